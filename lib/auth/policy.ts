@@ -1,0 +1,46 @@
+// Pure rules about who may sign in and who is an admin; no I/O, so they are unit tested directly.
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function emailDomain(email: string): string {
+  return normalizeEmail(email).split("@").pop() ?? "";
+}
+
+/** An empty allowlist allows everyone; otherwise the domain must match exactly (no subdomain wildcards). */
+export function isEmailDomainAllowed(email: string, allowedDomains: string[]): boolean {
+  return allowedDomains.length === 0 || allowedDomains.includes(emailDomain(email));
+}
+
+export function isAdminEmail(email: string, adminEmails: string[]): boolean {
+  return adminEmails.includes(normalizeEmail(email));
+}
+
+/** Reads the groups claim, which IdPs send as an array of strings, a single string, or a space/comma list. */
+export function groupsFromClaims(claims: Record<string, unknown>, claimName: string): string[] {
+  const raw = claims[claimName];
+  const values = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(/[\s,]+/) : [];
+  return [...new Set(values.filter((value): value is string => typeof value === "string" && value.length > 0))].slice(0, 500);
+}
+
+export function isInAdminGroup(groups: string[], adminGroups: string[]): boolean {
+  return groups.some((group) => adminGroups.includes(group));
+}
+
+/**
+ * Only same-origin relative paths are followed after sign-in: "//evil", "/\\evil" and absolute URLs fall back to "/".
+ */
+export function safeCallbackPath(callbackUrl: string | null | undefined, appUrl: string): string {
+  if (!callbackUrl) return "/";
+  try {
+    const base = new URL(appUrl);
+    const target = new URL(callbackUrl, base);
+    if (target.origin !== base.origin) return "/";
+    if (!callbackUrl.startsWith("/") && !callbackUrl.startsWith(base.origin)) return "/";
+    if (/^\/[\\/]/.test(callbackUrl)) return "/";
+    return `${target.pathname}${target.search}${target.hash}`;
+  } catch {
+    return "/";
+  }
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import { recordAuditEvent } from "@/lib/db/audit";
+import { createUser, getUserByEmail, getUserByIdentity, getUserWithPasswordByEmail, updateUserFromSignIn } from "@/lib/db/users";
+import { type Env, getEnv } from "@/lib/env";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
+import { groupsFromClaims, isAdminEmail, isEmailDomainAllowed, isInAdminGroup, normalizeEmail } from "./policy";
+import { currentRequestContext } from "./request-context";
+import type { SignInErrorCode } from "./sign-in-errors";
+
+export type SignInResult = { ok: true; userId: string } | { ok: false; code: SignInErrorCode };
+
+async function refuse(code: SignInErrorCode, details: Record<string, string | null>): Promise<SignInResult> {
+  await recordAuditEvent({
+    action: "auth.sign_in_failed",
+    details: { reason: code, ...details },
+    ipAddress: currentRequestContext().ipAddress,
+  });
+  return { ok: false, code };
+}
+
+async function accepted(userId: string, method: string): Promise<SignInResult> {
+  await recordAuditEvent({ action: "auth.sign_in", actorId: userId, details: { method }, ipAddress: currentRequestContext().ipAddress });
+  return { ok: true, userId };
+}
+
+export type OidcClaims = Record<string, unknown> & { iss?: unknown; sub?: unknown; email?: unknown };
+
+/**
+ * Finds or creates the user for an OIDC sign-in. The user is found by (issuer, subject) only: a changed email claim
+ * never switches accounts, and an email that already belongs to another account is refused rather than linked.
+ * Role follows the IdP's groups (and ADMIN_EMAILS) at every sign-in, so removing someone from the admin group
+ * demotes them.
+ */
+export async function signInWithOidc(claims: OidcClaims, env: Env = getEnv()): Promise<SignInResult> {
+  const issuer = typeof claims.iss === "string" ? claims.iss : env.oidc?.issuer;
+  const subject = typeof claims.sub === "string" ? claims.sub : null;
+  if (!issuer || !subject) return refuse("Default", { method: "oidc", problem: "no iss/sub" });
+  const email = typeof claims.email === "string" && claims.email.includes("@") ? normalizeEmail(claims.email) : null;
+  if (!email) return refuse("MissingEmail", { method: "oidc", subject });
+  if (claims.email_verified === false) return refuse("EmailNotVerified", { method: "oidc", email });
+  if (!isEmailDomainAllowed(email, env.ALLOWED_EMAIL_DOMAINS)) return refuse("DomainNotAllowed", { method: "oidc", email });
+
+  const groups = groupsFromClaims(claims, env.OIDC_GROUPS_CLAIM);
+  const isAdmin = isInAdminGroup(groups, env.OIDC_ADMIN_GROUPS) || isAdminEmail(email, env.ADMIN_EMAILS);
+  const name = typeof claims.name === "string" ? claims.name.slice(0, 200) : typeof claims.preferred_username === "string" ? claims.preferred_username.slice(0, 200) : null;
+  const image = typeof claims.picture === "string" && /^https:\/\//.test(claims.picture) ? claims.picture.slice(0, 2000) : null;
+
+  // With OIDC_ADMIN_GROUPS set, the IdP decides who is admin at every sign-in (no first-user bootstrap);
+  // without it, roles are managed in the app and only ever raised here.
+  const groupsDecideRole = env.OIDC_ADMIN_GROUPS.length > 0;
+  const role = isAdmin ? "admin" : groupsDecideRole ? "user" : undefined;
+
+  const existing = await getUserByIdentity({ issuer, subject });
+  if (existing) {
+    if (existing.status !== "active") return refuse("AccountDisabled", { method: "oidc", email });
+    await updateUserFromSignIn({ id: existing.id, name, image, groups, role, identity: { issuer, subject, email } });
+    return accepted(existing.id, "oidc");
+  }
+  if (await getUserByEmail({ email })) return refuse("EmailInUse", { method: "oidc", email });
+  const user = await createUser({
+    email,
+    name,
+    image,
+    groups,
+    role: role ?? "user",
+    identity: { issuer, subject },
+    mayBecomeFirstAdmin: !groupsDecideRole,
+  });
+  await recordAuditEvent({ action: "auth.sign_up", actorId: user.id, details: { method: "oidc", role: user.role }, ipAddress: currentRequestContext().ipAddress });
+  return accepted(user.id, "oidc");
+}
+
+export async function signInWithPassword(
+  { email: rawEmail, password }: { email: string; password: string },
+  env: Env = getEnv(),
+): Promise<SignInResult> {
+  if (!env.LOCAL_ACCOUNTS) return { ok: false, code: "LocalAccountsDisabled" };
+  const email = normalizeEmail(rawEmail);
+  const user = await getUserWithPasswordByEmail({ email });
+  const isValid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+  if (!user?.passwordHash || !isValid) return refuse("InvalidCredentials", { method: "password", email });
+  if (user.status !== "active") return refuse("AccountDisabled", { method: "password", email });
+  if (!isEmailDomainAllowed(email, env.ALLOWED_EMAIL_DOMAINS)) return refuse("DomainNotAllowed", { method: "password", email });
+  await updateUserFromSignIn({ id: user.id, role: isAdminEmail(email, env.ADMIN_EMAILS) ? "admin" : undefined });
+  return accepted(user.id, "password");
+}
+
+export type SignUpResult =
+  | { ok: true; userId: string }
+  | { ok: false; code: SignInErrorCode | "SignUpClosed" | "EmailTaken" };
+
+export async function signUpWithPassword(
+  { email: rawEmail, password, name }: { email: string; password: string; name: string },
+  env: Env = getEnv(),
+): Promise<SignUpResult> {
+  if (!env.LOCAL_ACCOUNTS) return { ok: false, code: "LocalAccountsDisabled" };
+  if (!env.LOCAL_SIGNUP) return { ok: false, code: "SignUpClosed" };
+  const email = normalizeEmail(rawEmail);
+  if (!isEmailDomainAllowed(email, env.ALLOWED_EMAIL_DOMAINS)) return { ok: false, code: "DomainNotAllowed" };
+  if (await getUserByEmail({ email })) return { ok: false, code: "EmailTaken" };
+  try {
+    const user = await createUser({
+      email,
+      name: name.trim() || null,
+      role: isAdminEmail(email, env.ADMIN_EMAILS) ? "admin" : "user",
+      passwordHash: await hashPassword(password),
+      mayBecomeFirstAdmin: true,
+    });
+    await recordAuditEvent({ action: "auth.sign_up", actorId: user.id, details: { method: "password", role: user.role }, ipAddress: currentRequestContext().ipAddress });
+    return { ok: true, userId: user.id };
+  } catch (error) {
+    // Two sign-ups with one email at once: the unique index lets one through.
+    if ((error as { code?: string }).code === "P2002") return { ok: false, code: "EmailTaken" };
+    throw error;
+  }
+}

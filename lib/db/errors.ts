@@ -1,0 +1,4 @@
+/** True when a write failed on a unique constraint (Prisma P2002), e.g. a row someone else inserted first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+}

@@ -1,0 +1,25 @@
+import { getAuthSecret } from "@/lib/auth/secret";
+import { currentDatabaseTarget } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { deleteExpiredSessions } from "@/lib/db/sessions";
+import { EnvError, getEnv } from "@/lib/env";
+
+function describe(target: ReturnType<typeof currentDatabaseTarget>): string {
+  return target.provider === "sqlite" ? `SQLite at ${target.path}` : `PostgreSQL at ${new URL(target.url).host}`;
+}
+
+/** Checks the configuration, migrates the database and prepares secrets; exits with a clear message on failure. */
+export async function startServer(): Promise<void> {
+  try {
+    const env = getEnv();
+    const target = currentDatabaseTarget();
+    const { applied } = await migrate(target);
+    getAuthSecret();
+    await deleteExpiredSessions();
+    const signIn = [env.oidc && `SSO (${env.OIDC_NAME})`, env.LOCAL_ACCOUNTS && "local accounts"].filter(Boolean).join(" and ");
+    console.log(`[start] ${describe(target)}; ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}; sign-in with ${signIn}`);
+  } catch (error) {
+    console.error(error instanceof EnvError ? error.message : `[start] could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,12 @@
+import { databaseTargetFrom } from "../../lib/db/target";
+import { migrate } from "../../lib/db/migrate";
+
+// Applies pending migrations to DATABASE_URL (or ./data/chat.db) without starting the app.
+const target = databaseTargetFrom(process.env.DATABASE_URL || (process.env.DATA_DIR ? `file:${process.env.DATA_DIR}/chat.db` : undefined));
+migrate(target).then(
+  ({ applied }) => console.log(applied.length ? `applied ${applied.join(", ")}` : "schema up to date"),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);
