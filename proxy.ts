@@ -1,0 +1,25 @@
+import { type NextRequest, NextResponse } from "next/server";
+
+// A coarse first gate only: without a session cookie, pages redirect to sign-in and APIs answer 401 before any
+// rendering. It never decides who someone is; every page, route and action checks the session itself.
+const SESSION_COOKIES = ["chat.session-token", "__Secure-chat.session-token"];
+const PUBLIC_PATHS = [/^\/sign-(in|up)(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return NextResponse.next();
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  if (pathname.startsWith("/api/")) {
+    return NextResponse.json(
+      { error: { code: "unauthorized", message: "Sign in to continue." } },
+      { status: 401, headers: { "Cache-Control": "private, no-store" } },
+    );
+  }
+  const signIn = new URL("/sign-in", request.url);
+  if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+  return NextResponse.redirect(signIn);
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};
