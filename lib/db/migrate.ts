@@ -19,11 +19,28 @@ export async function migrate(target: DatabaseTarget, root?: string): Promise<Mi
   return target.provider === "sqlite" ? migrateSqlite(target.path, root) : migratePostgres(target.url, root);
 }
 
+const SQLITE_TIMEOUT_MS = 30_000;
+
+// Switching a database to WAL takes an exclusive lock, and when several instances start on a new file at once SQLite
+// may answer SQLITE_BUSY at once instead of waiting out the busy timeout (its deadlock avoidance), so retry until then.
+function enableWal(db: Database.Database): void {
+  const deadline = Date.now() + SQLITE_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "SQLITE_BUSY" || Date.now() >= deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
 function migrateSqlite(file: string, root?: string): MigrationResult {
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { timeout: 30_000 });
+  const db = new Database(file, { timeout: SQLITE_TIMEOUT_MS });
   try {
-    db.pragma("journal_mode = WAL");
+    enableWal(db);
     db.pragma("foreign_keys = ON");
     db.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const applied: string[] = [];

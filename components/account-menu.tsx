@@ -1,0 +1,57 @@
+"use client";
+
+import { ChevronsUpDown, LogOut } from "lucide-react";
+import { signOut } from "next-auth/react";
+import { Avatar } from "@/components/ui/avatar";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { navigateTo } from "@/lib/ui/navigation";
+import { displayName } from "@/lib/ui/user-display";
+
+type AccountMenuProps = { name: string | null; email: string; image: string | null };
+
+async function signOutToSignIn() {
+  try {
+    // redirect: false, then our own navigation: next-auth would send the browser to the URL it builds from its
+    // configured origin, which is not always the address the user is on.
+    await signOut({ callbackUrl: "/sign-in", redirect: false });
+  } finally {
+    navigateTo("/sign-in");
+  }
+}
+
+export function AccountMenu({ name, email, image }: AccountMenuProps) {
+  const label = displayName({ name, email });
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger
+        aria-label="Account menu"
+        className="group inline-flex h-9 cursor-pointer items-center gap-2 rounded-full p-1 transition-colors hover:bg-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring data-[state=open]:bg-accent sm:rounded-lg sm:pr-2"
+      >
+        <Avatar name={name} email={email} image={image} />
+        <span className="hidden max-w-44 truncate text-sm font-medium sm:block">{label}</span>
+        <ChevronsUpDown aria-hidden="true" className="hidden size-3.5 text-muted-foreground sm:block" />
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-64">
+        <DropdownMenuLabel className="flex items-center gap-3 py-2">
+          <Avatar name={name} email={email} image={image} className="size-9 text-xs" />
+          <span className="flex min-w-0 flex-col">
+            <span className="truncate font-medium">{label}</span>
+            {label !== email && <span className="truncate text-xs text-muted-foreground">{email}</span>}
+          </span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem onSelect={() => void signOutToSignIn()}>
+          <LogOut aria-hidden="true" />
+          Sign out
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,30 @@
+import type { CSSProperties } from "react";
+import { avatarHue, initials } from "@/lib/ui/user-display";
+import { cn } from "@/lib/utils";
+
+type AvatarProps = {
+  name: string | null;
+  email: string;
+  image: string | null;
+  className?: string;
+};
+
+/** The user's picture, or their initials on a color derived from their email. Decorative: name it nearby. */
+export function Avatar({ name, email, image, className }: AvatarProps) {
+  const base = cn("inline-flex size-7 shrink-0 items-center justify-center overflow-hidden rounded-full", className);
+  if (image) {
+    // A plain <img>: the picture comes from the identity provider's host, which next/image is not configured for.
+    // eslint-disable-next-line @next/next/no-img-element
+    return <img src={image} alt="" referrerPolicy="no-referrer" className={cn(base, "bg-muted object-cover")} />;
+  }
+  const hue = avatarHue(email);
+  const style = {
+    backgroundColor: `oklch(0.58 0.15 ${hue})`,
+    color: "oklch(0.99 0 0)",
+  } satisfies CSSProperties;
+  return (
+    <span aria-hidden="true" style={style} className={cn(base, "text-[11px] font-semibold tracking-wide")}>
+      {initials({ name, email })}
+    </span>
+  );
+}

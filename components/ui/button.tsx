@@ -1,0 +1,46 @@
+import { Slot } from "@radix-ui/react-slot";
+import type { ComponentProps } from "react";
+import { cn } from "@/lib/utils";
+
+const variants = {
+  primary: "bg-primary text-primary-foreground shadow-xs hover:bg-primary-hover",
+  secondary: "border border-input bg-card text-foreground shadow-xs hover:bg-accent",
+  ghost: "text-foreground hover:bg-accent",
+  link: "h-auto px-0 text-primary underline-offset-4 hover:underline",
+} as const;
+
+const sizes = {
+  sm: "h-8 gap-1.5 rounded-md px-3 text-[13px]",
+  md: "h-9 gap-2 rounded-md px-4 text-sm",
+  lg: "h-10 gap-2 rounded-lg px-4 text-sm",
+} as const;
+
+export type ButtonProps = ComponentProps<"button"> & {
+  variant?: keyof typeof variants;
+  size?: keyof typeof sizes;
+  /** Renders the single child (e.g. a Link) with the button's styles instead of a <button>. */
+  asChild?: boolean;
+};
+
+export function buttonClasses({ variant = "primary", size = "md" }: Pick<ButtonProps, "variant" | "size"> = {}) {
+  return cn(
+    "inline-flex shrink-0 cursor-pointer select-none items-center justify-center font-medium whitespace-nowrap transition-colors",
+    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
+    "disabled:pointer-events-none disabled:opacity-60 aria-disabled:pointer-events-none aria-disabled:opacity-60",
+    "[&_svg]:pointer-events-none [&_svg]:size-4 [&_svg]:shrink-0",
+    sizes[size],
+    variants[variant],
+  );
+}
+
+export function Button({ className, variant, size, asChild = false, type, ...props }: ButtonProps) {
+  const Component = asChild ? Slot : "button";
+  return (
+    <Component
+      className={cn(buttonClasses({ variant, size }), className)}
+      // A <button> inside a form submits by default; make that explicit opt-in.
+      type={asChild ? type : (type ?? "button")}
+      {...props}
+    />
+  );
+}

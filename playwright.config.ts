@@ -1,0 +1,156 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { defineConfig, type Project } from "@playwright/test";
+import type { Backend, BackendOptions } from "./tests/e2e/fixtures";
+import { chromiumLaunchOptions } from "./tests/e2e/support/browser.mjs";
+
+// End-to-end tests: one `next build` (done by tests/e2e/run.mjs, the `npm run test:e2e` entry), served twice by
+// `next start`, once on SQLite and once on PostgreSQL, plus a real OpenID Provider on loopback. The same specs run
+// against both servers as the projects "sqlite" and "postgres".
+
+const root = __dirname;
+const isWorker = Boolean(process.env.TEST_WORKER_INDEX);
+
+/**
+ * The run's temp folder and databases. run.mjs prepares them and passes E2E_* variables; when Playwright is started
+ * directly, the main process prepares them here once. Workers inherit the variables, so they never prepare again.
+ */
+function runEnvironment() {
+  if (!process.env.E2E_RUN_DIR && !isWorker) {
+    const result = spawnSync(process.execPath, [path.join(root, "tests/e2e/support/prepare.mjs")], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    if (result.status !== 0) throw new Error("[e2e] could not prepare the run (see the message above)");
+    Object.assign(process.env, JSON.parse(result.stdout) as Record<string, string>);
+  }
+  const runDir = process.env.E2E_RUN_DIR;
+  if (!runDir) throw new Error("[e2e] E2E_RUN_DIR is not set: start the tests with `npm run test:e2e`");
+  return {
+    runDir,
+    sqliteDataDir: process.env.E2E_SQLITE_DATA_DIR ?? path.join(runDir, "sqlite-data"),
+    postgresUrl: process.env.E2E_POSTGRES_URL || null,
+    postgresSkipReason: process.env.E2E_POSTGRES_SKIP_REASON || "unknown reason",
+    postgresAuthSecret: process.env.E2E_POSTGRES_AUTH_SECRET ?? "",
+  };
+}
+
+const run = runEnvironment();
+
+if (!run.postgresUrl && !isWorker && !process.env.E2E_SKIP_NOTICE_SHOWN) {
+  process.env.E2E_SKIP_NOTICE_SHOWN = "1";
+  const bar = "!".repeat(100);
+  console.warn(`\n${bar}\n!!! PostgreSQL e2e project SKIPPED: ${run.postgresSkipReason}\n!!! Only the sqlite project runs. Set REQUIRE_POSTGRES=1 to make this an error.\n${bar}\n`);
+}
+
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT || 9401);
+const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+const OIDC_CLIENT_ID = "chat-e2e";
+const OIDC_CLIENT_SECRET = "chat-e2e-client-secret-0123456789";
+const PORTS = { sqlite: Number(process.env.E2E_SQLITE_PORT || 3401), postgres: Number(process.env.E2E_POSTGRES_PORT || 3402) };
+
+const appUrl = (name: Backend) => `http://127.0.0.1:${PORTS[name]}`;
+const backends: Backend[] = run.postgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
+
+/** Every variable lib/env.ts reads is set, empty when unused, so a developer's .env.local cannot leak in. */
+function appEnvironment(name: Backend): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(PORTS[name]),
+    APP_URL: appUrl(name),
+    DATABASE_URL: name === "postgres" ? (run.postgresUrl ?? "") : "",
+    DATA_DIR: name === "sqlite" ? run.sqliteDataDir : path.join(run.runDir, "postgres-data"),
+    AUTH_SECRET: name === "postgres" ? run.postgresAuthSecret : "",
+    SESSION_MAX_AGE_HOURS: "",
+    OIDC_ISSUER,
+    OIDC_CLIENT_ID,
+    OIDC_CLIENT_SECRET,
+    OIDC_NAME: "Test SSO",
+    OIDC_SCOPES: "openid email profile groups",
+    OIDC_GROUPS_CLAIM: "groups",
+    OIDC_ADMIN_GROUPS: "chat-admins",
+    LOCAL_ACCOUNTS: "true",
+    LOCAL_SIGNUP: "true",
+    ADMIN_EMAILS: "",
+    ALLOWED_EMAIL_DOMAINS: "example.com",
+    DB_POOL_SIZE: "5",
+    DB_LOG_QUERIES: "",
+  };
+}
+
+function backendOptions(name: Backend): BackendOptions {
+  return {
+    name,
+    dataDir: name === "sqlite" ? run.sqliteDataDir : null,
+    databaseUrl: name === "postgres" ? run.postgresUrl : null,
+    adminStorageState: path.join(run.runDir, "auth", `${name}-admin.json`),
+  };
+}
+
+const projects: Project[] = backends.flatMap((name): Project[] => {
+  const use = { baseURL: appUrl(name), backend: backendOptions(name) };
+  return [
+    { name: `setup-${name}`, testMatch: /admin\.setup\.ts$/, use },
+    { name, testMatch: /\.spec\.ts$/, dependencies: [`setup-${name}`], use },
+  ];
+});
+
+const node = JSON.stringify(process.execPath);
+const next = JSON.stringify(path.join(root, "node_modules/next/dist/bin/next"));
+const showServerOutput: "pipe" | "ignore" = process.env.E2E_SERVER_LOGS === "1" ? "pipe" : "ignore";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/e2e",
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS || 2),
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  reporter: [
+    ["list"],
+    ["json", { outputFile: "test-results/e2e-results.json" }],
+    ["html", { open: "never", outputFolder: "playwright-report" }],
+  ],
+  use: {
+    browserName: "chromium",
+    launchOptions: chromiumLaunchOptions(),
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    navigationTimeout: 20_000,
+    actionTimeout: 10_000,
+  },
+  projects,
+  webServer: [
+    {
+      name: "oidc",
+      command: `${node} ${JSON.stringify(path.join(root, "tests/e2e/oidc/provider.mjs"))}`,
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      env: {
+        E2E_OIDC_PORT: String(OIDC_PORT),
+        E2E_OIDC_CLIENT_ID: OIDC_CLIENT_ID,
+        E2E_OIDC_CLIENT_SECRET: OIDC_CLIENT_SECRET,
+        E2E_OIDC_REDIRECT_URIS: backends.map((name) => `${appUrl(name)}/api/auth/callback/oidc`).join(","),
+      },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: showServerOutput,
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    ...backends.map((name) => ({
+      name: `app-${name}`,
+      command: `${node} ${next} start --hostname 127.0.0.1 --port ${PORTS[name]}`,
+      cwd: root,
+      url: `${appUrl(name)}/api/health`,
+      env: appEnvironment(name),
+      reuseExistingServer: false,
+      timeout: 90_000,
+      stdout: showServerOutput,
+      stderr: "pipe" as const,
+      gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+    })),
+  ],
+});

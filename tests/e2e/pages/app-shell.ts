@@ -1,0 +1,30 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** What every signed-in page shows: the header with "Admin" (admins only) and the account menu. */
+export class AppShell {
+  readonly welcome: Locator;
+  readonly adminLink: Locator;
+  readonly accountMenu: Locator;
+  readonly adminHeading: Locator;
+
+  constructor(readonly page: Page) {
+    this.welcome = page.getByRole("heading", { name: /^Welcome/ });
+    this.adminLink = page.getByRole("link", { name: "Admin", exact: true });
+    this.accountMenu = page.getByRole("button", { name: "Account menu" });
+    this.adminHeading = page.getByRole("heading", { name: "Administration" });
+  }
+
+  /** Signed in on the home page: the welcome heading and the account menu are there. */
+  async expectSignedInHome() {
+    await expect(this.welcome).toBeVisible();
+    await expect(this.accountMenu).toBeVisible();
+  }
+
+  /** Signs out through the account menu and waits for the app's own sign-in page. */
+  async signOut() {
+    const origin = new URL(this.page.url()).origin;
+    await this.accountMenu.click();
+    await this.page.getByRole("menuitem", { name: "Sign out" }).click();
+    await this.page.waitForURL((url) => url.origin === origin && url.pathname === "/sign-in");
+  }
+}
