@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+const positiveMs = z.number().int().positive();
+
+export const timeoutsSchema = z
+  .object({
+    connectMs: positiveMs.optional().describe("Until the backend answers with an HTTP status"),
+    firstTokenMs: positiveMs.optional().describe("From the HTTP status until the first token"),
+    idleMs: positiveMs.optional().describe("Longest gap between tokens"),
+  })
+  .strict();
+
+const common = {
+  endpoint: z.url({ protocol: /^https?$/ }),
+  apiKey: z.string().min(1).optional(),
+  maxOutputTokens: z.number().int().positive().optional(),
+  timeouts: timeoutsSchema.optional(),
+};
+
+const apiVersion = z
+  .string()
+  .regex(/^(v1|\d{4}-\d{2}-\d{2}(-preview)?)$/, 'expected "v1" or a dated version like "2024-10-21"');
+
+export const azureOpenAIConfigSchema = z
+  .object({
+    provider: z.literal("azure-openai"),
+    ...common,
+    deployment: z.string().min(1),
+    apiVersion: apiVersion.default("2024-10-21"),
+    auth: z.enum(["api-key", "entra"]).default("api-key"),
+    /** Entra only: a service principal when all three are set, else DefaultAzureCredential. */
+    tenantId: z.string().min(1).optional(),
+    clientId: z.string().min(1).optional(),
+    clientSecret: z.string().min(1).optional(),
+    tokenScope: z.string().min(1).optional(),
+    includeUsage: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    if (config.auth === "api-key" && !config.apiKey) {
+      ctx.addIssue({ code: "custom", path: ["apiKey"], message: 'apiKey is required when auth is "api-key"' });
+    }
+    if (config.auth === "entra" && config.apiKey) {
+      ctx.addIssue({ code: "custom", path: ["apiKey"], message: 'apiKey must not be set when auth is "entra"' });
+    }
+  });
+
+export const tgiConfigSchema = z
+  .object({
+    provider: z.literal("tgi"),
+    ...common,
+    model: z.string().min(1).default("tgi"),
+    promptFormat: z.literal("llama2").default("llama2"),
+  })
+  .strict();
+
+export const openAICompatibleConfigSchema = z
+  .object({
+    provider: z.literal("openai-compatible"),
+    ...common,
+    model: z.string().min(1).optional(),
+    includeUsage: z.boolean().optional(),
+  })
+  .strict();
+
+export const ollamaConfigSchema = z
+  .object({
+    provider: z.literal("ollama"),
+    ...common,
+    model: z.string().min(1),
+    keepAlive: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const ai21ConfigSchema = z
+  .object({
+    provider: z.literal("ai21"),
+    ...common,
+    endpoint: common.endpoint.default("https://api.ai21.com/studio/v1"),
+    api: z.enum(["complete", "chat", "jamba"]),
+    model: z.string().min(1),
+  })
+  .strict();
+
+/** One model connection. A MODELS_FILE loader can parse each entry with this (and add its own id/label fields). */
+export const modelConfigSchema = z.discriminatedUnion("provider", [
+  azureOpenAIConfigSchema,
+  tgiConfigSchema,
+  openAICompatibleConfigSchema,
+  ollamaConfigSchema,
+  ai21ConfigSchema,
+]);
+
+/** What a config file or admin form may contain (defaults not applied yet). */
+export type ModelConfigInput = z.input<typeof modelConfigSchema>;
+/** After validation, with defaults applied. */
+export type ModelConfig = z.output<typeof modelConfigSchema>;
+export type ModelProvider = ModelConfig["provider"];

@@ -1,0 +1,83 @@
+import { LlmError, type TimeoutPhase } from "../errors";
+import type { Timeouts } from "./timeouts";
+
+/**
+ * One per backend call: owns the abort signal given to fetch, fires the connect / first-token / idle timeouts,
+ * and tells apart "the user cancelled", "a timeout fired" and "the network failed".
+ */
+export class CallWatchdog {
+  readonly signal: AbortSignal;
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private sawToken = false;
+
+  constructor(
+    private readonly provider: string,
+    private readonly timeouts: Timeouts,
+    private readonly userSignal?: AbortSignal,
+  ) {
+    this.signal = userSignal ? AbortSignal.any([userSignal, this.controller.signal]) : this.controller.signal;
+  }
+
+  /** Waiting for the HTTP status. `nonStreaming` backends send it with the whole answer. */
+  startConnect(nonStreaming = false): void {
+    const ms = nonStreaming ? Math.max(this.timeouts.connectMs, this.timeouts.firstTokenMs) : this.timeouts.connectMs;
+    this.arm("connect", ms);
+  }
+
+  /** The status arrived; now waiting for the first token. */
+  responseStarted(): void {
+    this.arm("first-token", this.timeouts.firstTokenMs);
+  }
+
+  /** A data event arrived (not a keep-alive). Before the first token it does not stop the first-token clock. */
+  activity(): void {
+    if (this.sawToken) this.arm("idle", this.timeouts.idleMs);
+  }
+
+  token(): void {
+    this.sawToken = true;
+    this.arm("idle", this.timeouts.idleMs);
+  }
+
+  /** Closes the upstream request (cancel, or early end of reading). */
+  abort(reason?: unknown): void {
+    this.disarm();
+    if (!this.controller.signal.aborted) this.controller.abort(reason);
+  }
+
+  dispose(): void {
+    this.disarm();
+  }
+
+  get userAborted(): boolean {
+    return this.userSignal?.aborted === true;
+  }
+
+  /** The error to surface for `error` thrown by fetch or a body read. */
+  explain(error: unknown): unknown {
+    if (this.userSignal?.aborted) return this.userSignal.reason ?? error;
+    const reason: unknown = this.controller.signal.reason;
+    if (this.controller.signal.aborted && LlmError.isInstance(reason)) return reason;
+    return error;
+  }
+
+  private arm(phase: TimeoutPhase, ms: number): void {
+    this.disarm();
+    this.timer = setTimeout(() => {
+      this.controller.abort(
+        new LlmError({
+          code: "timeout",
+          provider: this.provider,
+          timeoutPhase: phase,
+          adminMessage: `no ${phase === "connect" ? "response" : phase === "first-token" ? "first token" : "data"} within ${ms} ms (${phase} timeout)`,
+        }),
+      );
+    }, ms);
+  }
+
+  private disarm(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -1,0 +1,115 @@
+import type { LanguageModelV4FinishReason } from "@ai-sdk/provider";
+import { LlmError } from "../errors";
+import type { BackendEvent } from "./backend-call";
+import type { CallWatchdog } from "./call-watchdog";
+import { mapFinishReason } from "./finish-reason";
+import { streamError, type ErrorContext } from "./http-errors";
+import { readSseEvents } from "./body-events";
+import type { SseEvent } from "./sse-parser";
+import { isRecord } from "./upstream-error-body";
+import type { ReportedUsage } from "./usage";
+
+/**
+ * Reads an OpenAI-style chat-completions SSE stream as Azure, vLLM, llama.cpp, TGI's Messages API and Jamba send it:
+ * chunks with empty or missing `choices` (Azure's prompt-filter chunk, usage chunks, async filter annotations),
+ * role-only deltas, usage on the finish chunk or on a later one, `data: [DONE]` or `data:[DONE]`,
+ * and mid-stream errors as `data: {"error":…}` or llama.cpp's non-SSE `error: {…}` line.
+ */
+export async function* readOpenAiChatStream(
+  response: Response,
+  watchdog: CallWatchdog,
+  errors: ErrorContext,
+): AsyncGenerator<BackendEvent> {
+  const state = new ChunkState();
+  for await (const event of readSseEvents(response, watchdog, errors.provider)) {
+    yield* state.handle(event, watchdog, errors);
+    if (state.done) break;
+  }
+  yield state.finish(errors.provider);
+}
+
+class ChunkState {
+  done = false;
+  private metadataSent = false;
+  private finishReason: LanguageModelV4FinishReason | undefined;
+  private usage: ReportedUsage | undefined;
+  private filtered = new Set<string>();
+
+  *handle(event: SseEvent, watchdog: CallWatchdog, errors: ErrorContext): Generator<BackendEvent> {
+    const errorLine = event.extra.error;
+    if (errorLine !== undefined) throw streamError(errors, parseLoose(errorLine));
+    if (event.data === undefined) return;
+    if (event.data.trim() === "[DONE]") {
+      this.done = true;
+      return;
+    }
+    const chunk = parseLoose(event.data);
+    if (!isRecord(chunk)) throw streamError(errors, { error: "unparseable stream chunk" });
+    if (chunk.error !== undefined && chunk.error !== null) throw streamError(errors, chunk);
+    if (chunk.object === "error") throw streamError(errors, chunk);
+    watchdog.activity();
+
+    if (!this.metadataSent && typeof chunk.id === "string" && chunk.id !== "" && chunk.object !== "") {
+      this.metadataSent = true;
+      yield {
+        type: "metadata",
+        id: chunk.id,
+        modelId: typeof chunk.model === "string" && chunk.model !== "" ? chunk.model : undefined,
+        timestamp: typeof chunk.created === "number" && chunk.created > 0 ? new Date(chunk.created * 1000) : undefined,
+      };
+    }
+    this.readUsage(chunk.usage);
+    const choices = Array.isArray(chunk.choices) ? chunk.choices : [];
+    const choice: unknown = choices[0];
+    if (!isRecord(choice)) return;
+    this.readFilter(choice.content_filter_results);
+    const delta = choice.delta;
+    if (isRecord(delta) && typeof delta.content === "string" && delta.content !== "") {
+      watchdog.token();
+      yield { type: "text", text: delta.content };
+    }
+    const reason = finishReasonOf(choice);
+    if (reason) this.finishReason = reason;
+  }
+
+  finish(provider: string): BackendEvent {
+    if (!this.finishReason) {
+      throw new LlmError({ code: "stream_error", provider, adminMessage: "stream ended without a finish_reason" });
+    }
+    const policyBlock =
+      this.finishReason.unified === "content-filter" ? { stage: "output" as const, categories: [...this.filtered] } : undefined;
+    return { type: "finish", finishReason: this.finishReason, usage: this.usage, policyBlock };
+  }
+
+  private readUsage(usage: unknown): void {
+    if (!isRecord(usage)) return;
+    const input = usage.prompt_tokens;
+    const output = usage.completion_tokens;
+    if (typeof input === "number" || typeof output === "number") {
+      this.usage = {
+        inputTokens: typeof input === "number" ? input : undefined,
+        outputTokens: typeof output === "number" ? output : undefined,
+      };
+    }
+  }
+
+  private readFilter(results: unknown): void {
+    if (!isRecord(results)) return;
+    for (const [category, value] of Object.entries(results)) {
+      if (isRecord(value) && value.filtered === true) this.filtered.add(category);
+    }
+  }
+}
+
+function finishReasonOf(choice: Record<string, unknown>): LanguageModelV4FinishReason | undefined {
+  const reason = choice.finish_reason;
+  return typeof reason === "string" && reason !== "" ? mapFinishReason(reason) : undefined;
+}
+
+function parseLoose(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
