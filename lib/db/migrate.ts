@@ -41,7 +41,10 @@ function migrateSqlite(file: string, root?: string): MigrationResult {
   const db = new Database(file, { timeout: SQLITE_TIMEOUT_MS });
   try {
     enableWal(db);
-    db.pragma("foreign_keys = ON");
+    // Prisma rewrites a changed SQLite table as copy, DROP, rename. With foreign keys on, that DROP would cascade
+    // and delete every child row, and the PRAGMA inside the migration cannot turn them off within our transaction.
+    // So they are off here, as SQLite's own procedure for schema changes says, and checked before the commit.
+    db.pragma("foreign_keys = OFF");
     db.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const applied: string[] = [];
     db.exec("BEGIN IMMEDIATE");
@@ -54,6 +57,8 @@ function migrateSqlite(file: string, root?: string): MigrationResult {
         record.run(migration.name, migration.checksum, new Date().toISOString());
         applied.push(migration.name);
       }
+      const violations = db.pragma("foreign_key_check") as unknown[];
+      if (violations.length > 0) throw new Error(`migrations left ${violations.length} foreign key violation(s)`);
       db.exec("COMMIT");
     } catch (error) {
       db.exec("ROLLBACK");
