@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decodeEncryptionKey, ENCRYPTION_KEY_FORMAT } from "@/lib/crypto/encryption-key-format";
 
 // One typed view of the configuration. The app refuses to start when a variable is invalid, and the message
 // names the variable (instrumentation.ts prints it and exits).
@@ -40,6 +41,11 @@ const schema = z
     LOCAL_SIGNUP: booleanFlag,
     ADMIN_EMAILS: lowercaseList,
     ALLOWED_EMAIL_DOMAINS: lowercaseList,
+    ENCRYPTION_KEY: z
+      .string()
+      .refine((value) => decodeEncryptionKey(value) !== null, ENCRYPTION_KEY_FORMAT)
+      .optional(),
+    MODELS_FILE: z.string().regex(/\.(ya?ml|json)$/i, "must be a .yaml, .yml or .json file").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER) {
@@ -61,6 +67,13 @@ const schema = z
       ctx.addIssue({
         code: "custom",
         path: ["AUTH_SECRET"],
+        message: "is required with PostgreSQL: every instance must share it (openssl rand -base64 32)",
+      });
+    }
+    if (isPostgres && !env.ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ENCRYPTION_KEY"],
         message: "is required with PostgreSQL: every instance must share it (openssl rand -base64 32)",
       });
     }

@@ -2,7 +2,9 @@ import { getAuthSecret } from "@/lib/auth/secret";
 import { currentDatabaseTarget } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { deleteExpiredSessions } from "@/lib/db/sessions";
+import { getEncryptionKey } from "@/lib/crypto/encryption-key";
 import { EnvError, getEnv } from "@/lib/env";
+import { provisionModelsFromFile } from "@/lib/models/provision";
 
 function describe(target: ReturnType<typeof currentDatabaseTarget>): string {
   return target.provider === "sqlite" ? `SQLite at ${target.path}` : `PostgreSQL at ${new URL(target.url).host}`;
@@ -15,9 +17,12 @@ export async function startServer(): Promise<void> {
     const target = currentDatabaseTarget();
     const { applied } = await migrate(target);
     getAuthSecret();
+    getEncryptionKey();
+    const models = await provisionModelsFromFile();
     await deleteExpiredSessions();
     const signIn = [env.oidc && `SSO (${env.OIDC_NAME})`, env.LOCAL_ACCOUNTS && "local accounts"].filter(Boolean).join(" and ");
     console.log(`[start] ${describe(target)}; ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}; sign-in with ${signIn}`);
+    console.log(models);
   } catch (error) {
     console.error(error instanceof EnvError ? error.message : `[start] could not start: ${(error as Error).message}`);
     process.exit(1);

@@ -73,8 +73,10 @@ export async function forgetAppClient(): Promise<void> {
 export async function pointAppAt(database: ScratchDatabase): Promise<void> {
   await forgetAppClient();
   process.env.DATABASE_URL = database.url;
-  // lib/env refuses a PostgreSQL DATABASE_URL without AUTH_SECRET.
+  // lib/env refuses a PostgreSQL DATABASE_URL without AUTH_SECRET...
   process.env.AUTH_SECRET ||= "integration-tests-only-secret-0123456789abcdef";
+  // ...and without ENCRYPTION_KEY (32 bytes, base64).
+  process.env.ENCRYPTION_KEY ||= "q7Lr1mT9y2pXz0cVbN4sWd8fGh3jKl6oPe5uRi7tYa0=";
   const target = currentDatabaseTarget();
   // lib/env caches the environment on first use: fail loudly if something read it before DATABASE_URL was set.
   if (JSON.stringify(target) !== JSON.stringify(database.target)) {

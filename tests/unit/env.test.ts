@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "@/lib/env";
 
+// 32 bytes, base64.
+const encryptionKey = "q7Lr1mT9y2pXz0cVbN4sWd8fGh3jKl6oPe5uRi7tYa0=";
+
 const oidc = {
   OIDC_ISSUER: "https://id.example.com/realms/corp/",
   OIDC_CLIENT_ID: "chat",
@@ -38,6 +41,8 @@ describe("parseEnv", () => {
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.AUTH_SECRET).toBeUndefined();
+    expect(env.ENCRYPTION_KEY).toBeUndefined();
+    expect(env.MODELS_FILE).toBeUndefined();
   });
 
   it("treats empty strings as unset", () => {
@@ -70,11 +75,30 @@ describe("parseEnv", () => {
     expect(problemsOf({ OIDC_CLIENT_ID: "chat" })).toEqual([expect.stringMatching(/^OIDC_ISSUER /)]);
   });
 
-  it("requires AUTH_SECRET with a PostgreSQL DATABASE_URL", () => {
-    const problems = problemsOf({ DATABASE_URL: "postgresql://chat@db:5432/chat" });
-    expect(problems).toEqual([expect.stringMatching(/^AUTH_SECRET /)]);
-    expect(() => parseEnv({ DATABASE_URL: "postgresql://chat@db:5432/chat", AUTH_SECRET: "x".repeat(32) })).not.toThrow();
+  it("requires AUTH_SECRET and ENCRYPTION_KEY with a PostgreSQL DATABASE_URL", () => {
+    const postgres = "postgresql://chat@db:5432/chat";
+    expect(problemsOf({ DATABASE_URL: postgres })).toEqual([
+      expect.stringMatching(/^AUTH_SECRET is required with PostgreSQL/),
+      expect.stringMatching(/^ENCRYPTION_KEY is required with PostgreSQL: every instance must share it/),
+    ]);
+    expect(problemsOf({ DATABASE_URL: postgres, ENCRYPTION_KEY: encryptionKey })).toEqual([expect.stringMatching(/^AUTH_SECRET /)]);
+    expect(problemsOf({ DATABASE_URL: postgres, AUTH_SECRET: "x".repeat(32) })).toEqual([expect.stringMatching(/^ENCRYPTION_KEY /)]);
+    expect(() => parseEnv({ DATABASE_URL: postgres, AUTH_SECRET: "x".repeat(32), ENCRYPTION_KEY: encryptionKey })).not.toThrow();
     expect(() => parseEnv({ DATABASE_URL: "file:./data/chat.db" })).not.toThrow();
+  });
+
+  it("accepts ENCRYPTION_KEY as base64 or hex of 32 bytes, and names it otherwise", () => {
+    expect(parseEnv({ ENCRYPTION_KEY: encryptionKey }).ENCRYPTION_KEY).toBe(encryptionKey);
+    expect(() => parseEnv({ ENCRYPTION_KEY: "ab".repeat(32) })).not.toThrow();
+    for (const bad of ["too-short", Buffer.alloc(16).toString("base64"), "ab".repeat(31), "zz".repeat(32)]) {
+      expect(problemsOf({ ENCRYPTION_KEY: bad })).toEqual([expect.stringMatching(/^ENCRYPTION_KEY must be 32 bytes as base64 .* or 64 hex characters/)]);
+    }
+  });
+
+  it("takes MODELS_FILE as an optional .yaml, .yml or .json path", () => {
+    expect(parseEnv({}).MODELS_FILE).toBeUndefined();
+    for (const file of ["./models.yaml", "/etc/chat/models.YML", "models.json"]) expect(parseEnv({ MODELS_FILE: file }).MODELS_FILE).toBe(file);
+    expect(problemsOf({ MODELS_FILE: "./models.toml" })).toEqual(["MODELS_FILE must be a .yaml, .yml or .json file"]);
   });
 
   it("refuses LOCAL_ACCOUNTS=false without OIDC, since nobody could sign in", () => {

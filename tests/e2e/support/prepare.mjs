@@ -78,6 +78,7 @@ export async function prepareRun() {
     E2E_POSTGRES_URL: postgres.url ?? "",
     E2E_POSTGRES_SKIP_REASON: postgres.reason ?? "",
     E2E_POSTGRES_AUTH_SECRET: randomBytes(32).toString("base64"),
+    E2E_POSTGRES_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   };
 }
 

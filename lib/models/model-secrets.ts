@@ -1,0 +1,42 @@
+import "server-only";
+import { z } from "zod";
+import type { ModelConfig } from "@/lib/ai/model-config";
+import { getEncryptionKey } from "@/lib/crypto/encryption-key";
+import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
+
+// The config fields that are credentials. They are stored only encrypted, never in the plain config column.
+export const SECRET_FIELDS = ["apiKey", "clientSecret"] as const;
+
+const modelSecretsSchema = z.object({ apiKey: z.string().optional(), clientSecret: z.string().optional() }).strict();
+export type ModelSecrets = z.infer<typeof modelSecretsSchema>;
+
+/** Splits a config into its credentials and everything else. */
+export function separateSecrets(config: ModelConfig): { secrets: ModelSecrets; rest: Record<string, unknown> } {
+  const rest: Record<string, unknown> = { ...config };
+  const secrets: ModelSecrets = {};
+  for (const field of SECRET_FIELDS) {
+    const value = rest[field];
+    delete rest[field];
+    if (typeof value === "string") secrets[field] = value;
+  }
+  return { secrets, rest };
+}
+
+// The model id is authenticated with the value, so a sealed value copied onto another model does not open there.
+const associatedData = (modelId: string) => `model:${modelId}`;
+
+/** One sealed JSON object, or null when the model has no secrets. */
+export function sealModelSecrets(modelId: string, secrets: ModelSecrets): string | null {
+  if (Object.keys(secrets).length === 0) return null;
+  return seal(JSON.stringify(secrets), getEncryptionKey(), associatedData(modelId));
+}
+
+export function openModelSecrets(modelId: string, sealed: string | null): ModelSecrets {
+  if (sealed === null) return {};
+  try {
+    return modelSecretsSchema.parse(JSON.parse(open(sealed, getEncryptionKey(), associatedData(modelId))));
+  } catch (error) {
+    const reason = error instanceof SecretBoxError ? error.message : "the decrypted value is not a secrets object";
+    throw new Error(`The stored secrets of model ${JSON.stringify(modelId)} cannot be read: ${reason}`);
+  }
+}
