@@ -1,4 +1,5 @@
 import { getAuthSecret } from "@/lib/auth/secret";
+import { sweepInterruptedAnswers } from "@/lib/chat/interrupted-sweep";
 import { currentDatabaseTarget } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { deleteExpiredSessions } from "@/lib/db/sessions";
@@ -20,9 +21,11 @@ export async function startServer(): Promise<void> {
     getEncryptionKey();
     const models = await provisionModelsFromFile();
     await deleteExpiredSessions();
+    const interrupted = await sweepInterruptedAnswers(target.provider === "sqlite");
     const signIn = [env.oidc && `SSO (${env.OIDC_NAME})`, env.LOCAL_ACCOUNTS && "local accounts"].filter(Boolean).join(" and ");
     console.log(`[start] ${describe(target)}; ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}; sign-in with ${signIn}`);
     console.log(models);
+    if (interrupted) console.log(`[chat] ${interrupted} answer(s) cut off by the last shutdown marked interrupted`);
   } catch (error) {
     console.error(error instanceof EnvError ? error.message : `[start] could not start: ${(error as Error).message}`);
     process.exit(1);

@@ -1,0 +1,103 @@
+import "server-only";
+import { streamText } from "ai";
+import type { ChatMessage } from "@/lib/ai/chat-message";
+import { createLanguageModel, type LanguageModelDeps } from "@/lib/ai/registry";
+import type { GenerationRequest } from "./generation";
+import type { StreamObservation } from "./generation-outcome";
+import type { ActiveGeneration } from "./generation-registry";
+import type { ThrottledTextWriter } from "./throttled-text-writer";
+
+const TEXT_PART_ID = "text-1";
+
+interface ObserveInput {
+  generation: ActiveGeneration;
+  request: GenerationRequest;
+  modelDeps?: LanguageModelDeps;
+  writer: ThrottledTextWriter;
+  /** The backend accepted the request (it answered with a status; text may follow). */
+  onAccepted: () => void;
+}
+
+/**
+ * Runs the backend call and passes its text on as UI message chunks (one text part) and to the throttled writer;
+ * returns what happened. Never throws.
+ */
+export async function observeStream({ generation, request, modelDeps, writer, onAccepted }: ObserveInput): Promise<StreamObservation> {
+  const { chunks } = generation;
+  const signal = generation.abortController.signal;
+  const observation: StreamObservation = {
+    text: "",
+    accepted: false,
+    aborted: false,
+    error: undefined,
+    finishReason: undefined,
+    usage: undefined,
+    providerMetadata: undefined,
+    promptChars: request.prompt.reduce((sum, message) => sum + message.content.length, 0),
+    startedAt: request.startedAt,
+    firstTokenAt: undefined,
+    endedAt: request.startedAt,
+  };
+  let textStarted = false;
+  try {
+    const [system, turns] = splitSystem(request.prompt);
+    const result = streamText({
+      model: createLanguageModel(request.model.config, modelDeps),
+      ...(system ? { instructions: system } : {}),
+      messages: turns,
+      temperature: request.model.defaults.temperature,
+      maxOutputTokens: request.model.defaults.maxOutputTokens,
+      // A retry after a refusal would only hide it; retrying after output started would repeat the answer.
+      maxRetries: 0,
+      abortSignal: signal,
+      onError: () => undefined,
+    });
+    for await (const part of result.stream) {
+      switch (part.type) {
+        case "start-step":
+          observation.accepted = true;
+          onAccepted();
+          break;
+        case "text-delta":
+          if (part.text === "") break;
+          observation.firstTokenAt ??= Date.now();
+          if (!textStarted) {
+            textStarted = true;
+            chunks.push({ type: "text-start", id: TEXT_PART_ID });
+          }
+          observation.text += part.text;
+          chunks.push({ type: "text-delta", id: TEXT_PART_ID, delta: part.text });
+          writer.update(observation.text);
+          break;
+        case "finish-step":
+          observation.providerMetadata = part.providerMetadata;
+          break;
+        case "finish":
+          observation.finishReason = part.finishReason;
+          observation.usage = part.totalUsage;
+          break;
+        case "error":
+          observation.error ??= part.error;
+          break;
+        case "abort":
+          observation.aborted = true;
+          break;
+      }
+    }
+  } catch (error) {
+    // Thrown, not streamed: a model config that does not validate, or an abort that surfaced as an exception.
+    if (signal.aborted) observation.aborted = true;
+    else observation.error ??= error;
+  }
+  // A stop that came after the backend's finish changes nothing.
+  if (signal.aborted && observation.finishReason === undefined) observation.aborted = true;
+  if (textStarted) chunks.push({ type: "text-end", id: TEXT_PART_ID });
+  observation.endedAt = Date.now();
+  return observation;
+}
+
+function splitSystem(prompt: readonly ChatMessage[]): [string | undefined, Array<{ role: "user" | "assistant"; content: string }>] {
+  const system = prompt.filter((message) => message.role === "system").map((message) => message.content);
+  const turns = prompt.flatMap((message) => (message.role === "system" ? [] : [{ role: message.role, content: message.content }]));
+  return [system.length > 0 ? system.join("\n\n") : undefined, turns];
+}

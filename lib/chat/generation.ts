@@ -1,0 +1,158 @@
+import "server-only";
+import type { FinishReason } from "ai";
+import type { ChatMessage } from "@/lib/ai/chat-message";
+import { LlmError } from "@/lib/ai/errors";
+import type { LanguageModelDeps } from "@/lib/ai/registry";
+import { type AssistantOutcome, finishAssistantMessage, updateStreamingText } from "@/lib/db/messages";
+import type { ChatModel } from "@/lib/db/models";
+import { recordUsage } from "@/lib/db/usage";
+import { type ChatTitleData, TITLE_DATA_PART } from "./data-parts";
+import { outcomeOf, type StreamObservation } from "./generation-outcome";
+import { type ActiveGeneration, releaseGeneration } from "./generation-registry";
+import { observeStream } from "./generation-stream";
+import { ThrottledTextWriter } from "./throttled-text-writer";
+import type { ChatMessageMetadata } from "./types";
+
+export interface GenerationTuning {
+  /** Longest gap between two saves of the text while it streams. */
+  saveIntervalMs: number;
+  /** How long the stream stays open after the answer for a new title to be sent along (else the UI refetches). */
+  titleWaitMs: number;
+  /** For tests: a custom fetch or Entra token source for the backend. */
+  modelDeps?: LanguageModelDeps;
+}
+
+export const DEFAULT_TUNING: GenerationTuning = { saveIntervalMs: 300, titleWaitMs: 1_500 };
+
+export interface GenerationRequest {
+  userId: string;
+  conversationId: string;
+  assistantMessage: { id: string; createdAt: Date };
+  model: ChatModel;
+  /** System prompt (if any) first, then the turns; see buildPrompt. */
+  prompt: ChatMessage[];
+  /** When the request arrived: timings count from here. */
+  startedAt: number;
+  /** Runs after a complete answer was stored; resolves to a new conversation title, or null. */
+  afterComplete?: () => Promise<string | null>;
+}
+
+/** Settles once the backend accepted the request, or failed before that (with the error), or was stopped. */
+export type Acceptance = { accepted: true } | { accepted: false; error: unknown };
+
+/**
+ * Writes one answer, independent of any HTTP request: the chunks go to the generation's log (which any number of
+ * clients follow, and which survives them leaving), the text to the database as it grows, and the outcome to the
+ * message row and a usage record at the end. Never rejects: every failure ends as a stored status.
+ */
+export function startGeneration(generation: ActiveGeneration, request: GenerationRequest, tuning: GenerationTuning = DEFAULT_TUNING): Promise<Acceptance> {
+  let settle: (acceptance: Acceptance) => void = () => {};
+  const acceptance = new Promise<Acceptance>((resolve) => {
+    settle = resolve;
+  });
+  void run(generation, request, tuning, (value) => settle(value)).catch((error: unknown) => {
+    console.error(`[chat] generation crashed: conversation ${request.conversationId}, model ${request.model.id}: ${describe(error)}`);
+    settle({ accepted: false, error });
+    generation.chunks.close();
+    releaseGeneration(generation);
+  });
+  return acceptance;
+}
+
+async function run(
+  generation: ActiveGeneration,
+  request: GenerationRequest,
+  tuning: GenerationTuning,
+  settle: (acceptance: Acceptance) => void,
+): Promise<void> {
+  const { chunks } = generation;
+  const baseMetadata: ChatMessageMetadata = { createdAt: request.assistantMessage.createdAt.toISOString(), modelId: request.model.id };
+  chunks.push({ type: "start", messageId: request.assistantMessage.id, messageMetadata: { ...baseMetadata, status: "streaming" } });
+
+  const writer = new ThrottledTextWriter(
+    async (text) => {
+      // Not streaming any more although we are: a user pressed Stop on another instance.
+      if (!(await updateStreamingText(request.assistantMessage.id, text))) generation.abortController.abort();
+    },
+    tuning.saveIntervalMs,
+    (error) => console.error(`[chat] could not save a partial answer: conversation ${request.conversationId}: ${describe(error)}`),
+  );
+  const observation = await observeStream({ generation, request, modelDeps: tuning.modelDeps, writer, onAccepted: () => settle({ accepted: true }) });
+  await writer.stop();
+  settle(observation.accepted || observation.aborted ? { accepted: true } : { accepted: false, error: observation.error });
+
+  const outcome = outcomeOf(observation);
+  if (outcome.status === "error") {
+    const detail = LlmError.isInstance(observation.error) ? observation.error.adminMessage : describe(observation.error);
+    console.error(`[chat] answer failed: conversation ${request.conversationId}, model ${request.model.id}: ${detail}`);
+  }
+  await store(request, outcome, observation);
+  releaseGeneration(generation);
+
+  const finalMetadata = metadataOf(baseMetadata, outcome);
+  if (outcome.status === "error" && outcome.error) chunks.push({ type: "error", errorText: outcome.error });
+  chunks.push({ type: "message-metadata", messageMetadata: finalMetadata });
+  if (outcome.status === "complete" && request.afterComplete) {
+    const title = await withinMs(request.afterComplete(), tuning.titleWaitMs);
+    const data: ChatTitleData | null = title ? { conversationId: request.conversationId, title } : null;
+    if (data) chunks.push({ type: TITLE_DATA_PART, data, transient: true });
+  }
+  chunks.push({ type: "finish", finishReason: uiFinishReason(observation, outcome), messageMetadata: finalMetadata });
+  chunks.close();
+}
+
+async function store(request: GenerationRequest, outcome: AssistantOutcome, observation: StreamObservation): Promise<void> {
+  try {
+    await finishAssistantMessage(request.assistantMessage.id, outcome);
+  } catch (error) {
+    console.error(`[chat] could not store an answer: conversation ${request.conversationId}: ${describe(error)}`);
+  }
+  if (!outcome.usage) return;
+  try {
+    await recordUsage({
+      userId: request.userId,
+      modelId: request.model.id,
+      conversationId: request.conversationId,
+      messageId: request.assistantMessage.id,
+      inputTokens: outcome.usage.inputTokens,
+      outputTokens: outcome.usage.outputTokens,
+      estimated: outcome.usage.estimated,
+      latencyMs: observation.endedAt - observation.startedAt,
+    });
+  } catch (error) {
+    console.error(`[chat] could not record usage: conversation ${request.conversationId}: ${describe(error)}`);
+  }
+}
+
+function metadataOf(base: ChatMessageMetadata, outcome: AssistantOutcome): ChatMessageMetadata {
+  return {
+    ...base,
+    status: outcome.status,
+    error: outcome.error,
+    policyBlock: outcome.metadata.policyBlock ?? null,
+    usage: outcome.usage,
+    timings: outcome.metadata.timings ?? null,
+  };
+}
+
+function uiFinishReason(observation: StreamObservation, outcome: AssistantOutcome): FinishReason | undefined {
+  if (outcome.status === "error") return "error";
+  return observation.finishReason;
+}
+
+/** The promise's value if it settles within `ms`, else null; a rejection also counts as null. */
+async function withinMs<T>(promise: Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([promise.catch(() => null), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import { generateText } from "ai";
+import { readChatMetadata } from "@/lib/ai/metadata";
+import { createLanguageModel, type LanguageModelDeps } from "@/lib/ai/registry";
+import { setTitleIfUnset } from "@/lib/db/conversations";
+import { type ChatModel, getChatModel } from "@/lib/db/models";
+import { getSetting } from "@/lib/db/settings";
+import { recordUsage } from "@/lib/db/usage";
+import { fallbackTitle, sanitizeTitle } from "./title-text";
+
+/** Admins may name a cheap model for titles; without one (or if this user may not use it) the chat's model writes it. */
+export const TITLE_MODEL_SETTING = "chat.titleModelId";
+
+const TITLE_TIMEOUT_MS = 15_000;
+const TITLE_INSTRUCTIONS =
+  "You name conversations. Reply with a title of at most six words for the conversation that starts with the user's message below. " +
+  "Reply with the title only: no quotes, no punctuation at the end.";
+
+export interface TitleRequest {
+  user: { id: string; role: "admin" | "user" };
+  conversationId: string;
+  chatModel: ChatModel;
+  firstUserText: string;
+  modelDeps?: LanguageModelDeps;
+}
+
+/**
+ * Gives a conversation its automatic title once: a model's short title, else the start of the first message.
+ * Resolves to the title it set, or null if a title was set meanwhile. Never rejects: a title must not affect the chat.
+ */
+export async function createConversationTitle(request: TitleRequest): Promise<string | null> {
+  try {
+    const title = (await titleFromModel(request)) || fallbackTitle(request.firstUserText);
+    return (await setTitleIfUnset(request.conversationId, title)) ? title : null;
+  } catch (error) {
+    console.error(`[chat] could not set a title: conversation ${request.conversationId}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+async function titleFromModel(request: TitleRequest): Promise<string> {
+  const model = await titleModel(request);
+  const startedAt = Date.now();
+  try {
+    const result = await generateText({
+      model: createLanguageModel(model.config, request.modelDeps),
+      instructions: TITLE_INSTRUCTIONS,
+      prompt: request.firstUserText.slice(0, 2_000),
+      temperature: 0.2,
+      maxOutputTokens: 24,
+      maxRetries: 0,
+      abortSignal: AbortSignal.timeout(TITLE_TIMEOUT_MS),
+    });
+    await recordUsage({
+      userId: request.user.id,
+      modelId: model.id,
+      conversationId: request.conversationId,
+      inputTokens: result.totalUsage.inputTokens ?? 0,
+      outputTokens: result.totalUsage.outputTokens ?? 0,
+      estimated:
+        result.totalUsage.inputTokens === undefined ||
+        result.totalUsage.outputTokens === undefined ||
+        readChatMetadata(result.providerMetadata)?.usageEstimated === true,
+      latencyMs: Date.now() - startedAt,
+    }).catch(() => undefined);
+    return result.finishReason === "content-filter" ? "" : sanitizeTitle(result.text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    console.warn(`[chat] title model failed, using the first message: conversation ${request.conversationId}, model ${model.id}: ${detail}`);
+    return "";
+  }
+}
+
+async function titleModel(request: TitleRequest): Promise<ChatModel> {
+  const id = await getSetting<unknown>({ key: TITLE_MODEL_SETTING }).catch(() => null);
+  if (typeof id !== "string" || id === "" || id === request.chatModel.id) return request.chatModel;
+  return (await getChatModel(request.user, id)) ?? request.chatModel;
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "./client";
+import { isUniqueViolation } from "./errors";
+
+export type ConversationRow = NonNullable<Awaited<ReturnType<typeof findConversation>>>;
+
+function findConversation(id: string) {
+  return getDb().conversation.findUnique({ where: { id } });
+}
+
+/** The conversation, only for its owner: another user's conversation is indistinguishable from a missing one. */
+export async function getConversationForUser(userId: string, id: string): Promise<ConversationRow | null> {
+  const conversation = await findConversation(id);
+  return conversation && conversation.userId === userId ? conversation : null;
+}
+
+/** For the first message, whose id the client chose: is the id free, the user's, or taken by someone else? */
+export async function getConversationAccess(userId: string, id: string): Promise<{ conversation: ConversationRow | null; takenByOther: boolean }> {
+  const conversation = await findConversation(id);
+  if (!conversation) return { conversation: null, takenByOther: false };
+  return conversation.userId === userId ? { conversation, takenByOther: false } : { conversation: null, takenByOther: true };
+}
+
+/**
+ * The user's conversation with the client-chosen id, created on the first message. Null when the id belongs to
+ * another user (treated as not found). Two concurrent first messages create it once.
+ */
+export async function getOrCreateConversation({ id, userId, modelId }: { id: string; userId: string; modelId: string }): Promise<ConversationRow | null> {
+  const existing = await getConversationForUser(userId, id);
+  if (existing) return existing;
+  try {
+    return await getDb().conversation.create({ data: { id, userId, modelId } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return getConversationForUser(userId, id);
+  }
+}
+
+/** Records the model of the latest message; also moves the conversation to the top of the sidebar. */
+export async function setConversationModel(id: string, modelId: string): Promise<void> {
+  await getDb().conversation.update({ where: { id }, data: { modelId } });
+}
+
+/** Sets the automatic title unless a title was set meanwhile (typed by the user, or another answer's): true if it did. */
+export async function setTitleIfUnset(id: string, title: string): Promise<boolean> {
+  const { count } = await getDb().conversation.updateMany({ where: { id, titleIsSet: false }, data: { title, titleIsSet: true } });
+  return count === 1;
+}
+
+const cursorSchema = z.object({ pinned: z.boolean(), updatedAt: z.iso.datetime(), id: z.string().min(1).max(200) }).strict();
+type SidebarCursor = z.infer<typeof cursorSchema>;
+
+export function encodeSidebarCursor(row: { pinned: boolean; updatedAt: Date; id: string }): string {
+  const cursor: SidebarCursor = { pinned: row.pinned, updatedAt: row.updatedAt.toISOString(), id: row.id };
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+/** Null for a cursor that was not made by encodeSidebarCursor (tampered or from an older version). */
+export function decodeSidebarCursor(value: string): SidebarCursor | null {
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One sidebar page: pinned first, newest first, id as tie-break, read along the index [userId, pinned, updatedAt].
+ * A keyset cursor (not OFFSET, not Prisma's row cursor) so a conversation deleted meanwhile cannot break paging.
+ */
+export async function listConversationsPage(userId: string, { cursor, limit }: { cursor?: SidebarCursor | null; limit: number }) {
+  const after = cursor ? afterCursor(cursor) : {};
+  return getDb().conversation.findMany({
+    where: { userId, ...after },
+    orderBy: [{ pinned: "desc" }, { updatedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, title: true, modelId: true, pinned: true, updatedAt: true },
+  });
+}
+
+function afterCursor(cursor: SidebarCursor) {
+  const updatedAt = new Date(cursor.updatedAt);
+  const samePinned = [
+    { pinned: cursor.pinned, updatedAt, id: { lt: cursor.id } },
+    { pinned: cursor.pinned, updatedAt: { lt: updatedAt } },
+  ];
+  // Pinned rows come first, so after a pinned cursor every unpinned row still follows.
+  return { OR: cursor.pinned ? [...samePinned, { pinned: false }] : samePinned };
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import type { MessageStatus } from "@/lib/chat/types";
+import { getDb } from "./client";
+
+export type StoredMessage = Awaited<ReturnType<typeof listMessages>>[number];
+
+/** What an assistant message's metadata column holds. */
+export interface StoredMessageMetadata {
+  timings?: { firstTokenMs?: number; totalMs?: number };
+  policyBlock?: { categories: string[] };
+}
+
+function textParts(text: string) {
+  return [{ type: "text", text }];
+}
+
+/** Oldest first. createdAt is set by the chat server so that an answer always sorts after its question. */
+export async function listMessages(conversationId: string) {
+  return getDb().message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+export async function insertUserMessage({ id, conversationId, text, createdAt }: { id: string; conversationId: string; text: string; createdAt: Date }) {
+  return getDb().message.create({ data: { id, conversationId, role: "user", parts: textParts(text), status: "complete", createdAt } });
+}
+
+export async function createAssistantMessage({
+  id,
+  conversationId,
+  modelId,
+  createdAt,
+}: {
+  id: string;
+  conversationId: string;
+  modelId: string;
+  createdAt: Date;
+}) {
+  return getDb().message.create({ data: { id, conversationId, role: "assistant", parts: [], modelId, status: "streaming", createdAt } });
+}
+
+/**
+ * The text so far of an answer being written; a no-op once the answer is no longer streaming, so a late write cannot
+ * undo it. False when it was not streaming any more: finished, or stopped from another instance.
+ */
+export async function updateStreamingText(id: string, text: string): Promise<boolean> {
+  const { count } = await getDb().message.updateMany({ where: { id, status: "streaming" }, data: { parts: textParts(text) } });
+  return count > 0;
+}
+
+/**
+ * Stop for an answer another instance is writing: marks the conversation's streaming answer stopped; that instance
+ * sees it at its next save of the text (a few hundred milliseconds while tokens flow) and closes the backend call.
+ */
+export async function markStreamingAnswerStopped(conversationId: string): Promise<boolean> {
+  const { count } = await getDb().message.updateMany({
+    where: { conversationId, role: "assistant", status: "streaming" },
+    data: { status: "stopped" },
+  });
+  return count > 0;
+}
+
+export interface AssistantOutcome {
+  status: Exclude<MessageStatus, "streaming">;
+  text: string;
+  finishReason: string | null;
+  error: string | null;
+  usage: { inputTokens: number; outputTokens: number; estimated: boolean } | null;
+  metadata: StoredMessageMetadata;
+}
+
+export async function finishAssistantMessage(id: string, outcome: AssistantOutcome): Promise<void> {
+  await getDb().message.update({
+    where: { id },
+    data: {
+      status: outcome.status,
+      parts: textParts(outcome.text),
+      finishReason: outcome.finishReason,
+      error: outcome.error,
+      inputTokens: outcome.usage?.inputTokens ?? null,
+      outputTokens: outcome.usage?.outputTokens ?? null,
+      usageIsEstimated: outcome.usage?.estimated ?? false,
+      metadata: { ...outcome.metadata },
+    },
+  });
+}
+
+/**
+ * At start-up: answers still marked streaming were cut off when the previous process ended. Their text so far was
+ * saved while streaming and stays. Returns how many there were. With several instances on one database, pass
+ * `updatedBefore` (e.g. two minutes ago) so answers other instances are writing right now are left alone: a
+ * streaming row is saved several times a second while text flows.
+ */
+export async function markStreamingMessagesInterrupted({ updatedBefore }: { updatedBefore?: Date } = {}): Promise<number> {
+  const { count } = await getDb().message.updateMany({
+    where: { status: "streaming", ...(updatedBefore ? { updatedAt: { lt: updatedBefore } } : {}) },
+    data: { status: "interrupted" },
+  });
+  return count;
+}

@@ -1,0 +1,72 @@
+import type { UIMessageChunk } from "ai";
+import { describe, expect, it } from "vitest";
+import { ChunkLog, compactTextDeltas } from "@/lib/chat/chunk-log";
+
+async function readAll(stream: ReadableStream<UIMessageChunk>): Promise<UIMessageChunk[]> {
+  const chunks: UIMessageChunk[] = [];
+  const reader = stream.getReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return chunks;
+    chunks.push(value);
+  }
+}
+
+const delta = (text: string, id = "t"): UIMessageChunk => ({ type: "text-delta", id, delta: text });
+
+describe("ChunkLog", () => {
+  it("replays what was pushed, then follows live until closed", async () => {
+    const log = new ChunkLog();
+    log.push({ type: "start", messageId: "m1" });
+    log.push({ type: "text-start", id: "t" });
+    log.push(delta("Hel"));
+    log.push(delta("lo"));
+    const reading = readAll(log.subscribe());
+    log.push(delta("!"));
+    log.push({ type: "text-end", id: "t" });
+    log.push({ type: "finish" });
+    log.close();
+
+    expect(await reading).toEqual([
+      { type: "start", messageId: "m1" },
+      { type: "text-start", id: "t" },
+      delta("Hello"),
+      delta("!"),
+      { type: "text-end", id: "t" },
+      { type: "finish" },
+    ]);
+  });
+
+  it("gives a late subscriber the whole answer and an ended stream", async () => {
+    const log = new ChunkLog();
+    log.push({ type: "start" });
+    log.push({ type: "finish" });
+    log.close();
+    log.push(delta("ignored after close"));
+    expect(await readAll(log.subscribe())).toEqual([{ type: "start" }, { type: "finish" }]);
+    expect(log.isClosed).toBe(true);
+  });
+
+  it("keeps going for the others when one subscriber cancels", async () => {
+    const log = new ChunkLog();
+    const leaving = log.subscribe().getReader();
+    const staying = readAll(log.subscribe());
+    log.push(delta("a"));
+    expect((await leaving.read()).value).toEqual(delta("a"));
+    await leaving.cancel();
+    log.push(delta("b"));
+    log.close();
+    expect(await staying).toEqual([delta("a"), delta("b")]);
+  });
+});
+
+describe("compactTextDeltas", () => {
+  it("joins consecutive deltas of one part only", () => {
+    expect(compactTextDeltas([delta("a"), delta("b"), delta("c", "other"), { type: "text-end", id: "t" }, delta("d")])).toEqual([
+      delta("ab"),
+      delta("c", "other"),
+      { type: "text-end", id: "t" },
+      delta("d"),
+    ]);
+  });
+});
