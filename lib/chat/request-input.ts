@@ -19,8 +19,8 @@ type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response
 export async function readJsonBody(request: Request): Promise<BodyResult> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) return { ok: false, response: apiError("payload_too_large", "The message is too long.") };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, response: apiError("payload_too_large", "The message is too long.") };
+  const text = await readTextUpTo(request, MAX_BODY_BYTES);
+  if (text === null) return { ok: false, response: apiError("payload_too_large", "The message is too long.") };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -34,4 +34,23 @@ export function firstIssueMessage(error: z.ZodError): string {
   if (!issue) return "The request is not valid.";
   const path = issue.path.join(".");
   return path && issue.code !== "custom" && !issue.message.endsWith(".") ? `${path}: ${issue.message}` : issue.message;
+}
+
+/** The body as text, or null as soon as it grows past `limit` bytes (a chunked body declares no length). */
+async function readTextUpTo(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -96,6 +96,22 @@ describe(`chat API access on ${testProvider()}`, () => {
     expect((await list("?limit=0")).status).toBe(400);
   });
 
+  it("answers 413 for a body over 1 MB, also when it is chunked and declares no length", async () => {
+    actAs(null);
+    const huge = JSON.stringify(message("x".repeat(1_100_000)));
+    expect(await errorOf(await post(huge))).toMatchObject({ status: 413, code: "payload_too_large" });
+    const chunks = new TextEncoder().encode(huge);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < chunks.length; at += 64_000) controller.enqueue(chunks.slice(at, at + 64_000));
+        controller.close();
+      },
+    });
+    const chunked = new Request("http://localhost/api/chat", { method: "POST", body: stream, duplex: "half" } as RequestInit);
+    expect(chunked.headers.get("content-length")).toBeNull();
+    expect(await errorOf(await postChat(chunked))).toMatchObject({ status: 413, code: "payload_too_large" });
+  });
+
   it("treats another user's conversation as not found: no message stored, no stream, no stop, no view", async () => {
     const ann = await newUser("ann@example.com");
     const bob = await newUser("bob@example.com");
