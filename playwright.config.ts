@@ -3,10 +3,12 @@ import path from "node:path";
 import { defineConfig, type Project } from "@playwright/test";
 import type { Backend, BackendOptions } from "./tests/e2e/fixtures";
 import { chromiumLaunchOptions } from "./tests/e2e/support/browser.mjs";
+import { DEFAULT_FAKES_PORT } from "./tests/e2e/support/fake-backends";
+import { fakeBackendUrls, writeDemoModelsFile } from "./tests/e2e/support/models-file";
 
 // End-to-end tests: one `next build` (done by tests/e2e/run.mjs, the `npm run test:e2e` entry), served twice by
-// `next start`, once on SQLite and once on PostgreSQL, plus a real OpenID Provider on loopback. The same specs run
-// against both servers as the projects "sqlite" and "postgres".
+// `next start`, once on SQLite and once on PostgreSQL, plus a real OpenID Provider and the fake LLM backends
+// (tests/fakes) on loopback. The same specs run against both servers as the projects "sqlite" and "postgres".
 
 const root = __dirname;
 const isWorker = Boolean(process.env.TEST_WORKER_INDEX);
@@ -32,6 +34,7 @@ function runEnvironment() {
     postgresUrl: process.env.E2E_POSTGRES_URL || null,
     postgresSkipReason: process.env.E2E_POSTGRES_SKIP_REASON || "unknown reason",
     postgresAuthSecret: process.env.E2E_POSTGRES_AUTH_SECRET ?? "",
+    postgresEncryptionKey: process.env.E2E_POSTGRES_ENCRYPTION_KEY ?? "",
   };
 }
 
@@ -52,6 +55,11 @@ const PORTS = { sqlite: Number(process.env.E2E_SQLITE_PORT || 3401), postgres: N
 const appUrl = (name: Backend) => `http://127.0.0.1:${PORTS[name]}`;
 const backends: Backend[] = run.postgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
 
+// Both app servers load the demo models, pointing at the fakes' fixed ports (a webServer below).
+const FAKES_PORT = Number(process.env.E2E_FAKES_PORT || DEFAULT_FAKES_PORT);
+const MODELS_FILE = path.join(run.runDir, "models.yaml");
+if (!isWorker) writeDemoModelsFile(MODELS_FILE, fakeBackendUrls(FAKES_PORT));
+
 /** Every variable lib/env.ts reads is set, empty when unused, so a developer's .env.local cannot leak in. */
 function appEnvironment(name: Backend): Record<string, string> {
   return {
@@ -62,6 +70,7 @@ function appEnvironment(name: Backend): Record<string, string> {
     DATABASE_URL: name === "postgres" ? (run.postgresUrl ?? "") : "",
     DATA_DIR: name === "sqlite" ? run.sqliteDataDir : path.join(run.runDir, "postgres-data"),
     AUTH_SECRET: name === "postgres" ? run.postgresAuthSecret : "",
+    ENCRYPTION_KEY: name === "postgres" ? run.postgresEncryptionKey : "",
     SESSION_MAX_AGE_HOURS: "",
     OIDC_ISSUER,
     OIDC_CLIENT_ID,
@@ -76,6 +85,7 @@ function appEnvironment(name: Backend): Record<string, string> {
     ALLOWED_EMAIL_DOMAINS: "example.com",
     DB_POOL_SIZE: "5",
     DB_LOG_QUERIES: "",
+    MODELS_FILE,
   };
 }
 
@@ -98,6 +108,7 @@ const projects: Project[] = backends.flatMap((name): Project[] => {
 
 const node = JSON.stringify(process.execPath);
 const next = JSON.stringify(path.join(root, "node_modules/next/dist/bin/next"));
+const serveFakes = JSON.stringify(`import(${JSON.stringify(path.join(root, "tests/e2e/support/fake-backends.ts"))}).then((m) => m.serveFakeBackends())`);
 const showServerOutput: "pipe" | "ignore" = process.env.E2E_SERVER_LOGS === "1" ? "pipe" : "ignore";
 
 export default defineConfig({
@@ -134,6 +145,19 @@ export default defineConfig({
         E2E_OIDC_CLIENT_SECRET: OIDC_CLIENT_SECRET,
         E2E_OIDC_REDIRECT_URIS: backends.map((name) => `${appUrl(name)}/api/auth/callback/oidc`).join(","),
       },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: showServerOutput,
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      name: "fakes",
+      command: `${node} --import tsx --eval ${serveFakes}`,
+      cwd: root,
+      // TGI's health route: the second fake.
+      url: `${fakeBackendUrls(FAKES_PORT).tgi}/health`,
+      env: { E2E_FAKES_PORT: String(FAKES_PORT) },
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: showServerOutput,

@@ -1,7 +1,10 @@
 import path from "node:path";
 import { expect, test } from "./fixtures";
 import { AppShell } from "./pages/app-shell";
+import { ChatPage } from "./pages/chat";
 import { SignInPage } from "./pages/sign-in";
+import { FAKE_REPLIES } from "./support/fake-backends";
+import { DEMO_MODELS } from "./support/models-file";
 
 // Screenshots of the main pages, light and dark, desktop and phone, into test-results/screenshots/ for review.
 const SCREENSHOT_DIR = path.resolve(__dirname, "../../test-results/screenshots");
@@ -29,6 +32,29 @@ test.describe("screenshots", () => {
         await shell.page.goto("/");
         await expect(shell.welcome).toBeVisible();
         await shell.page.screenshot({ path: file("home"), fullPage: true });
+
+        // A conversation with an answer, a stopped one, a content-policy block and a failed answer with its partial
+        // text. The fakes read magic phrases anywhere in the prompt, history included, so those come last.
+        const chat = new ChatPage(shell.page);
+        await chat.ask("What is deep learning? Explain it in one sentence.", { model: DEMO_MODELS.vllm.name });
+        await expect(chat.answerText()).toHaveText(FAKE_REPLIES.vllm);
+        await chat.ask("How do I look after a parrot?", { model: DEMO_MODELS.azure.name });
+        await expect(chat.answerText()).toContainText("parrot needs fresh");
+        await shell.page.screenshot({ path: file("chat-streaming") });
+        await chat.stop.click();
+        await expect(chat.lastAnswer().getByText("Stopped", { exact: true })).toBeVisible();
+        await chat.ask("[[fake:content-filter]] Sing me a famous song", { model: DEMO_MODELS.azure.name });
+        await expect(chat.policyNotice()).toBeVisible();
+        await chat.ask("[[fake:mid-stream-error]] And how is deep learning trained?", { model: DEMO_MODELS.tgi.name });
+        await expect(chat.alert()).toBeVisible();
+        // The viewport, as the user sees it: scrolled to the newest answer, header and composer in place.
+        await shell.page.screenshot({ path: file("chat") });
+        if (device === "phone") {
+          await shell.page.getByRole("button", { name: "Conversations" }).click();
+          await expect(shell.page.getByRole("dialog", { name: "Conversations" })).toBeVisible();
+          await shell.page.screenshot({ path: file("chat-drawer") });
+        }
+
         await shell.page.goto("/admin");
         await expect(shell.adminHeading).toBeVisible();
         await shell.page.screenshot({ path: file("admin"), fullPage: true });

@@ -1,0 +1,27 @@
+import type { ChatApiError } from "@/lib/chat/types";
+
+const GENERIC = "Something went wrong while answering. Please try again.";
+const OFFLINE = "The connection to the server was lost. Check your network and try again.";
+
+function apiErrorMessage(text: string): string | null {
+  try {
+    const body = JSON.parse(text) as Partial<ChatApiError>;
+    return typeof body.error?.message === "string" && body.error.message ? body.error.message : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What to tell the user about a failed request. The AI SDK puts the raw response body of a failed POST in the error
+ * message; only our own JSON error shape is shown, never an HTML error page of a proxy.
+ */
+export function chatErrorText(error: Error | undefined | null): string {
+  if (!error) return GENERIC;
+  const fromApi = apiErrorMessage(error.message);
+  if (fromApi) return fromApi;
+  if (error instanceof TypeError) return OFFLINE;
+  const message = error.message.trim();
+  const looksLikeMarkup = message.startsWith("<") || message.startsWith("{");
+  return message && !looksLikeMarkup && message.length <= 300 ? message : GENERIC;
+}

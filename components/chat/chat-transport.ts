@@ -1,0 +1,37 @@
+import { DefaultChatTransport } from "ai";
+import type { ChatUIMessage, SendMessageInput } from "@/lib/chat/types";
+import { messageText } from "./message-text";
+
+type ChatTransportOptions = {
+  /** Called once the server accepted a message (2xx): from then on the conversation exists on the server. */
+  onAccepted: () => void;
+  /** Called when a resume finds no answer being written (204): it ended, and is stored, meanwhile. */
+  onNothingToResume: () => void;
+};
+
+/**
+ * The chat API speaks the AI SDK UI message stream, but takes only the new message: the server holds the history,
+ * so the client never sends (or can rewrite) earlier turns. The model travels in the request body (see sendMessage).
+ */
+export function createChatTransport({ onAccepted, onNothingToResume }: ChatTransportOptions) {
+  return new DefaultChatTransport<ChatUIMessage>({
+    api: "/api/chat",
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      if (init?.method === "POST" && response.ok) onAccepted();
+      if (init?.method === "GET" && response.status === 204) onNothingToResume();
+      return response;
+    },
+    prepareSendMessagesRequest: ({ id, messages, body }) => {
+      const last = messages.at(-1);
+      if (!last || last.role !== "user") throw new Error("Only a new user message can be sent.");
+      const request: SendMessageInput = {
+        conversationId: id,
+        modelId: String(body?.modelId ?? ""),
+        message: { id: last.id, text: messageText(last) },
+      };
+      return { body: request };
+    },
+    prepareReconnectToStreamRequest: ({ id }) => ({ api: `/api/chat/${encodeURIComponent(id)}/stream` }),
+  });
+}

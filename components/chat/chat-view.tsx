@@ -1,0 +1,109 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { useConversationChat } from "@/hooks/use-conversation-chat";
+import { useStickToBottom } from "@/hooks/use-stick-to-bottom";
+import type { ChatUIMessage, ModelOption } from "@/lib/chat/types";
+import { Composer } from "./composer";
+import { useConversationList } from "./conversation-list-context";
+import { MessageList } from "./message-list";
+import { NewChatIntro } from "./new-chat-intro";
+
+type ChatViewProps = {
+  conversationId: string;
+  /** Exists only in this browser until the server accepts its first message. */
+  isNew: boolean;
+  title: string;
+  initialMessages: ChatUIMessage[];
+  /** The server is still writing the last answer (the page was reloaded or reopened mid-answer). */
+  generating: boolean;
+  models: ModelOption[];
+  /** The conversation's model, else the user's default. */
+  initialModelId: string | null;
+  firstName: string;
+};
+
+/** A title for the sidebar until the server has chosen one. */
+const PROVISIONAL_TITLE_LENGTH = 60;
+/** A title not ready when the first answer ended is stored a little later: look again then. */
+const TITLE_RECHECK_MS = 4_000;
+
+function pickModel(models: ModelOption[], preferred: string | null): string {
+  if (preferred && models.some((model) => model.id === preferred)) return preferred;
+  return (models.find((model) => model.isDefault) ?? models[0])?.id ?? "";
+}
+
+/** One conversation: its messages, the answer being written, and the composer. */
+export function ChatView({ conversationId, isNew, title, initialMessages, generating, models, initialModelId, firstName }: ChatViewProps) {
+  const conversations = useConversationList();
+  const [modelId, setModelId] = useState(() => pickModel(models, initialModelId));
+  const existsOnServer = useRef(!isNew);
+  const awaitingTitle = useRef(isNew);
+  const lastSentText = useRef("");
+
+  const onAccepted = () => {
+    const changes = { modelId, updatedAt: new Date().toISOString() };
+    if (existsOnServer.current) return conversations.upsert(conversationId, changes);
+    existsOnServer.current = true;
+    // The address of the conversation, without a navigation that would remount this view mid-answer.
+    window.history.replaceState(null, "", `/c/${conversationId}`);
+    conversations.upsert(conversationId, { ...changes, title: lastSentText.current.slice(0, PROVISIONAL_TITLE_LENGTH) });
+  };
+
+  const onTitle = (title: string) => {
+    awaitingTitle.current = false;
+    conversations.upsert(conversationId, { title });
+  };
+
+  const onAnswerEnd = () => {
+    void conversations.refresh();
+    if (!awaitingTitle.current) return;
+    awaitingTitle.current = false;
+    setTimeout(() => void conversations.refresh(), TITLE_RECHECK_MS);
+  };
+
+  const { messages, status, error, stopping, send, stop } = useConversationChat({
+    conversationId,
+    initialMessages,
+    generating,
+    onAccepted,
+    onAnswerEnd,
+    onTitle,
+  });
+  const { scrollToBottom } = useStickToBottom(messages);
+
+  const onSend = (text: string) => {
+    lastSentText.current = text;
+    void send(text, modelId);
+    scrollToBottom();
+  };
+
+  const modelGone = !isNew && initialModelId !== null && !models.some((model) => model.id === initialModelId);
+
+  return (
+    <div className="flex flex-1 flex-col">
+      {messages.length === 0 ? (
+        <NewChatIntro firstName={firstName} />
+      ) : (
+        <div className="flex-1">
+          <h1 className="sr-only">{title}</h1>
+          <MessageList messages={messages} status={status} error={error} models={models} modelId={modelId} />
+        </div>
+      )}
+      {modelGone && (
+        <p className="mx-auto w-full max-w-3xl px-4 text-center text-xs text-muted-foreground sm:px-6">
+          The model of this conversation is no longer available; new messages go to the model selected below.
+        </p>
+      )}
+      <Composer
+        models={models}
+        modelId={modelId}
+        onModelChange={setModelId}
+        busy={status === "submitted" || status === "streaming"}
+        stopping={stopping}
+        onSend={onSend}
+        onStop={() => void stop()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { ArrowUp, Square } from "lucide-react";
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import type { ModelOption } from "@/lib/chat/types";
+import { ModelSelect } from "./model-select";
+
+type ComposerProps = {
+  models: ModelOption[];
+  modelId: string;
+  onModelChange: (modelId: string) => void;
+  /** An answer is on its way: the send button becomes Stop. */
+  busy: boolean;
+  stopping: boolean;
+  onSend: (text: string) => void;
+  onStop: () => void;
+};
+
+const roundButton = "size-9 rounded-full px-0";
+
+/** Where the user writes: Enter sends, Shift+Enter starts a new line. */
+export function Composer({ models, modelId, onModelChange, busy, stopping, onSend, onStop }: ComposerProps) {
+  const [text, setText] = useState("");
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+  const canSend = !busy && text.trim().length > 0 && modelId !== "";
+
+  useEffect(() => {
+    // What was typed before the page became interactive is in the field but not yet in state.
+    const typedEarly = textarea.current?.value;
+    if (typedEarly) setText(typedEarly);
+    // Ready to type, except on touch screens, where focusing would pop up the keyboard over the page.
+    if (window.matchMedia("(pointer: fine)").matches) textarea.current?.focus();
+  }, []);
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!canSend) return;
+    onSend(text.trim());
+    setText("");
+    textarea.current?.focus();
+  };
+
+  const stop = () => {
+    onStop();
+    // The Stop button is about to turn back into Send: keep the keyboard where the next message is written.
+    textarea.current?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // isComposing: Enter also confirms a word in Japanese, Chinese or Korean input methods.
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    submit();
+  };
+
+  return (
+    <div className="sticky bottom-0 z-20 bg-linear-to-t from-background from-70% to-transparent px-4 pt-6 pb-3 sm:px-6 sm:pb-5">
+      <form onSubmit={submit} className="mx-auto w-full max-w-3xl">
+        <div className="rounded-2xl border border-input bg-card shadow-sm transition-[border-color,box-shadow] focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25">
+          <label htmlFor={id} className="sr-only">
+            Message
+          </label>
+          <textarea
+            ref={textarea}
+            id={id}
+            name="message"
+            rows={1}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={onKeyDown}
+            placeholder="Ask anything…"
+            className="block max-h-60 min-h-14 w-full resize-none bg-transparent px-4 pt-3.5 pb-1 text-[15px] leading-6 field-sizing-content placeholder:text-muted-foreground/70 focus:outline-none"
+          />
+          <div className="flex items-center justify-between gap-2 px-2 pb-2">
+            <ModelSelect models={models} value={modelId} onChange={onModelChange} />
+            {busy ? (
+              <Button aria-label="Stop" title="Stop the answer" variant="secondary" className={roundButton} disabled={stopping} onClick={stop}>
+                {stopping ? <Spinner /> : <Square aria-hidden="true" className="fill-current" />}
+              </Button>
+            ) : (
+              <Button type="submit" aria-label="Send" title="Send (Enter)" className={roundButton} disabled={!canSend}>
+                <ArrowUp aria-hidden="true" />
+              </Button>
+            )}
+          </div>
+        </div>
+        <p className="mt-2 text-center text-[11px] text-muted-foreground">
+          Answers can be wrong. Check important facts.<span className="hidden sm:inline"> Shift+Enter for a new line.</span>
+        </p>
+      </form>
+    </div>
+  );
+}
