@@ -65,6 +65,7 @@ function appEnvironment(name: Backend): Record<string, string> {
   return {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
     PORT: String(PORTS[name]),
     APP_URL: appUrl(name),
     DATABASE_URL: name === "postgres" ? (run.postgresUrl ?? "") : "",

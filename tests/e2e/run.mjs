@@ -88,8 +88,9 @@ log(`run folder ${vars.E2E_RUN_DIR}`);
 log(vars.E2E_POSTGRES_URL ? `PostgreSQL database ${new URL(vars.E2E_POSTGRES_URL).pathname.slice(1)} created` : `PostgreSQL unreachable: ${vars.E2E_POSTGRES_SKIP_REASON}`);
 
 if (process.env.SKIP_BUILD === "1") {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) fail("SKIP_BUILD=1 but there is no build in .next: run `npm run build` first.");
-  log("SKIP_BUILD=1: using the existing build in .next");
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) fail(`SKIP_BUILD=1 but there is no build in ${distDir}: run \`npm run build\` first.`);
+  log(`SKIP_BUILD=1: using the existing build in ${distDir}`);
 } else {
   log("next build");
   const buildStarted = Date.now();
