@@ -53,6 +53,15 @@ test.describe("without a session", () => {
       await expectSignInRedirect(await request.get(`/admin${query}`, options), baseURL!);
       await expectUnauthorizedJson(await request.get(`/api/me${query}`, options));
       await expectUnauthorizedJson(await request.get(`/api/admin/overview${query}`, options));
+      // The chat: pages and every route, including the ones that would call a model.
+      const conversationId = "0b7c2a4e-5d6f-4a8b-9c0d-1e2f3a4b5c6d";
+      await expectSignInRedirect(await request.get(`/c/${conversationId}${query}`, options), baseURL!);
+      await expectUnauthorizedJson(await request.get(`/api/conversations${query}`, options));
+      await expectUnauthorizedJson(await request.get(`/api/models${query}`, options));
+      await expectUnauthorizedJson(await request.get(`/api/chat/${conversationId}/stream${query}`, options));
+      await expectUnauthorizedJson(await request.post(`/api/chat/${conversationId}/stop${query}`, options));
+      const message = { conversationId, modelId: "demo-gpt-4o", message: { id: "5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f", text: "Hello" } };
+      await expectUnauthorizedJson(await request.post(`/api/chat${query}`, { ...options, data: message }));
     });
   }
 
