@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { POST as postStop } from "@/app/(chat)/api/chat/[id]/stop/route";
 import { GET as getStream } from "@/app/(chat)/api/chat/[id]/stream/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
-import { userMessageFor } from "@/lib/ai/errors";
+import { type LlmErrorCode, userMessageFor } from "@/lib/ai/errors";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
@@ -15,7 +15,7 @@ import { createAssistantMessage, finishAssistantMessage, insertUserMessage, mark
 import { saveModel } from "@/lib/db/models";
 import { createUser } from "@/lib/db/users";
 import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
-import { magicPhrase } from "@/tests/fakes/scenarios";
+import { magicPhrase, type Scenario } from "@/tests/fakes/scenarios";
 import { testProvider, useTestDatabase } from "../support/database";
 
 // The chat API end to end: the route handlers, the generation runner and the database, against the fake backends
@@ -417,6 +417,39 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
     expect(await storedAnswer(body.conversationId)).toMatchObject({ id: answer?.id, status: "error", error: userMessageFor("rate_limited", 6_000), inputTokens: null });
     expect(errors).toHaveBeenCalled();
   });
+
+  // Every other way a backend can fail: what the user is told (stream and stored answer) and what is kept.
+  const FAILURES: { scenario: Scenario; code: LlmErrorCode; keepsText: boolean }[] = [
+    { scenario: "slow-first-token", code: "timeout", keepsText: false },
+    { scenario: "hang", code: "timeout", keepsText: false },
+    { scenario: "stall", code: "timeout", keepsText: true },
+    { scenario: "reset", code: "stream_error", keepsText: true },
+    { scenario: "not-found", code: "not_found", keepsText: false },
+    { scenario: "bad-request", code: "bad_request", keepsText: false },
+    { scenario: "server-error", code: "unavailable", keepsText: false },
+  ];
+  for (const { scenario, code, keepsText } of FAILURES) {
+    it(`${scenario}: tells the user "${userMessageFor(code)}" and stores the answer as an error${keepsText ? ", keeping its partial text" : ""}`, async () => {
+      silenceErrors();
+      // Short timeouts, so timing out is quick; the fakes stay silent longer than that.
+      await saveModel({
+        id: "azure-impatient",
+        name: "GPT-4o (impatient)",
+        config: { provider: "azure-openai", endpoint: fakes.azure.url, deployment: "gpt-4o", apiKey: fakes.azure.apiKey, timeouts: { connectMs: 400, firstTokenMs: 400, idleMs: 400 } },
+      });
+      fakes.azure.timings.slowFirstTokenMs = 2_000;
+      fakes.azure.timings.stallMs = 2_000;
+      const body = input(`Hello there ${magicPhrase(scenario)}`, { modelId: "azure-impatient" });
+      const chunks = parseSse(await (await send(body)).text());
+
+      expect(chunks).toContainEqual({ type: "error", errorText: userMessageFor(code) });
+      expect(finishOf(chunks)?.messageMetadata).toMatchObject({ status: "error", error: userMessageFor(code) });
+      const answer = await settledAnswer(body.conversationId);
+      expect(answer).toMatchObject({ status: "error", error: userMessageFor(code) });
+      const tokens = fakes.azure.reply.match(/\s*\S+/g) ?? [];
+      expect(storedText(answer.parts)).toBe(keepsText ? tokens.slice(0, fakes.azure.timings.tokensBeforeTrouble).join("") : "");
+    });
+  }
 
   it("tells the user when the backend rejects the app's credentials", async () => {
     const errors = silenceErrors();
