@@ -38,8 +38,9 @@ test.describe("screenshots", () => {
         const chat = new ChatPage(shell.page);
         await chat.ask("What is deep learning? Explain it in one sentence.", { model: DEMO_MODELS.vllm.name });
         await expect(chat.answerText()).toHaveText(FAKE_REPLIES.vllm);
-        await chat.ask("How do I look after a parrot?", { model: DEMO_MODELS.azure.name });
-        await expect(chat.answerText()).toContainText("parrot needs fresh");
+        // Ollama streams the slowest (about 12 s), so Stop still finds the answer running on a busy machine.
+        await chat.ask("Why is the sky blue?", { model: DEMO_MODELS.ollama.name });
+        await expect(chat.answerText()).toContainText("Rayleigh");
         await shell.page.screenshot({ path: file("chat-streaming") });
         await chat.stop.click();
         await expect(chat.lastAnswer().getByText("Stopped", { exact: true })).toBeVisible();
