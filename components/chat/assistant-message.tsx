@@ -2,6 +2,7 @@ import { Sparkles } from "lucide-react";
 import type { ChatUIMessage } from "@/lib/chat/types";
 import { AnswerStatus } from "./answer-status";
 import { DemoBadge } from "./demo-badge";
+import { MessageMarkdown } from "./markdown/message-markdown";
 import { messageText } from "./message-text";
 import { ThinkingIndicator } from "./thinking-indicator";
 
@@ -13,7 +14,7 @@ type AssistantMessageProps = {
   failure: string | null;
 };
 
-/** One answer, on the left: which model wrote it, its text (plain, whitespace kept), then its status. */
+/** One answer, on the left: which model wrote it, its text (Markdown), then its status. */
 export function AssistantMessage({ message, modelName, demo, live, failure }: AssistantMessageProps) {
   const text = messageText(message);
   return (
@@ -27,8 +28,8 @@ export function AssistantMessage({ message, modelName, demo, live, failure }: As
           {demo && <DemoBadge />}
         </p>
         {text ? (
-          <div data-testid="message-text" className="mt-0.5 text-[15px] leading-7 break-words whitespace-pre-wrap">
-            {text}
+          <div data-testid="message-text" className="mt-0.5 text-[15px] leading-7 break-words">
+            <MessageMarkdown text={text} />
           </div>
         ) : (
           live && <ThinkingIndicator />

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { echoedText, replyTokens } from "./echo";
 import { scenarioFromText, type Scenario } from "./scenarios";
 
 export interface RecordedRequest {
@@ -197,7 +198,9 @@ export abstract class FakeServer {
     }
     const request: RecordedRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body, json };
     this.requests.push(request);
-    const exchange = new Exchange(req, res, request, scenarioFromText(body) ?? this.scenario, this.timings, this.tokens());
+    const echoed = echoedText(json);
+    const tokens = echoed === undefined ? this.tokens() : replyTokens(echoed);
+    const exchange = new Exchange(req, res, request, scenarioFromText(body) ?? this.scenario, this.timings, tokens);
     res.on("close", () => {
       if (res.writableFinished || exchange.killedByServer) return;
       this.clientDisconnects += 1;

@@ -7,6 +7,7 @@ import { FakeTgi } from "./tgi";
 
 export { FakeAi21 } from "./ai21";
 export { FakeAzureOpenAI } from "./azure-openai";
+export { ECHO_PHRASE } from "./echo";
 export { DEFAULT_TIMINGS, FakeServer, type FakeTimings, type RecordedRequest } from "./fake-server";
 export { FakeOllama } from "./ollama";
 export { FakeOpenAICompatible } from "./openai-compatible";
