@@ -10,6 +10,10 @@ type ConversationList = ConversationPage & {
   loadingMore: boolean;
   /** Puts a conversation at the top at once, before the server's list knows it (a new chat, a new message). */
   upsert: (id: string, changes: Partial<Omit<ConversationSummary, "id">>) => void;
+  /** Changes a conversation where it is (rename, pin), without moving it to the top as activity would. */
+  change: (id: string, changes: Partial<Omit<ConversationSummary, "id">>) => void;
+  /** Takes a deleted conversation off the list. */
+  remove: (id: string) => void;
   /** Reloads the newest page from the server (e.g. for a title set after the first answer). */
   refresh: () => Promise<void>;
   loadMore: () => Promise<void>;
@@ -56,15 +60,30 @@ export function ConversationListProvider({ initial, children }: { initial: Conve
     });
   }, []);
 
+  const change = useCallback((id: string, changes: Partial<Omit<ConversationSummary, "id">>) => {
+    setPage((current) => ({
+      ...current,
+      conversations: current.conversations.map((item) => (item.id === id ? { ...item, ...changes } : item)),
+    }));
+  }, []);
+
+  const remove = useCallback((id: string) => {
+    setPage((current) => ({ ...current, conversations: withoutIds(current.conversations, new Set([id])) }));
+  }, []);
+
   const refresh = useCallback(async () => {
     const fresh = await fetchPage(null);
     if (fresh) setPage(fresh);
   }, []);
 
+  // Scrolling asks again on every frame near the end: one request at a time.
+  const loading = useRef(false);
   const loadMore = useCallback(async () => {
-    if (!page.nextCursor) return;
+    if (!page.nextCursor || loading.current) return;
+    loading.current = true;
     setLoadingMore(true);
     const more = await fetchPage(page.nextCursor);
+    loading.current = false;
     setLoadingMore(false);
     if (!more) return;
     setPage((current) => {
@@ -73,7 +92,10 @@ export function ConversationListProvider({ initial, children }: { initial: Conve
     });
   }, [page.nextCursor]);
 
-  const value = useMemo(() => ({ ...page, loadingMore, upsert, refresh, loadMore }), [page, loadingMore, upsert, refresh, loadMore]);
+  const value = useMemo(
+    () => ({ ...page, loadingMore, upsert, change, remove, refresh, loadMore }),
+    [page, loadingMore, upsert, change, remove, refresh, loadMore],
+  );
   return <ConversationListContext value={value}>{children}</ConversationListContext>;
 }
 

@@ -3,16 +3,22 @@
 import { SquarePen } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Button, buttonClasses } from "@/components/ui/button";
-import { Spinner } from "@/components/ui/spinner";
+import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
-import { ConversationLink } from "./conversation-link";
 import { useConversationList } from "./conversation-list-context";
+import { ConversationSearch } from "./sidebar/conversation-search";
+import { DeleteConversationDialog } from "./sidebar/delete-conversation-dialog";
+import { useConversationActions } from "./sidebar/use-conversation-actions";
+import { VirtualConversationList } from "./sidebar/virtual-conversation-list";
 
-/** "New chat" and the user's conversations, newest first. Shown as a column on wide screens, in a drawer on phones. */
+/**
+ * "New chat", the search and the user's conversations grouped by date (pinned on top). Shown as a column on wide
+ * screens, in a drawer on phones.
+ */
 export function ConversationSidebar({ onNavigate }: { onNavigate?: () => void }) {
   const { conversations, nextCursor, loadingMore, loadMore } = useConversationList();
   const pathname = usePathname();
+  const { actions, renamingId, pendingDelete, deleting, confirmDelete, cancelDelete, error } = useConversationActions();
 
   return (
     <nav aria-label="Conversations" className="flex min-h-0 flex-1 flex-col">
@@ -22,26 +28,24 @@ export function ConversationSidebar({ onNavigate }: { onNavigate?: () => void })
           New chat
         </Link>
       </div>
-      <h2 className="px-5 pt-2 pb-1.5 text-xs font-medium text-muted-foreground">Recent</h2>
-      <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
-        {conversations.length === 0 ? (
-          <p className="px-3 py-2 text-sm text-muted-foreground">No conversations yet.</p>
-        ) : (
-          <ul className="flex flex-col gap-0.5">
-            {conversations.map((conversation) => (
-              <li key={conversation.id}>
-                <ConversationLink conversation={conversation} current={pathname === `/c/${conversation.id}`} onNavigate={onNavigate} />
-              </li>
-            ))}
-          </ul>
+      <ConversationSearch onNavigate={onNavigate}>
+        {error && (
+          <p role="alert" className="px-5 pb-2 text-sm text-destructive">
+            {error}
+          </p>
         )}
-        {nextCursor && (
-          <Button variant="ghost" size="sm" className="mt-1 w-full text-muted-foreground" disabled={loadingMore} onClick={() => void loadMore()}>
-            {loadingMore && <Spinner />}
-            Show older
-          </Button>
-        )}
-      </div>
+        <VirtualConversationList
+          conversations={conversations}
+          hasMore={nextCursor !== null}
+          loadingMore={loadingMore}
+          loadMore={() => void loadMore()}
+          currentPath={pathname}
+          renamingId={renamingId}
+          actions={actions}
+          onNavigate={onNavigate}
+        />
+      </ConversationSearch>
+      <DeleteConversationDialog conversation={pendingDelete} deleting={deleting} onConfirm={(c) => void confirmDelete(c)} onCancel={cancelDelete} />
     </nav>
   );
 }

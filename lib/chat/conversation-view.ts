@@ -1,7 +1,16 @@
 import "server-only";
-import { decodeSidebarCursor, encodeSidebarCursor, getConversationForUser, listConversationsPage } from "@/lib/db/conversations";
+import { searchConversations } from "@/lib/db/conversation-search";
+import {
+  type ConversationChanges,
+  decodeSidebarCursor,
+  deleteConversationForUser,
+  encodeSidebarCursor,
+  getConversationForUser,
+  listConversationsPage,
+  updateConversationForUser,
+} from "@/lib/db/conversations";
 import { listMessages } from "@/lib/db/messages";
-import { isGenerating } from "./generation-registry";
+import { getActiveGeneration, isGenerating } from "./generation-registry";
 import type { ChatUIMessage, ConversationSummary } from "./types";
 import { toChatUIMessages } from "./ui-messages";
 
@@ -48,5 +57,63 @@ export async function listConversationSummaries(
   return {
     conversations: page.map((row) => ({ id: row.id, title: row.title, modelId: row.modelId, pinned: row.pinned, updatedAt: row.updatedAt.toISOString() })),
     nextCursor: rows.length > take && last ? encodeSidebarCursor(last) : null,
+  };
+}
+
+function toSummary(row: { id: string; title: string; modelId: string | null; pinned: boolean; updatedAt: Date }): ConversationSummary {
+  return { id: row.id, title: row.title, modelId: row.modelId, pinned: row.pinned, updatedAt: row.updatedAt.toISOString() };
+}
+
+/** Renames and/or (un)pins; null when the conversation is missing or not the user's. */
+export async function changeConversation(userId: string, id: string, changes: ConversationChanges): Promise<ConversationSummary | null> {
+  const row = await updateConversationForUser(userId, id, changes);
+  return row && toSummary(row);
+}
+
+/** Long enough for the abort to close the backend connection and the partial answer to be stored. */
+const STOP_WAIT_MS = 10_000;
+
+/**
+ * Deletes the user's conversation (false when it is not theirs). An answer being written there is stopped first and
+ * awaited, so its final save does not land on a deleted row.
+ */
+export async function deleteConversation(userId: string, id: string): Promise<boolean> {
+  if (!(await getConversationForUser(userId, id))) return false;
+  const generation = getActiveGeneration(id);
+  if (generation) {
+    generation.abortController.abort();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([generation.stored, new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+  return deleteConversationForUser(userId, id);
+}
+
+export type ConversationSearchResult = { id: string; title: string; pinned: boolean; updatedAt: string; snippet: string | null };
+
+export const SEARCH_RESULT_LIMIT = 30;
+const SNIPPET_BEFORE = 40;
+const SNIPPET_LENGTH = 140;
+
+/** A short piece of `text` around the first case-insensitive occurrence of `query`, on one line. */
+export function snippetAround(text: string, query: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const at = Math.max(0, flat.toLowerCase().indexOf(query.toLowerCase()));
+  const start = Math.max(0, at - SNIPPET_BEFORE);
+  const end = Math.min(flat.length, start + SNIPPET_LENGTH);
+  return `${start > 0 ? "…" : ""}${flat.slice(start, end)}${end < flat.length ? "…" : ""}`;
+}
+
+/** Conversations whose title or message text contains `query` (already validated), newest first. */
+export async function searchConversationSummaries(userId: string, query: string): Promise<{ results: ConversationSearchResult[] }> {
+  const hits = await searchConversations(userId, query, SEARCH_RESULT_LIMIT);
+  return {
+    results: hits.map((hit) => ({
+      id: hit.id,
+      title: hit.title,
+      pinned: hit.pinned,
+      updatedAt: hit.updatedAt.toISOString(),
+      snippet: hit.matchText ? snippetAround(hit.matchText, query) : null,
+    })),
   };
 }

@@ -89,3 +89,30 @@ function afterCursor(cursor: SidebarCursor) {
   // Pinned rows come first, so after a pinned cursor every unpinned row still follows.
   return { OR: cursor.pinned ? [...samePinned, { pinned: false }] : samePinned };
 }
+
+export type ConversationChanges = { title?: string; pinned?: boolean };
+
+/**
+ * Renames and/or (un)pins the user's conversation; null when it is not theirs. A typed title counts as set, so the
+ * automatic title never overwrites it. The date is kept: renaming or pinning is not activity and must not move the
+ * conversation into "Today".
+ */
+export async function updateConversationForUser(userId: string, id: string, changes: ConversationChanges): Promise<ConversationRow | null> {
+  const conversation = await getConversationForUser(userId, id);
+  if (!conversation) return null;
+  const { count } = await getDb().conversation.updateMany({
+    where: { id, userId },
+    data: {
+      ...(changes.title !== undefined ? { title: changes.title, titleIsSet: true } : {}),
+      ...(changes.pinned !== undefined ? { pinned: changes.pinned } : {}),
+      updatedAt: conversation.updatedAt,
+    },
+  });
+  return count === 1 ? getConversationForUser(userId, id) : null;
+}
+
+/** Deletes the user's conversation and, through the cascade, its messages: false when it was not theirs. */
+export async function deleteConversationForUser(userId: string, id: string): Promise<boolean> {
+  const { count } = await getDb().conversation.deleteMany({ where: { id, userId } });
+  return count === 1;
+}
