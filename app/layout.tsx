@@ -1,7 +1,10 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { SkipLink } from "@/components/skip-link";
-import "./globals.css";
+import { parseTheme, THEME_COOKIE, themeClass } from "@/components/theme/theme";
+import { ThemeProvider } from "@/components/theme/theme-provider";
+import "@/components/theme/theme.css";
 
 export const metadata: Metadata = {
   title: { default: "Chat", template: "%s · Chat" },
@@ -17,12 +20,16 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered on the server from the cookie: the first paint already has the chosen theme.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" className={themeClass(theme)}>
       <body>
-        <SkipLink />
-        {children}
+        <ThemeProvider initialTheme={theme}>
+          <SkipLink />
+          {children}
+        </ThemeProvider>
       </body>
     </html>
   );

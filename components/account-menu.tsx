@@ -2,6 +2,7 @@
 
 import { ChevronsUpDown, LogOut } from "lucide-react";
 import { signOut } from "next-auth/react";
+import { ThemeMenuItems } from "@/components/theme/theme-menu-items";
 import { Avatar } from "@/components/ui/avatar";
 import {
   DropdownMenu,
@@ -29,13 +30,15 @@ async function signOutToSignIn() {
 export function AccountMenu({ name, email, image }: AccountMenuProps) {
   const label = displayName({ name, email });
   return (
-    <DropdownMenu>
+    // Not modal: a modal menu hides the page from screen readers with aria-hidden while its links stay focusable.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger
-        aria-label="Account menu"
         className="group inline-flex h-9 cursor-pointer items-center gap-2 rounded-full p-1 transition-colors hover:bg-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring data-[state=open]:bg-accent sm:rounded-lg sm:pr-2"
       >
         <Avatar name={name} email={email} image={image} />
+        {/* Named by its content, the visible name first (WCAG 2.5.3, label in name); phones show only the avatar. */}
         <span className="hidden max-w-44 truncate text-sm font-medium sm:block">{label}</span>
+        <span className="sr-only"> Account menu</span>
         <ChevronsUpDown aria-hidden="true" className="hidden size-3.5 text-muted-foreground sm:block" />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-64">
@@ -46,6 +49,8 @@ export function AccountMenu({ name, email, image }: AccountMenuProps) {
             {label !== email && <span className="truncate text-xs text-muted-foreground">{email}</span>}
           </span>
         </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <ThemeMenuItems />
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => void signOutToSignIn()}>
           <LogOut aria-hidden="true" />

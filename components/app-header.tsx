@@ -4,6 +4,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { cn } from "@/lib/utils";
 import { AccountMenu } from "./account-menu";
 import { LogoMark } from "./logo-mark";
+import { GlobalShortcuts } from "./shortcuts/global-shortcuts";
 
 type AppHeaderProps = {
   user: CurrentUser;
@@ -38,7 +39,8 @@ export function AppHeader({ user, current = "chat" }: AppHeaderProps) {
           </>
         )}
 
-        <div className="ml-auto flex items-center">
+        <div className="ml-auto flex items-center gap-1">
+          <GlobalShortcuts />
           {/* Only what the menu shows goes to the browser; the session id stays on the server. */}
           <AccountMenu name={user.name} email={user.email} image={user.image} />
         </div>

@@ -4,9 +4,12 @@ import { useRef, useState } from "react";
 import { useConversationChat } from "@/hooks/use-conversation-chat";
 import { useStickToBottom } from "@/hooks/use-stick-to-bottom";
 import type { ChatUIMessage, ModelOption } from "@/lib/chat/types";
+import { ChatShortcuts } from "@/components/shortcuts/chat-shortcuts";
 import { Composer } from "./composer";
+import { ConversationHeader } from "./conversation-header";
 import { useConversationList } from "./conversation-list-context";
 import { MessageList } from "./message-list";
+import { messageText } from "./message-text";
 import { NewChatIntro } from "./new-chat-intro";
 
 type ChatViewProps = {
@@ -78,6 +81,11 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
     scrollToBottom();
   };
 
+  const busy = status === "submitted" || status === "streaming";
+  const lastAnswer = messages.findLast((message) => message.role === "assistant");
+  // The sidebar learns the title the server chose; this page's prop is the one it was rendered with.
+  const shownTitle = conversations.conversations.find((item) => item.id === conversationId)?.title || title;
+
   const modelGone = !isNew && initialModelId !== null && !models.some((model) => model.id === initialModelId);
 
   return (
@@ -86,8 +94,16 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
         <NewChatIntro firstName={firstName} />
       ) : (
         <div className="flex-1">
-          <h1 className="sr-only">{title}</h1>
-          <MessageList messages={messages} status={status} error={error} models={models} modelId={modelId} />
+          <ConversationHeader conversationId={conversationId} title={shownTitle} />
+          <MessageList
+            messages={messages}
+            status={status}
+            error={error}
+            models={models}
+            modelId={modelId}
+            conversationId={conversationId}
+            stored={!isNew}
+          />
         </div>
       )}
       {modelGone && (
@@ -99,11 +115,12 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
         models={models}
         modelId={modelId}
         onModelChange={setModelId}
-        busy={status === "submitted" || status === "streaming"}
+        busy={busy}
         stopping={stopping}
         onSend={onSend}
         onStop={() => void stop()}
       />
+      <ChatShortcuts busy={busy} onStop={() => void stop()} lastAnswerText={lastAnswer ? messageText(lastAnswer) : ""} />
     </div>
   );
 }

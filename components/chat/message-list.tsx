@@ -3,6 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import type { ChatUIMessage, ModelOption } from "@/lib/chat/types";
 import { AssistantMessage } from "./assistant-message";
 import { chatErrorText } from "./chat-error-text";
+import { MessageActions, useMessageFeedback } from "./message-actions";
 import { answerModelName } from "./model-label";
 import { messageText } from "./message-text";
 import { UserMessage } from "./user-message";
@@ -14,6 +15,9 @@ type MessageListProps = {
   models: ModelOption[];
   /** The model the next answer comes from (shown on the answer being waited for). */
   modelId: string;
+  conversationId: string;
+  /** The conversation was stored before this page showed it: its answers may have ratings to load. */
+  stored: boolean;
 };
 
 const PENDING_ANSWER: ChatUIMessage = { id: "pending-answer", role: "assistant", parts: [] };
@@ -26,7 +30,8 @@ function failureOf(message: ChatUIMessage, isLast: boolean, status: ChatStatus, 
 }
 
 /** The conversation, oldest first; the answer being written is announced politely to screen readers. */
-export function MessageList({ messages, status, error, models, modelId }: MessageListProps) {
+export function MessageList({ messages, status, error, models, modelId, conversationId, stored }: MessageListProps) {
+  const { ratings, rate } = useMessageFeedback(conversationId, stored);
   const busy = status === "submitted" || status === "streaming";
   const last = messages.at(-1);
   const waitingForAnswer = busy && last?.role !== "assistant";
@@ -35,15 +40,28 @@ export function MessageList({ messages, status, error, models, modelId }: Messag
   const answer = (message: ChatUIMessage, isLast: boolean) => {
     const id = message.metadata?.modelId ?? (message === PENDING_ANSWER ? modelId : null);
     const live = isLast && (busy || (status === "ready" && message.metadata?.status === "streaming"));
+    const text = messageText(message);
+    // Not while it is being written: the text is not final, and the answer may not be stored yet.
+    const actionable = !live && message !== PENDING_ANSWER && text !== "";
     return (
-      <AssistantMessage
-        key={message.id}
-        message={message}
-        modelName={answerModelName(models, id)}
-        demo={models.find((model) => model.id === id)?.demo ?? false}
-        live={live}
-        failure={live ? null : failureOf(message, isLast, status, error)}
-      />
+      <div key={message.id} className="flex flex-col gap-1">
+        <AssistantMessage
+          message={message}
+          modelName={answerModelName(models, id)}
+          demo={models.find((model) => model.id === id)?.demo ?? false}
+          live={live}
+          failure={live ? null : failureOf(message, isLast, status, error)}
+        />
+        {actionable && (
+          <MessageActions
+            messageId={message.id}
+            text={text}
+            align="start"
+            feedback={ratings[message.id] ?? null}
+            onFeedback={(value) => void rate(message.id, value)}
+          />
+        )}
+      </div>
     );
   };
 
@@ -51,7 +69,15 @@ export function MessageList({ messages, status, error, models, modelId }: Messag
     <div aria-live="polite" className="mx-auto flex w-full max-w-3xl flex-col gap-7 px-4 pt-6 pb-10 sm:px-6 sm:pt-10">
       {messages.map((message, index) => {
         const isLast = index === messages.length - 1;
-        if (message.role === "user") return <UserMessage key={message.id} text={messageText(message)} />;
+        if (message.role === "user") {
+          const text = messageText(message);
+          return (
+            <div key={message.id} className="flex flex-col gap-1">
+              <UserMessage text={text} />
+              <MessageActions messageId={message.id} text={text} align="end" />
+            </div>
+          );
+        }
         if (message.role === "assistant") return answer(message, isLast);
         return null;
       })}
