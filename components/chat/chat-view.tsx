@@ -101,8 +101,6 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
             error={error}
             models={models}
             modelId={modelId}
-            conversationId={conversationId}
-            stored={!isNew}
           />
         </div>
       )}

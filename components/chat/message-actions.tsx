@@ -2,7 +2,6 @@
 
 import { Check, Copy, ThumbsDown, ThumbsUp } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
-import { z } from "zod";
 import { cn } from "@/lib/utils";
 
 export type Feedback = 1 | -1 | null;
@@ -68,35 +67,15 @@ export function MessageActions({ messageId, text, align, feedback, onFeedback }:
   );
 }
 
-const storedFeedbackSchema = z.object({
-  messages: z.array(z.object({ id: z.string(), feedback: z.union([z.literal(1), z.literal(-1), z.null()]).catch(null) })),
-});
-
 /**
- * The ratings of a conversation's answers: loaded once for a stored conversation (from its JSON export, the one route
- * that lists them: the page's messages do not carry them), then changed optimistically and saved per message.
+ * The ratings of a conversation's answers: as stored (in each answer's metadata), then changed optimistically and
+ * saved per message.
  */
-export function useMessageFeedback(conversationId: string, stored: boolean) {
+export function useMessageFeedback() {
   const [ratings, setRatings] = useState<Record<string, Feedback>>({});
 
-  useEffect(() => {
-    if (!stored) return;
-    const controller = new AbortController();
-    fetch(`/api/chat/${encodeURIComponent(conversationId)}/export?format=json`, { signal: controller.signal })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((body: unknown) => {
-        const parsed = storedFeedbackSchema.safeParse(body);
-        if (!parsed.success) return;
-        const loaded = Object.fromEntries(parsed.data.messages.map((message) => [message.id, message.feedback]));
-        // A rating given while this loaded is newer than the stored one.
-        setRatings((current) => ({ ...loaded, ...current }));
-      })
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [conversationId, stored]);
-
-  const rate = async (messageId: string, value: Feedback) => {
-    const previous = ratings[messageId] ?? null;
+  const rate = async (messageId: string, value: Feedback, stored: Feedback) => {
+    const previous = ratings[messageId] ?? stored;
     setRatings((current) => ({ ...current, [messageId]: value }));
     const response = await fetch(`/api/messages/${encodeURIComponent(messageId)}/feedback`, {
       method: "POST",

@@ -15,9 +15,6 @@ type MessageListProps = {
   models: ModelOption[];
   /** The model the next answer comes from (shown on the answer being waited for). */
   modelId: string;
-  conversationId: string;
-  /** The conversation was stored before this page showed it: its answers may have ratings to load. */
-  stored: boolean;
 };
 
 const PENDING_ANSWER: ChatUIMessage = { id: "pending-answer", role: "assistant", parts: [] };
@@ -30,8 +27,9 @@ function failureOf(message: ChatUIMessage, isLast: boolean, status: ChatStatus, 
 }
 
 /** The conversation, oldest first; the answer being written is announced politely to screen readers. */
-export function MessageList({ messages, status, error, models, modelId, conversationId, stored }: MessageListProps) {
-  const { ratings, rate } = useMessageFeedback(conversationId, stored);
+export function MessageList({ messages, status, error, models, modelId }: MessageListProps) {
+  const { ratings, rate } = useMessageFeedback();
+  const ratingOf = (message: ChatUIMessage) => (message.id in ratings ? (ratings[message.id] ?? null) : (message.metadata?.feedback ?? null));
   const busy = status === "submitted" || status === "streaming";
   const last = messages.at(-1);
   const waitingForAnswer = busy && last?.role !== "assistant";
@@ -57,8 +55,8 @@ export function MessageList({ messages, status, error, models, modelId, conversa
             messageId={message.id}
             text={text}
             align="start"
-            feedback={ratings[message.id] ?? null}
-            onFeedback={(value) => void rate(message.id, value)}
+            feedback={ratingOf(message)}
+            onFeedback={(value) => void rate(message.id, value, message.metadata?.feedback ?? null)}
           />
         )}
       </div>

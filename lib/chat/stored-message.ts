@@ -34,5 +34,6 @@ export interface MessageRow {
   outputTokens: number | null;
   usageIsEstimated: boolean;
   metadata: unknown;
+  feedback: number | null;
   createdAt: Date;
 }

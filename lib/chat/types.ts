@@ -26,6 +26,8 @@ export interface ChatMessageMetadata {
   usage?: MessageUsage | null;
   /** Milliseconds from the request to the first token, and to the end. */
   timings?: { firstTokenMs?: number; totalMs?: number } | null;
+  /** Assistant messages: the user's rating, thumbs up (1) or down (-1). */
+  feedback?: 1 | -1 | null;
 }
 
 export type ChatUIMessage = UIMessage<ChatMessageMetadata>;

@@ -29,5 +29,6 @@ function assistantMetadata(row: MessageRow): ChatMessageMetadata {
         ? { inputTokens: row.inputTokens, outputTokens: row.outputTokens, estimated: row.usageIsEstimated }
         : null,
     timings: timings ? { firstTokenMs: timings.firstTokenMs, totalMs: timings.totalMs } : null,
+    feedback: row.feedback === 1 || row.feedback === -1 ? row.feedback : null,
   };
 }

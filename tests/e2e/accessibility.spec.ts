@@ -8,17 +8,6 @@ import { DEMO_MODELS } from "./support/models-file";
 
 // An axe scan of every page, in light and dark: no serious or critical violation.
 
-/**
- * Known violations in components this suite's author does not own, reported to their owners. Each entry names its
- * file: delete it once that file is fixed, and the scan checks that part again.
- */
-const KNOWN_ELSEWHERE = [
-  // The amber "Demo" badge's text is under 4.5:1 on its tinted background in the light scheme.
-  { rule: "color-contrast", html: /Demo</, file: "components/chat/demo-badge.tsx" },
-];
-
-const isKnown = (rule: string, html: string) => KNOWN_ELSEWHERE.some((known) => known.rule === rule && known.html.test(html));
-
 async function expectNoSeriousViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const serious = results.violations
@@ -27,9 +16,8 @@ async function expectNoSeriousViolations(page: Page, name: string) {
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
-      targets: violation.nodes.filter((node) => !isKnown(violation.id, node.html)).map((node) => node.target.join(" ")),
-    }))
-    .filter((violation) => violation.targets.length > 0);
+      targets: violation.nodes.map((node) => node.target.join(" ")),
+    }));
   expect(serious, `${name}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
 }
 

@@ -80,7 +80,7 @@ describe("outcomeOf", () => {
 });
 
 describe("toChatUIMessages", () => {
-  const base = { modelId: null, error: null, inputTokens: null, outputTokens: null, usageIsEstimated: false, metadata: null, createdAt: new Date("2025-01-02T03:04:05.000Z") };
+  const base = { modelId: null, error: null, inputTokens: null, outputTokens: null, usageIsEstimated: false, metadata: null, feedback: null, createdAt: new Date("2025-01-02T03:04:05.000Z") };
 
   it("maps rows to UI messages with the contract's metadata, leaving system rows out", () => {
     const messages = toChatUIMessages([
@@ -97,6 +97,7 @@ describe("toChatUIMessages", () => {
         outputTokens: 2,
         usageIsEstimated: true,
         metadata: { timings: { firstTokenMs: 20, totalMs: 90 }, policyBlock: { categories: ["hate"] } },
+        feedback: -1,
       },
       { ...base, id: "e", role: "assistant", parts: "garbage", status: "error", error: "The model stopped unexpectedly." },
     ]);
@@ -114,6 +115,7 @@ describe("toChatUIMessages", () => {
           policyBlock: { categories: ["hate"] },
           usage: { inputTokens: 5, outputTokens: 2, estimated: true },
           timings: { firstTokenMs: 20, totalMs: 90 },
+          feedback: -1,
         },
       },
       {
@@ -128,6 +130,7 @@ describe("toChatUIMessages", () => {
           policyBlock: null,
           usage: null,
           timings: null,
+          feedback: null,
         },
       },
     ]);
