@@ -58,10 +58,8 @@ export function VirtualConversationList(props: VirtualConversationListProps) {
           return (
             // Rows are placed with `top`, not a transform: a transform would become the containing block of the
             // actions menu's fixed positioning.
-            // A group header is not an entry of the list: role "none" keeps the count of list items the conversations'.
             <li
               key={item.key}
-              role={row.kind === "header" ? "none" : undefined}
               className="absolute inset-x-0"
               style={{ top: item.start, height: item.size }}
             >
