@@ -1,4 +1,4 @@
-import { MessagesSquare } from "lucide-react";
+import { WelcomeHeading } from "./welcome-heading";
 
 type ChatEmptyStateProps = { firstName: string; isAdmin: boolean };
 
@@ -7,13 +7,7 @@ export function ChatEmptyState({ firstName, isAdmin }: ChatEmptyStateProps) {
   return (
     <div className="flex flex-1 items-center justify-center px-4 py-16 sm:py-24">
       <div className="flex max-w-md flex-col items-center text-center">
-        <div className="relative">
-          <div aria-hidden="true" className="absolute -inset-6 rounded-full bg-primary/10 blur-2xl" />
-          <div className="relative flex size-14 items-center justify-center rounded-2xl border bg-card text-primary shadow-sm">
-            <MessagesSquare aria-hidden="true" className="size-6" strokeWidth={1.75} />
-          </div>
-        </div>
-        <h1 className="mt-7 text-2xl font-semibold tracking-tight text-balance sm:text-3xl">Welcome, {firstName}</h1>
+        <WelcomeHeading firstName={firstName} />
         <p className="mt-8 inline-flex items-center gap-2 rounded-full border bg-card px-3 py-1 text-xs font-medium text-muted-foreground shadow-xs">
           <span aria-hidden="true" className="size-1.5 rounded-full bg-amber-500" />
           No models are configured yet

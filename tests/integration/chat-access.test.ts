@@ -5,16 +5,15 @@ import { GET as getStream } from "@/app/(chat)/api/chat/[id]/stream/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { GET as getConversations } from "@/app/(chat)/api/conversations/route";
 import { GET as getModels } from "@/app/(chat)/api/models/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import { listConversationSummaries, loadConversationView } from "@/lib/chat/conversation-view";
 import type { ConversationSummary, ModelOption, SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
 import { getConversationForUser, getOrCreateConversation } from "@/lib/db/conversations";
 import { createAssistantMessage, insertUserMessage, markStreamingMessagesInterrupted, updateStreamingText } from "@/lib/db/messages";
 import { saveModel } from "@/lib/db/models";
-import { createUser } from "@/lib/db/users";
 import { FakeAzureOpenAI } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs, newUser } from "../support/signed-in-user";
 
 // Who may do what in the chat API (sign-in, ownership, model access, input validation), the sidebar list and the
 // conversation view, and the start-up sweep of answers cut off by a restart.
@@ -44,17 +43,6 @@ beforeEach(async () => {
   await saveModel({ id: "j2", name: "Jurassic-2", config: { provider: "ai21", api: "chat", model: "j2-ultra", apiKey: "k" }, sortOrder: 1 });
   await saveModel({ id: "off", name: "Disabled", config: { provider: "ollama", endpoint: "http://127.0.0.1:1", model: "x" }, enabled: false });
 });
-
-type TestUser = { id: string; email: string };
-
-async function newUser(email: string): Promise<TestUser> {
-  const user = await createUser({ email, role: "user", mayBecomeFirstAdmin: false });
-  return { id: user.id, email };
-}
-
-function actAs(user: TestUser | null) {
-  vi.mocked(getCurrentUser).mockResolvedValue(user && { id: user.id, email: user.email, name: null, image: null, role: "user", sessionId: "s" });
-}
 
 function post(body: unknown): Promise<Response> {
   return postChat(new Request("http://localhost/api/chat", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) }));

@@ -1,15 +1,14 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getExport } from "@/app/(chat)/api/chat/[id]/export/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import type { ConversationExport } from "@/lib/chat/export";
 import { exportFilename } from "@/lib/chat/export";
 import { getDb } from "@/lib/db/client";
 import { getOrCreateConversation } from "@/lib/db/conversations";
 import { createAssistantMessage, finishAssistantMessage, insertUserMessage } from "@/lib/db/messages";
 import { saveModel } from "@/lib/db/models";
-import { createUser } from "@/lib/db/users";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs, newUser } from "../support/signed-in-user";
 
 // GET /api/chat/[id]/export: Markdown and JSON downloads of the owner's conversation, nothing secret, nobody else's.
 
@@ -29,17 +28,6 @@ beforeEach(async () => {
     isDefault: true,
   });
 });
-
-type TestUser = { id: string; email: string };
-
-async function newUser(email: string): Promise<TestUser> {
-  const user = await createUser({ email, role: "user", mayBecomeFirstAdmin: false });
-  return { id: user.id, email };
-}
-
-function actAs(user: TestUser | null) {
-  vi.mocked(getCurrentUser).mockResolvedValue(user && { id: user.id, email: user.email, name: null, image: null, role: "user", sessionId: "s" });
-}
 
 const exportOf = (id: string, query = "?format=json") =>
   getExport(new Request(`http://localhost/api/chat/${id}/export${query}`), { params: Promise.resolve({ id }) });

@@ -2,13 +2,12 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getExport } from "@/app/(chat)/api/chat/[id]/export/route";
 import { POST as postFeedback } from "@/app/(chat)/api/messages/[id]/feedback/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import type { ConversationExport } from "@/lib/chat/export";
 import { getDb } from "@/lib/db/client";
 import { getOrCreateConversation } from "@/lib/db/conversations";
 import { createAssistantMessage, insertUserMessage } from "@/lib/db/messages";
-import { createUser } from "@/lib/db/users";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs, newUser } from "../support/signed-in-user";
 
 // POST /api/messages/[id]/feedback: thumbs up/down on an answer, by the owner of its conversation only.
 
@@ -19,17 +18,6 @@ const database = useTestDatabase();
 beforeEach(async () => {
   await database.reset();
 });
-
-type TestUser = { id: string; email: string };
-
-async function newUser(email: string): Promise<TestUser> {
-  const user = await createUser({ email, role: "user", mayBecomeFirstAdmin: false });
-  return { id: user.id, email };
-}
-
-function actAs(user: TestUser | null) {
-  vi.mocked(getCurrentUser).mockResolvedValue(user && { id: user.id, email: user.email, name: null, image: null, role: "user", sessionId: "s" });
-}
 
 const rate = (id: string, body: unknown) =>
   postFeedback(new Request(`http://localhost/api/messages/${id}/feedback`, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) }), {

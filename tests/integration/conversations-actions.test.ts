@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DELETE as deleteRoute, PATCH as patchRoute } from "@/app/(chat)/api/conversations/[id]/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import { claimGeneration, isGenerating, releaseGeneration } from "@/lib/chat/generation-registry";
 import { listConversationSummaries } from "@/lib/chat/conversation-view";
 import { getDb } from "@/lib/db/client";
 import { setTitleIfUnset } from "@/lib/db/conversations";
-import { createUser } from "@/lib/db/users";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs, newUser } from "../support/signed-in-user";
 
 // Rename, pin and delete from the sidebar: validation, sign-in and ownership in that order, and what each changes.
 
@@ -17,17 +16,6 @@ const database = useTestDatabase();
 beforeEach(async () => {
   await database.reset();
 });
-
-type TestUser = { id: string; email: string };
-
-async function newUser(email: string): Promise<TestUser> {
-  const user = await createUser({ email, role: "user", mayBecomeFirstAdmin: false });
-  return { id: user.id, email };
-}
-
-function actAs(user: TestUser | null) {
-  vi.mocked(getCurrentUser).mockResolvedValue(user && { id: user.id, email: user.email, name: null, image: null, role: "user", sessionId: "s" });
-}
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const patch = (id: string, body: unknown) =>

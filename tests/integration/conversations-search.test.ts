@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as searchRoute } from "@/app/(chat)/api/conversations/search/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import type { ConversationSearchResult } from "@/lib/chat/conversation-view";
 import { getDb } from "@/lib/db/client";
-import { createUser } from "@/lib/db/users";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs, newUser } from "../support/signed-in-user";
 
 // The sidebar search over titles and message text: matching, snippets, LIKE wildcards taken literally, ownership.
 
@@ -15,17 +14,6 @@ const database = useTestDatabase();
 beforeEach(async () => {
   await database.reset();
 });
-
-type TestUser = { id: string; email: string };
-
-async function newUser(email: string): Promise<TestUser> {
-  const user = await createUser({ email, role: "user", mayBecomeFirstAdmin: false });
-  return { id: user.id, email };
-}
-
-function actAs(user: TestUser | null) {
-  vi.mocked(getCurrentUser).mockResolvedValue(user && { id: user.id, email: user.email, name: null, image: null, role: "user", sessionId: "s" });
-}
 
 const search = (q: string) => searchRoute(new Request(`http://localhost/api/conversations/search?${new URLSearchParams({ q })}`));
 
