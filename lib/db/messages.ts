@@ -19,22 +19,40 @@ export async function listMessages(conversationId: string) {
   return getDb().message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
-export async function insertUserMessage({ id, conversationId, text, createdAt }: { id: string; conversationId: string; text: string; createdAt: Date }) {
-  return getDb().message.create({ data: { id, conversationId, role: "user", parts: textParts(text), status: "complete", createdAt } });
+export async function insertUserMessage({
+  id,
+  conversationId,
+  parentId = null,
+  text,
+  createdAt,
+}: {
+  id: string;
+  conversationId: string;
+  parentId?: string | null;
+  text: string;
+  createdAt: Date;
+}) {
+  return getDb().message.create({ data: { id, conversationId, parentId, role: "user", parts: textParts(text), status: "complete", createdAt } });
 }
 
 export async function createAssistantMessage({
   id,
   conversationId,
+  parentId = null,
+  compareRunId = null,
   modelId,
   createdAt,
 }: {
   id: string;
   conversationId: string;
+  parentId?: string | null;
+  compareRunId?: string | null;
   modelId: string;
   createdAt: Date;
 }) {
-  return getDb().message.create({ data: { id, conversationId, role: "assistant", parts: [], modelId, status: "streaming", createdAt } });
+  return getDb().message.create({
+    data: { id, conversationId, parentId, compareRunId, role: "assistant", parts: [], modelId, status: "streaming", createdAt },
+  });
 }
 
 /**
