@@ -87,6 +87,7 @@ function appEnvironment(name: Backend): Record<string, string> {
     DB_POOL_SIZE: "5",
     DB_LOG_QUERIES: "",
     MODELS_FILE,
+    REDIS_URL: "",
   };
 }
 

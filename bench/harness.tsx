@@ -4,6 +4,8 @@ import { createRoot, type Root } from "react-dom/client";
 import { loadKatex } from "@/components/chat/markdown/katex-loader";
 import { MarkdownBlock } from "@/components/chat/markdown/markdown-block";
 import { MessageMarkdown } from "@/components/chat/markdown/message-markdown";
+import { MessageList } from "@/components/chat/message-list";
+import type { ChatUIMessage } from "@/lib/chat/types";
 
 type Message = { role: "user" | "assistant"; text: string };
 
@@ -100,5 +102,27 @@ async function openConversation(messages: Message[]) {
   return result;
 }
 
+/** Opens the conversation in the chat's own message list, as the conversation page does, timed up to the first paint. */
+async function openMessageList(messages: Message[]) {
+  const { root, container } = freshRoot();
+  const uiMessages: ChatUIMessage[] = messages.map((message, index) => ({
+    id: `m${index}`,
+    role: message.role,
+    parts: [{ type: "text", text: message.text, state: "done" }],
+    metadata: { createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(), status: "complete" },
+  }));
+  await afterPaint();
+  const started = performance.now();
+  flushSync(() => root.render(<MessageList messages={uiMessages} status="ready" error={undefined} models={[]} modelId="bench" />));
+  const committed = performance.now();
+  void container.offsetHeight;
+  const laidOut = performance.now();
+  await afterPaint();
+  const painted = performance.now();
+  const result = { commitMs: committed - started, layoutMs: laidOut - committed, firstPaintMs: painted - started, articles: container.querySelectorAll("article").length };
+  root.unmount();
+  return result;
+}
+
 // KaTeX loads with the first formula in the app; here before timing, so every run typesets formulas the same way.
-void loadKatex().then(() => Object.assign(window, { bench: { stream, openConversation } }));
+void loadKatex().then(() => Object.assign(window, { bench: { stream, openConversation, openMessageList } }));

@@ -19,6 +19,12 @@ export function printReport(report: BenchReport): void {
   for (const [index, run] of openConversation.runs.entries()) row(`run ${index + 1}`, [ms(run.commitMs), ms(run.layoutMs), ms(run.firstPaintMs)]);
   row("median", [ms(openConversation.medianCommitMs), "".padStart(9), ms(openConversation.medianFirstPaintMs)]);
 
+  const list = report.openMessageList;
+  console.log(`\n(b2) The same conversation in the chat's MessageList (articles rendered: ${list.runs[0]?.articles ?? 0}): ms\n`);
+  row("", ["commit", "layout", "to paint"].map((name) => name.padStart(9)));
+  for (const [index, run] of list.runs.entries()) row(`run ${index + 1}`, [ms(run.commitMs), ms(run.layoutMs), ms(run.firstPaintMs)]);
+  row("median", [ms(list.medianCommitMs), "".padStart(9), ms(list.medianFirstPaintMs)]);
+
   const { withPage, withFirstFormula } = markdownBundle;
   console.log("\n(c) Markdown JavaScript (React excluded), minified / gzip\n");
   row("loaded with the page", [`${withPage.minifiedKb} kB / ${withPage.gzipKb} kB`.padStart(22)]);

@@ -7,6 +7,7 @@ export type OpenResult = { commitMs: number; layoutMs: number; firstPaintMs: num
 export type Bench = {
   stream(tokens: string[], variant: "blocks" | "whole", every?: number): Promise<StreamResult>;
   openConversation(messages: Array<{ role: "user" | "assistant"; text: string }>): Promise<OpenResult>;
+  openMessageList(messages: Array<{ role: "user" | "assistant"; text: string }>): Promise<OpenResult>;
 };
 
 type StreamSummary = Summary & { longTasks: number };
@@ -23,6 +24,8 @@ export type BenchReport = {
     wholeTextBaseline: StreamSummary & { sampledEvery: number };
   };
   openConversation: { messages: number; runs: OpenResult[]; medianFirstPaintMs: number; medianCommitMs: number };
+  /** The same conversation in the chat's MessageList (what the conversation page renders). */
+  openMessageList: { messages: number; runs: OpenResult[]; medianFirstPaintMs: number; medianCommitMs: number };
   markdownBundle: Awaited<ReturnType<typeof markdownBundleSize>>;
   durationSeconds: number;
 };

@@ -48,11 +48,15 @@ async function main(): Promise<void> {
     await page.close();
 
     const opens: OpenResult[] = [];
+    const listOpens: OpenResult[] = [];
     for (let run = 0; run < RUNS; run++) {
       // A fresh page each time, as opening a conversation is (the first run also pays for a cold JIT).
       const fresh = await newHarnessPage(browser, harnessUrl);
       opens.push(await fresh.evaluate((all) => (window as unknown as { bench: Bench }).bench.openConversation(all), messages));
       await fresh.close();
+      const freshList = await newHarnessPage(browser, harnessUrl);
+      listOpens.push(await freshList.evaluate((all) => (window as unknown as { bench: Bench }).bench.openMessageList(all), messages));
+      await freshList.close();
     }
 
     const size = await markdownBundleSize();
@@ -71,6 +75,12 @@ async function main(): Promise<void> {
         runs: opens,
         medianFirstPaintMs: median(opens.map((run) => run.firstPaintMs)),
         medianCommitMs: median(opens.map((run) => run.commitMs)),
+      },
+      openMessageList: {
+        messages: CONVERSATION_MESSAGES,
+        runs: listOpens,
+        medianFirstPaintMs: median(listOpens.map((run) => run.firstPaintMs)),
+        medianCommitMs: median(listOpens.map((run) => run.commitMs)),
       },
       markdownBundle: size,
       durationSeconds: Math.round((Date.now() - started) / 100) / 10,

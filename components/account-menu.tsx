@@ -1,6 +1,7 @@
 "use client";
 
-import { ChevronsUpDown, LogOut } from "lucide-react";
+import { ChartColumn, ChevronsUpDown, LogOut, UserRound } from "lucide-react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { ThemeMenuItems } from "@/components/theme/theme-menu-items";
 import { Avatar } from "@/components/ui/avatar";
@@ -49,6 +50,19 @@ export function AccountMenu({ name, email, image }: AccountMenuProps) {
             {label !== email && <span className="truncate text-xs text-muted-foreground">{email}</span>}
           </span>
         </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account">
+            <UserRound aria-hidden="true" />
+            Your account
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/usage">
+            <ChartColumn aria-hidden="true" />
+            Your usage
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuSeparator />
         <ThemeMenuItems />
         <DropdownMenuSeparator />

@@ -3,10 +3,12 @@
 import { useChat } from "@ai-sdk/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { chatErrorText } from "@/components/chat/chat-error-text";
 import { createChatTransport } from "@/components/chat/chat-transport";
 import { randomUuid } from "@/components/chat/random-uuid";
 import { type ChatTitleData, TITLE_DATA_PART } from "@/lib/chat/data-parts";
-import type { ChatUIMessage } from "@/lib/chat/types";
+import type { ConversationSettingsInput } from "@/lib/chat/generation-settings";
+import type { BranchMessages, ChatUIMessage } from "@/lib/chat/types";
 
 /** How long Stop waits for the server to confirm before it cuts the local stream anyway. */
 const STOP_CONFIRM_TIMEOUT_MS = 3_000;
@@ -47,13 +49,27 @@ export function useConversationChat({ conversationId, initialMessages, generatin
       onNothingToResume: () => router.refresh(),
     }),
   );
+  // An edit or a regenerate added an alternative: once its answer ends, the branch is reloaded for the "2 / 3"s.
+  const reloadAfterAnswer = useRef(false);
+  const requestCount = useRef(0);
+  const lastError = useRef<Error | undefined>(undefined);
+  const [branchError, setBranchError] = useState<string | null>(null);
+  const [switching, setSwitching] = useState(false);
   const chat = useChat<ChatUIMessage>({
     id: conversationId,
     messages: initialMessages,
     transport,
     generateId: randomUuid,
     resume: generating,
-    onFinish: () => callbacks.current.onAnswerEnd(),
+    onError: (error) => {
+      lastError.current = error;
+    },
+    onFinish: ({ isError }) => {
+      callbacks.current.onAnswerEnd();
+      if (!reloadAfterAnswer.current) return;
+      reloadAfterAnswer.current = false;
+      void reloadBranch.current(isError);
+    },
     onData: (part) => {
       const title = part.type === TITLE_DATA_PART ? (part.data as Partial<ChatTitleData>).title : undefined;
       if (typeof title === "string" && title) callbacks.current.onTitle(title);
@@ -63,8 +79,95 @@ export function useConversationChat({ conversationId, initialMessages, generatin
   const [stopping, setStopping] = useState(false);
 
   const send = useCallback(
-    (text: string, modelId: string) => sendMessage({ text, metadata: { createdAt: new Date().toISOString() } }, { body: { modelId } }),
+    (text: string, modelId: string, settings?: ConversationSettingsInput) => {
+      setBranchError(null);
+      requestCount.current += 1;
+      return sendMessage({ text, metadata: { createdAt: new Date().toISOString() } }, { body: { modelId, ...(settings ? { settings } : {}) } });
+    },
     [sendMessage],
+  );
+
+  const branchUrl = `/api/conversations/${encodeURIComponent(conversationId)}`;
+  const { clearError } = chat;
+  // After a failed edit or regenerate the stored branch comes back as it was (nothing was lost), with the reason.
+  const reloadBranch = useRef(async (_failed: boolean) => {});
+  useEffect(() => {
+    reloadBranch.current = async (failed: boolean) => {
+      if (failed) {
+        // Refused before any answer started (JSON error, no connection): say why. An answer that failed while being
+        // written is stored with its reason and shows it itself.
+        const error = lastError.current;
+        if (error instanceof TypeError || error?.message.trimStart().startsWith("{")) setBranchError(chatErrorText(error));
+        clearError();
+      }
+      const requestsBefore = requestCount.current;
+      const response = await fetch(`${branchUrl}/messages`, { cache: "no-store" }).catch(() => null);
+      // A message sent meanwhile is newer than what was loaded.
+      if (!response?.ok || requestCount.current !== requestsBefore) return;
+      const { messages: branch } = (await response.json()) as BranchMessages;
+      if (requestCount.current === requestsBefore) setMessages(branch);
+    };
+  });
+
+  /** A new answer to the last question, next to the one there is (which stays as an alternative). */
+  const { regenerate: regenerateLast } = chat;
+  const regenerate = useCallback(
+    async (modelId: string) => {
+      setBranchError(null);
+      reloadAfterAnswer.current = true;
+      requestCount.current += 1;
+      await regenerateLast({ body: { modelId } });
+    },
+    [regenerateLast],
+  );
+
+  // Read when an edit is sent, so the callback stays the same while an answer streams in.
+  const shownMessages = useRef(messages);
+  useEffect(() => {
+    shownMessages.current = messages;
+  });
+
+  /** Sends `text` as a new version of the question `messageId`; the old version and its answers stay reachable. */
+  const edit = useCallback(
+    async (messageId: string, text: string, modelId: string) => {
+      const messages = shownMessages.current;
+      const index = messages.findIndex((message) => message.id === messageId);
+      const edited = messages[index];
+      if (!edited) return;
+      setBranchError(null);
+      const count = (edited.metadata?.siblings?.count ?? 1) + 1;
+      setMessages(messages.slice(0, index));
+      reloadAfterAnswer.current = true;
+      requestCount.current += 1;
+      await sendMessage(
+        { text, metadata: { createdAt: new Date().toISOString(), siblings: { index: count, count, previousId: messageId, nextId: null } } },
+        { body: { modelId, parentId: messages[index - 1]?.id ?? null } },
+      );
+    },
+    [sendMessage, setMessages],
+  );
+
+  /** Shows another alternative (and the newest branch under it); the server remembers it for the next visit. */
+  const switchBranch = useCallback(
+    async (messageId: string) => {
+      setSwitching(true);
+      setBranchError(null);
+      try {
+        const response = await fetch(`${branchUrl}/branch`, {
+          method: "PATCH",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ messageId }),
+        }).catch(() => null);
+        if (!response?.ok) {
+          setBranchError(chatErrorText(response ? new Error(await response.text()) : new TypeError("network")));
+          return;
+        }
+        setMessages(((await response.json()) as BranchMessages).messages);
+      } finally {
+        setSwitching(false);
+      }
+    },
+    [branchUrl, setMessages],
   );
 
   const stop = useCallback(async () => {
@@ -94,5 +197,5 @@ export function useConversationChat({ conversationId, initialMessages, generatin
     if (!busy.current) setMessages(initialMessages);
   }, [initialMessages, setMessages]);
 
-  return { messages, status, error: chat.error, stopping, send, stop };
+  return { messages, status, error: chat.error, stopping, send, stop, regenerate, edit, switchBranch, switching, branchError };
 }

@@ -46,6 +46,7 @@ const schema = z
       .refine((value) => decodeEncryptionKey(value) !== null, ENCRYPTION_KEY_FORMAT)
       .optional(),
     MODELS_FILE: z.string().regex(/\.(ya?ml|json)$/i, "must be a .yaml, .yml or .json file").optional(),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//i, "must start with redis:// or rediss://").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER) {

@@ -1,5 +1,5 @@
 import { DefaultChatTransport } from "ai";
-import type { ChatUIMessage, SendMessageInput } from "@/lib/chat/types";
+import type { ChatUIMessage, RegenerateAnswerInput, SendMessageInput } from "@/lib/chat/types";
 import { messageText } from "./message-text";
 
 type ChatTransportOptions = {
@@ -22,14 +22,20 @@ export function createChatTransport({ onAccepted, onNothingToResume }: ChatTrans
       if (init?.method === "GET" && response.status === 204) onNothingToResume();
       return response;
     },
-    prepareSendMessagesRequest: ({ id, messages, body }) => {
+    prepareSendMessagesRequest: ({ id, messages, body, trigger }) => {
       const last = messages.at(-1);
       if (!last || last.role !== "user") throw new Error("Only a new user message can be sent.");
-      const request: SendMessageInput = {
-        conversationId: id,
-        modelId: String(body?.modelId ?? ""),
-        message: { id: last.id, text: messageText(last) },
-      };
+      const modelId = String(body?.modelId ?? "");
+      if (trigger === "regenerate-message") {
+        const request: RegenerateAnswerInput = { conversationId: id, modelId, regenerate: { parentId: last.id } };
+        return { body: request };
+      }
+      const request: SendMessageInput = { conversationId: id, modelId, message: { id: last.id, text: messageText(last) } };
+      // An edit: the new version follows what the edited message followed (null: it was the first message).
+      const parentId = body?.parentId;
+      if (parentId === null || typeof parentId === "string") request.parentId = parentId;
+      // A new chat's settings (see useNewChatSettings); the server ignores them for a stored conversation.
+      if (body?.settings) request.settings = body.settings as SendMessageInput["settings"];
       return { body: request };
     },
     prepareReconnectToStreamRequest: ({ id }) => ({ api: `/api/chat/${encodeURIComponent(id)}/stream` }),

@@ -1,6 +1,7 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { useConversationChat } from "@/hooks/use-conversation-chat";
 import { useStickToBottom } from "@/hooks/use-stick-to-bottom";
 import type { ChatUIMessage, ModelOption } from "@/lib/chat/types";
@@ -11,6 +12,7 @@ import { useConversationList } from "./conversation-list-context";
 import { MessageList } from "./message-list";
 import { messageText } from "./message-text";
 import { NewChatIntro } from "./new-chat-intro";
+import { firstMessageSettings, useNewChatSettings } from "./settings/new-chat-settings";
 
 type ChatViewProps = {
   conversationId: string;
@@ -39,6 +41,7 @@ function pickModel(models: ModelOption[], preferred: string | null): string {
 /** One conversation: its messages, the answer being written, and the composer. */
 export function ChatView({ conversationId, isNew, title, initialMessages, generating, models, initialModelId, firstName }: ChatViewProps) {
   const conversations = useConversationList();
+  const newChatSettings = useNewChatSettings();
   const [modelId, setModelId] = useState(() => pickModel(models, initialModelId));
   const existsOnServer = useRef(!isNew);
   const awaitingTitle = useRef(isNew);
@@ -65,7 +68,7 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
     setTimeout(() => void conversations.refresh(), TITLE_RECHECK_MS);
   };
 
-  const { messages, status, error, stopping, send, stop } = useConversationChat({
+  const { messages, status, error, stopping, send, stop, regenerate, edit, switchBranch, switching, branchError } = useConversationChat({
     conversationId,
     initialMessages,
     generating,
@@ -77,9 +80,22 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
 
   const onSend = (text: string) => {
     lastSentText.current = text;
-    void send(text, modelId);
+    void send(text, modelId, firstMessageSettings(newChatSettings?.settings));
     scrollToBottom();
   };
+
+  const onRegenerate = useCallback(() => {
+    void regenerate(modelId);
+    scrollToBottom();
+  }, [regenerate, modelId, scrollToBottom]);
+  const onEdit = useCallback(
+    (messageId: string, text: string) => {
+      void edit(messageId, text, modelId);
+      scrollToBottom();
+    },
+    [edit, modelId, scrollToBottom],
+  );
+  const onSwitch = useCallback((messageId: string) => void switchBranch(messageId), [switchBranch]);
 
   const busy = status === "submitted" || status === "streaming";
   const lastAnswer = messages.findLast((message) => message.role === "assistant");
@@ -101,7 +117,16 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
             error={error}
             models={models}
             modelId={modelId}
+            switching={switching}
+            onRegenerate={onRegenerate}
+            onEdit={onEdit}
+            onSwitch={onSwitch}
           />
+          {branchError && (
+            <div className="mx-auto w-full max-w-3xl px-4 pb-6 sm:px-6">
+              <Alert>{branchError}</Alert>
+            </div>
+          )}
         </div>
       )}
       {modelGone && (

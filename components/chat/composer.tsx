@@ -1,11 +1,13 @@
 "use client";
 
-import { ArrowUp, Square } from "lucide-react";
+import { ArrowUp, Square, WifiOff } from "lucide-react";
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { useOnline } from "@/hooks/use-online";
 import type { ModelOption } from "@/lib/chat/types";
 import { ModelSelect } from "./model-select";
+import { useNewChatSettings } from "./settings/new-chat-settings";
 
 type ComposerProps = {
   models: ModelOption[];
@@ -20,12 +22,17 @@ type ComposerProps = {
 
 const roundButton = "size-9 rounded-full px-0";
 
-/** Where the user writes: Enter sends, Shift+Enter starts a new line. */
+/**
+ * Where the user writes: Enter sends, Shift+Enter starts a new line. Offline, sending waits (the draft stays) and a
+ * banner says why. A chat started from a preset opens with the preset's first message here.
+ */
 export function Composer({ models, modelId, onModelChange, busy, stopping, onSend, onStop }: ComposerProps) {
-  const [text, setText] = useState("");
+  const newChat = useNewChatSettings();
+  const [text, setText] = useState(() => newChat?.draft ?? "");
   const textarea = useRef<HTMLTextAreaElement>(null);
   const id = useId();
-  const canSend = !busy && text.trim().length > 0 && modelId !== "";
+  const online = useOnline();
+  const canSend = online && !busy && text.trim().length > 0 && modelId !== "";
 
   useEffect(() => {
     // What was typed before the page became interactive is in the field but not yet in state.
@@ -59,6 +66,16 @@ export function Composer({ models, modelId, onModelChange, busy, stopping, onSen
   return (
     <div className="sticky bottom-0 z-20 bg-linear-to-t from-background from-70% to-transparent px-4 pt-6 pb-3 sm:px-6 sm:pb-5">
       <form onSubmit={submit} className="mx-auto w-full max-w-3xl">
+        {!online && (
+          <p
+            role="status"
+            data-testid="offline-banner"
+            className="mb-2 flex items-center gap-2 rounded-lg border border-amber-500/40 bg-amber-500/10 px-3 py-2 text-[13px] text-foreground"
+          >
+            <WifiOff aria-hidden="true" className="size-4 shrink-0 text-amber-600 dark:text-amber-400" />
+            You are offline. Your message will not be sent until you reconnect.
+          </p>
+        )}
         <div className="rounded-2xl border border-input bg-card shadow-sm transition-[border-color,box-shadow] focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25">
           <label htmlFor={id} className="sr-only">
             Message
@@ -81,7 +98,7 @@ export function Composer({ models, modelId, onModelChange, busy, stopping, onSen
                 {stopping ? <Spinner /> : <Square aria-hidden="true" className="fill-current" />}
               </Button>
             ) : (
-              <Button type="submit" aria-label="Send" title="Send (Enter)" className={roundButton} disabled={!canSend}>
+              <Button type="submit" aria-label="Send" title={online ? "Send (Enter)" : "Offline: reconnect to send"} className={roundButton} disabled={!canSend}>
                 <ArrowUp aria-hidden="true" />
               </Button>
             )}

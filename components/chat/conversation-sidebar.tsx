@@ -1,6 +1,6 @@
 "use client";
 
-import { SquarePen } from "lucide-react";
+import { Columns3, SquarePen } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { buttonClasses } from "@/components/ui/button";
@@ -22,10 +22,20 @@ export function ConversationSidebar({ onNavigate }: { onNavigate?: () => void })
 
   return (
     <nav aria-label="Conversations" className="flex min-h-0 flex-1 flex-col">
-      <div className="p-3">
-        <Link href="/" onClick={onNavigate} className={cn(buttonClasses({ variant: "secondary" }), "w-full justify-start")}>
+      <div className="flex gap-2 p-3">
+        <Link href="/" onClick={onNavigate} className={cn(buttonClasses({ variant: "secondary" }), "flex-1 justify-start")}>
           <SquarePen aria-hidden="true" />
           New chat
+        </Link>
+        <Link
+          href="/compare"
+          onClick={onNavigate}
+          aria-current={pathname === "/compare" ? "page" : undefined}
+          title="Compare models side by side (Ctrl+Shift+X)"
+          className={cn(buttonClasses({ variant: "secondary" }), "aria-[current=page]:bg-accent")}
+        >
+          <Columns3 aria-hidden="true" />
+          Compare
         </Link>
       </div>
       <ConversationSearch onNavigate={onNavigate}>

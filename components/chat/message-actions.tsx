@@ -1,7 +1,7 @@
 "use client";
 
-import { Check, Copy, ThumbsDown, ThumbsUp } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { Check, Copy, Pencil, RefreshCw, ThumbsDown, ThumbsUp } from "lucide-react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { cn } from "@/lib/utils";
 
 export type Feedback = 1 | -1 | null;
@@ -13,13 +13,19 @@ type MessageActionsProps = {
   /** Answers only: thumbs up and down. Undefined for the user's own messages. */
   feedback?: Feedback;
   onFeedback?: (value: Feedback) => void;
+  /** The user's messages: opens the editor. */
+  onEdit?: () => void;
+  /** The last answer: writes a new one next to it. */
+  onRegenerate?: () => void;
+  /** "‹ 2 / 3 ›" when the message has alternatives. */
+  switcher?: ReactNode;
 };
 
 /** How long "Copied" shows before the button reads "Copy" again. */
 const COPIED_MS = 2_000;
 
-const actionButton =
-  "inline-flex size-8 cursor-pointer items-center justify-center rounded-md text-muted-foreground transition-colors hover:bg-accent hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring aria-pressed:text-foreground aria-pressed:bg-accent [&_svg]:size-4";
+export const actionButton =
+  "inline-flex size-8 cursor-pointer items-center justify-center rounded-md text-muted-foreground transition-colors hover:bg-accent hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring aria-pressed:text-foreground aria-pressed:bg-accent aria-disabled:cursor-default aria-disabled:opacity-40 aria-disabled:hover:bg-transparent [&_svg]:size-4";
 
 export async function copyText(text: string): Promise<boolean> {
   try {
@@ -30,8 +36,8 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Copy, and on answers thumbs up / down, below a message. */
-export function MessageActions({ messageId, text, align, feedback, onFeedback }: MessageActionsProps) {
+/** Below a message: its alternatives, copy, edit (questions), thumbs up / down and regenerate (answers). */
+export function MessageActions({ messageId, text, align, feedback, onFeedback, onEdit, onRegenerate, switcher }: MessageActionsProps) {
   const [copied, setCopied] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -46,10 +52,16 @@ export function MessageActions({ messageId, text, align, feedback, onFeedback }:
   const rate = (value: 1 | -1) => onFeedback?.(feedback === value ? null : value);
 
   return (
-    <div role="group" aria-label="Message actions" data-message-id={messageId} className={cn("flex gap-0.5", align === "end" ? "justify-end" : "pl-10")}>
+    <div role="group" aria-label="Message actions" data-message-id={messageId} className={cn("flex items-center gap-0.5", align === "end" ? "justify-end" : "pl-10")}>
+      {switcher}
       <button type="button" className={actionButton} aria-label="Copy" title="Copy" onClick={() => void copy()}>
         {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
       </button>
+      {onEdit && (
+        <button type="button" className={actionButton} aria-label="Edit" title="Edit and send again" onClick={onEdit}>
+          <Pencil aria-hidden="true" />
+        </button>
+      )}
       {onFeedback && (
         <>
           <button type="button" className={actionButton} aria-label="Good answer" title="Good answer" aria-pressed={feedback === 1} onClick={() => rate(1)}>
@@ -59,6 +71,11 @@ export function MessageActions({ messageId, text, align, feedback, onFeedback }:
             <ThumbsDown aria-hidden="true" className={cn(feedback === -1 && "fill-current")} />
           </button>
         </>
+      )}
+      {onRegenerate && (
+        <button type="button" className={actionButton} aria-label="Regenerate" title="Write a new answer (this one is kept)" onClick={onRegenerate}>
+          <RefreshCw aria-hidden="true" />
+        </button>
       )}
       <span role="status" className="sr-only">
         {copied ? "Copied" : ""}
@@ -73,9 +90,14 @@ export function MessageActions({ messageId, text, align, feedback, onFeedback }:
  */
 export function useMessageFeedback() {
   const [ratings, setRatings] = useState<Record<string, Feedback>>({});
+  const latest = useRef(ratings);
+  useEffect(() => {
+    latest.current = ratings;
+  });
 
-  const rate = async (messageId: string, value: Feedback, stored: Feedback) => {
-    const previous = ratings[messageId] ?? stored;
+  // Stable, so the messages that did not change skip rendering while an answer streams in.
+  const rate = useCallback(async (messageId: string, value: Feedback, stored: Feedback) => {
+    const previous = messageId in latest.current ? (latest.current[messageId] ?? null) : stored;
     setRatings((current) => ({ ...current, [messageId]: value }));
     const response = await fetch(`/api/messages/${encodeURIComponent(messageId)}/feedback`, {
       method: "POST",
@@ -83,7 +105,7 @@ export function useMessageFeedback() {
       body: JSON.stringify({ value }),
     }).catch(() => null);
     if (!response?.ok) setRatings((current) => ({ ...current, [messageId]: previous }));
-  };
+  }, []);
 
   return { ratings, rate };
 }

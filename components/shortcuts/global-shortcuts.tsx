@@ -27,6 +27,7 @@ export function GlobalShortcuts() {
     { key: "?", run: () => setHelpOpen(true) },
     { key: "/", mod: true, inTextFields: true, run: () => setHelpOpen(true) },
     { key: "o", mod: true, shift: true, inTextFields: true, run: () => router.push("/") },
+    { key: "x", mod: true, shift: true, inTextFields: true, run: () => router.push("/compare") },
     { key: "Escape", shift: true, inTextFields: true, run: focusComposer },
     { key: "k", mod: true, shift: false, inTextFields: true, run: () => findSearchField()?.focus() },
   ];

@@ -76,7 +76,8 @@ export function authOptions(): NextAuthOptions {
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         const result = await signInWithOidc((profile ?? {}) as OidcClaims);
-        return result.ok ? true : `/sign-in?error=${result.code}`;
+        if (result.ok) return true;
+        return result.code === "PendingApproval" ? "/sign-in/pending" : `/sign-in?error=${result.code}`;
       },
       async jwt({ token, user, account, profile }) {
         if (!user || !account) return token;
@@ -107,7 +108,7 @@ export function authOptions(): NextAuthOptions {
       async signOut({ token }) {
         const sid = typeof token?.sid === "string" ? token.sid : null;
         if (sid) await deleteSession({ id: sid });
-        await recordAuditEvent({ action: "auth.sign_out", target: sid, ipAddress: currentRequestContext().ipAddress });
+        await recordAuditEvent({ action: "auth.sign_out", target: sid, ...currentRequestContext() });
       },
     },
     logger: {

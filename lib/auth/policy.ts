@@ -44,3 +44,30 @@ export function safeCallbackPath(callbackUrl: string | null | undefined, appUrl:
     return "/";
   }
 }
+
+/**
+ * The role an SSO user gets at sign-in: admin when ADMIN_EMAILS names them, they are in one of OIDC_ADMIN_GROUPS, or
+ * any of their groups maps to admin. Otherwise, with OIDC_ADMIN_GROUPS set the IdP decides (so leaving the group
+ * demotes); without it the stored role is kept (undefined: no change).
+ */
+export function roleAtSignIn({
+  isAdminByEnv,
+  groupRoles,
+  groupsDecideRole,
+}: {
+  isAdminByEnv: boolean;
+  groupRoles: ("admin" | "user")[];
+  groupsDecideRole: boolean;
+}): "admin" | "user" | undefined {
+  if (isAdminByEnv || groupRoles.includes("admin")) return "admin";
+  return groupsDecideRole ? "user" : undefined;
+}
+
+/** Splits what an admin typed ("example.com, corp.example.org") into a clean list of lowercase domains. */
+export function parseDomainList(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).map((domain) => domain.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))];
+}
+
+export function isValidDomain(domain: string): boolean {
+  return /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain);
+}

@@ -1,25 +1,27 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/db/audit";
-import { createUser, getUserByEmail, getUserByIdentity, getUserWithPasswordByEmail, updateUserFromSignIn } from "@/lib/db/users";
+import { syncIdpGroupMemberships } from "@/lib/db/groups";
+import { createUser, getUserByEmail, getUserByIdentity, getUserWithPasswordByEmail, setUserRole, updateUserFromSignIn } from "@/lib/db/users";
 import { type Env, getEnv } from "@/lib/env";
+import { getAccessSettings } from "./access-settings";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
-import { groupsFromClaims, isAdminEmail, isEmailDomainAllowed, isInAdminGroup, normalizeEmail } from "./policy";
+import { groupsFromClaims, isAdminEmail, isEmailDomainAllowed, isInAdminGroup, normalizeEmail, roleAtSignIn } from "./policy";
 import { currentRequestContext } from "./request-context";
 import type { SignInErrorCode } from "./sign-in-errors";
 
-export type SignInResult = { ok: true; userId: string } | { ok: false; code: SignInErrorCode };
+export type SignInResult = { ok: true; userId: string } | { ok: false; code: SignInErrorCode | "PendingApproval" };
 
-async function refuse(code: SignInErrorCode, details: Record<string, string | null>): Promise<SignInResult> {
+async function refuse(code: SignInErrorCode | "PendingApproval", details: Record<string, string | null>): Promise<SignInResult> {
   await recordAuditEvent({
     action: "auth.sign_in_failed",
     details: { reason: code, ...details },
-    ipAddress: currentRequestContext().ipAddress,
+    ...currentRequestContext(),
   });
   return { ok: false, code };
 }
 
 async function accepted(userId: string, method: string): Promise<SignInResult> {
-  await recordAuditEvent({ action: "auth.sign_in", actorId: userId, details: { method }, ipAddress: currentRequestContext().ipAddress });
+  await recordAuditEvent({ action: "auth.sign_in", actorId: userId, details: { method }, ...currentRequestContext() });
   return { ok: true, userId };
 }
 
@@ -28,8 +30,9 @@ export type OidcClaims = Record<string, unknown> & { iss?: unknown; sub?: unknow
 /**
  * Finds or creates the user for an OIDC sign-in. The user is found by (issuer, subject) only: a changed email claim
  * never switches accounts, and an email that already belongs to another account is refused rather than linked.
- * Role follows the IdP's groups (and ADMIN_EMAILS) at every sign-in, so removing someone from the admin group
- * demotes them.
+ * The user's IdP group memberships are replaced by the groups claim at every sign-in (memberships added in the app
+ * stay), and the role follows roleAtSignIn. While approval is required, a new user who is not an admin by
+ * configuration is created pending and gets no session until an admin approves them.
  */
 export async function signInWithOidc(claims: OidcClaims, env: Env = getEnv()): Promise<SignInResult> {
   const issuer = typeof claims.iss === "string" ? claims.iss : env.oidc?.issuer;
@@ -38,35 +41,48 @@ export async function signInWithOidc(claims: OidcClaims, env: Env = getEnv()): P
   const email = typeof claims.email === "string" && claims.email.includes("@") ? normalizeEmail(claims.email) : null;
   if (!email) return refuse("MissingEmail", { method: "oidc", subject });
   if (claims.email_verified === false) return refuse("EmailNotVerified", { method: "oidc", email });
-  if (!isEmailDomainAllowed(email, env.ALLOWED_EMAIL_DOMAINS)) return refuse("DomainNotAllowed", { method: "oidc", email });
+  const access = await getAccessSettings(env);
+  if (!isEmailDomainAllowed(email, access.allowedEmailDomains)) return refuse("DomainNotAllowed", { method: "oidc", email });
 
   const groups = groupsFromClaims(claims, env.OIDC_GROUPS_CLAIM);
-  const isAdmin = isInAdminGroup(groups, env.OIDC_ADMIN_GROUPS) || isAdminEmail(email, env.ADMIN_EMAILS);
+  const isAdminByEnv = isInAdminGroup(groups, env.OIDC_ADMIN_GROUPS) || isAdminEmail(email, env.ADMIN_EMAILS);
   const name = typeof claims.name === "string" ? claims.name.slice(0, 200) : typeof claims.preferred_username === "string" ? claims.preferred_username.slice(0, 200) : null;
   const image = typeof claims.picture === "string" && /^https:\/\//.test(claims.picture) ? claims.picture.slice(0, 2000) : null;
 
   // With OIDC_ADMIN_GROUPS set, the IdP decides who is admin at every sign-in (no first-user bootstrap);
   // without it, roles are managed in the app and only ever raised here.
   const groupsDecideRole = env.OIDC_ADMIN_GROUPS.length > 0;
-  const role = isAdmin ? "admin" : groupsDecideRole ? "user" : undefined;
 
   const existing = await getUserByIdentity({ issuer, subject });
   if (existing) {
+    if (existing.status === "pending") return refuse("PendingApproval", { method: "oidc", email });
     if (existing.status !== "active") return refuse("AccountDisabled", { method: "oidc", email });
+    const groupRoles = await syncIdpGroupMemberships({ userId: existing.id, names: groups });
+    const role = roleAtSignIn({ isAdminByEnv, groupRoles, groupsDecideRole });
     await updateUserFromSignIn({ id: existing.id, name, image, groups, role, identity: { issuer, subject, email } });
     return accepted(existing.id, "oidc");
   }
   if (await getUserByEmail({ email })) return refuse("EmailInUse", { method: "oidc", email });
-  const user = await createUser({
+  const needsApproval = access.requireApproval && !isAdminByEnv;
+  const created = await createUser({
     email,
     name,
     image,
     groups,
-    role: role ?? "user",
+    role: isAdminByEnv ? "admin" : "user",
+    status: needsApproval ? "pending" : "active",
     identity: { issuer, subject },
-    mayBecomeFirstAdmin: !groupsDecideRole,
+    mayBecomeFirstAdmin: !groupsDecideRole && !needsApproval,
   });
-  await recordAuditEvent({ action: "auth.sign_up", actorId: user.id, details: { method: "oidc", role: user.role }, ipAddress: currentRequestContext().ipAddress });
+  const groupRoles = await syncIdpGroupMemberships({ userId: created.id, names: groups });
+  const user = created.role !== "admin" && groupRoles.includes("admin") ? await setUserRole({ id: created.id, role: "admin" }) : created;
+  await recordAuditEvent({
+    action: "auth.sign_up",
+    actorId: user.id,
+    details: { method: "oidc", role: user.role, status: user.status },
+    ...currentRequestContext(),
+  });
+  if (user.status === "pending") return { ok: false, code: "PendingApproval" };
   return accepted(user.id, "oidc");
 }
 
@@ -80,7 +96,7 @@ export async function signInWithPassword(
   const isValid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user?.passwordHash || !isValid) return refuse("InvalidCredentials", { method: "password", email });
   if (user.status !== "active") return refuse("AccountDisabled", { method: "password", email });
-  if (!isEmailDomainAllowed(email, env.ALLOWED_EMAIL_DOMAINS)) return refuse("DomainNotAllowed", { method: "password", email });
+  if (!isEmailDomainAllowed(email, (await getAccessSettings(env)).allowedEmailDomains)) return refuse("DomainNotAllowed", { method: "password", email });
   await updateUserFromSignIn({ id: user.id, role: isAdminEmail(email, env.ADMIN_EMAILS) ? "admin" : undefined });
   return accepted(user.id, "password");
 }
@@ -96,7 +112,7 @@ export async function signUpWithPassword(
   if (!env.LOCAL_ACCOUNTS) return { ok: false, code: "LocalAccountsDisabled" };
   if (!env.LOCAL_SIGNUP) return { ok: false, code: "SignUpClosed" };
   const email = normalizeEmail(rawEmail);
-  if (!isEmailDomainAllowed(email, env.ALLOWED_EMAIL_DOMAINS)) return { ok: false, code: "DomainNotAllowed" };
+  if (!isEmailDomainAllowed(email, (await getAccessSettings(env)).allowedEmailDomains)) return { ok: false, code: "DomainNotAllowed" };
   if (await getUserByEmail({ email })) return { ok: false, code: "EmailTaken" };
   try {
     const user = await createUser({
@@ -106,7 +122,7 @@ export async function signUpWithPassword(
       passwordHash: await hashPassword(password),
       mayBecomeFirstAdmin: true,
     });
-    await recordAuditEvent({ action: "auth.sign_up", actorId: user.id, details: { method: "password", role: user.role }, ipAddress: currentRequestContext().ipAddress });
+    await recordAuditEvent({ action: "auth.sign_up", actorId: user.id, details: { method: "password", role: user.role }, ...currentRequestContext() });
     return { ok: true, userId: user.id };
   } catch (error) {
     // Two sign-ups with one email at once: the unique index lets one through.

@@ -6,8 +6,9 @@ import type { ChatApiError } from "./types";
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
 /** The chat API's error answer before any streaming: { error: { code, message, retryAfterMs? } }, never cached. */
-export function chatApiError(status: number, code: string, message: string, retryAfterMs?: number): NextResponse<ChatApiError> {
+export function chatApiError(status: number, code: string, message: string, retryAfterMs?: number, resetsAt?: Date): NextResponse<ChatApiError> {
   const body: ChatApiError = { error: retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs } };
+  if (resetsAt) body.error.resetsAt = resetsAt.toISOString();
   const headers: Record<string, string> = { ...NO_STORE };
   if (retryAfterMs !== undefined) headers["Retry-After"] = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
   return NextResponse.json(body, { status, headers });

@@ -7,10 +7,13 @@ import {
   encodeSidebarCursor,
   getConversationForUser,
   listConversationsPage,
+  setActiveMessage,
   updateConversationForUser,
 } from "@/lib/db/conversations";
 import { listMessages } from "@/lib/db/messages";
-import { getActiveGeneration, isGenerating } from "./generation-registry";
+import { getActiveGenerations, isGenerating } from "./generation-registry";
+import { activePath, newestLeafUnder, siblingPositions } from "./message-tree";
+import { abortAndAwaitStored } from "./stop";
 import type { ChatUIMessage, ConversationSummary } from "./types";
 import { toChatUIMessages } from "./ui-messages";
 
@@ -21,16 +24,45 @@ export interface ConversationView {
   generating: boolean;
 }
 
-/** A conversation page's data, or null when the conversation is missing or not the user's. */
+/** A conversation page's data (the branch on show), or null when the conversation is missing or not the user's. */
 export async function loadConversationView(userId: string, conversationId: string): Promise<ConversationView | null> {
   const conversation = await getConversationForUser(userId, conversationId);
   if (!conversation) return null;
-  const rows = await listMessages(conversation.id);
   return {
     conversation: { id: conversation.id, title: conversation.title, modelId: conversation.modelId },
-    messages: toChatUIMessages(rows),
+    messages: await activeBranchMessages(conversation),
     generating: isGenerating(conversation.id),
   };
+}
+
+async function activeBranchMessages(conversation: { id: string; activeMessageId: string | null }): Promise<ChatUIMessage[]> {
+  const rows = await listMessages(conversation.id);
+  const path = activePath(rows, conversation.activeMessageId);
+  return toChatUIMessages(path, siblingPositions(rows, path));
+}
+
+/** The branch on show, as the UI shows it; null when the conversation is missing or not the user's. */
+export async function loadActiveBranch(userId: string, conversationId: string): Promise<ChatUIMessage[] | null> {
+  const conversation = await getConversationForUser(userId, conversationId);
+  return conversation && activeBranchMessages(conversation);
+}
+
+export type BranchSwitch = { ok: true; messages: ChatUIMessage[] } | { ok: false; reason: "not_found" | "busy" };
+
+/**
+ * Shows the alternative `messageId` (an answer or a version of a question): the branch ending at the newest message
+ * under it becomes the one on show, stored, so a reload shows it too. Not while an answer is being written there.
+ */
+export async function switchBranch(userId: string, conversationId: string, messageId: string): Promise<BranchSwitch> {
+  const conversation = await getConversationForUser(userId, conversationId);
+  if (!conversation) return { ok: false, reason: "not_found" };
+  const rows = await listMessages(conversation.id);
+  const leaf = newestLeafUnder(rows, messageId);
+  if (!leaf || leaf.role === "system") return { ok: false, reason: "not_found" };
+  if (isGenerating(conversation.id)) return { ok: false, reason: "busy" };
+  if (!(await setActiveMessage(userId, conversation.id, leaf.id))) return { ok: false, reason: "not_found" };
+  const path = activePath(rows, leaf.id);
+  return { ok: true, messages: toChatUIMessages(path, siblingPositions(rows, path)) };
 }
 
 export const MAX_SIDEBAR_PAGE = 100;
@@ -79,13 +111,7 @@ const STOP_WAIT_MS = 10_000;
  */
 export async function deleteConversation(userId: string, id: string): Promise<boolean> {
   if (!(await getConversationForUser(userId, id))) return false;
-  const generation = getActiveGeneration(id);
-  if (generation) {
-    generation.abortController.abort();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([generation.stored, new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
-    clearTimeout(timer);
-  }
+  await abortAndAwaitStored(getActiveGenerations(id), STOP_WAIT_MS);
   return deleteConversationForUser(userId, id);
 }
 

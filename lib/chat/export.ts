@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { activePath } from "./message-tree";
 import { type MessageRow, storedText } from "./stored-message";
 import type { MessageStatus, MessageUsage } from "./types";
 
@@ -11,11 +12,13 @@ export interface ExportConversation {
   modelId: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The newest message of the branch on show (null: the latest message). */
+  activeMessageId: string | null;
 }
 
-export type ExportMessageRow = MessageRow & { feedback: number | null };
+export type ExportMessageRow = MessageRow & { parentId: string | null; feedback: number | null };
 
-/** The JSON export: what the user saw, never a system prompt, an endpoint or a key. */
+/** The JSON export: what the user sees (the branch on show), never a system prompt, an endpoint or a key. */
 export interface ConversationExport {
   title: string;
   model: string | null;
@@ -45,7 +48,7 @@ export function toConversationExport(conversation: ExportConversation, rows: rea
     createdAt: conversation.createdAt.toISOString(),
     updatedAt: conversation.updatedAt.toISOString(),
     exportedAt: now.toISOString(),
-    messages: rows.flatMap((row) =>
+    messages: activePath(rows, conversation.activeMessageId).flatMap((row) =>
       row.role === "system"
         ? []
         : [

@@ -5,6 +5,7 @@ import { createLanguageModel, type LanguageModelDeps } from "@/lib/ai/registry";
 import type { GenerationRequest } from "./generation";
 import type { StreamObservation } from "./generation-outcome";
 import type { ActiveGeneration } from "./generation-registry";
+import { generationSettingsFor } from "./generation-settings";
 import type { ThrottledTextWriter } from "./throttled-text-writer";
 
 const TEXT_PART_ID = "text-1";
@@ -41,12 +42,13 @@ export async function observeStream({ generation, request, modelDeps, writer, on
   let textStarted = false;
   try {
     const [system, turns] = splitSystem(request.prompt);
+    const settings = request.settings ?? generationSettingsFor(request.model, {});
     const result = streamText({
       model: createLanguageModel(request.model.config, modelDeps),
       ...(system ? { instructions: system } : {}),
       messages: turns,
-      temperature: request.model.defaults.temperature,
-      maxOutputTokens: request.model.defaults.maxOutputTokens,
+      temperature: settings.temperature,
+      maxOutputTokens: settings.maxOutputTokens,
       // A retry after a refusal would only hide it; retrying after output started would repeat the answer.
       maxRetries: 0,
       abortSignal: signal,

@@ -7,8 +7,9 @@ import { type AssistantOutcome, finishAssistantMessage, updateStreamingText } fr
 import type { ChatModel } from "@/lib/db/models";
 import { recordUsage } from "@/lib/db/usage";
 import { type ChatTitleData, TITLE_DATA_PART } from "./data-parts";
+import type { GenerationSettings } from "./generation-settings";
 import { outcomeOf, type StreamObservation } from "./generation-outcome";
-import { type ActiveGeneration, releaseGeneration } from "./generation-registry";
+import { type ActiveGeneration, assignMessage, releaseGeneration } from "./generation-registry";
 import { observeStream } from "./generation-stream";
 import { ThrottledTextWriter } from "./throttled-text-writer";
 import type { ChatMessageMetadata } from "./types";
@@ -31,6 +32,8 @@ export interface GenerationRequest {
   model: ChatModel;
   /** System prompt (if any) first, then the turns; see buildPrompt. */
   prompt: ChatMessage[];
+  /** Temperature and answer length sent to the backend (see generationSettingsFor); else the model's defaults. */
+  settings?: GenerationSettings;
   /** When the request arrived: timings count from here. */
   startedAt: number;
   /** Runs after a complete answer was stored; resolves to a new conversation title, or null. */
@@ -46,6 +49,7 @@ export type Acceptance = { accepted: true } | { accepted: false; error: unknown 
  * message row and a usage record at the end. Never rejects: every failure ends as a stored status.
  */
 export function startGeneration(generation: ActiveGeneration, request: GenerationRequest, tuning: GenerationTuning = DEFAULT_TUNING): Promise<Acceptance> {
+  assignMessage(generation, request.assistantMessage.id);
   let settle: (acceptance: Acceptance) => void = () => {};
   const acceptance = new Promise<Acceptance>((resolve) => {
     settle = resolve;

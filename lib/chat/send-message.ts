@@ -4,15 +4,18 @@ import { apiError } from "@/lib/api/responses";
 import { LlmError } from "@/lib/ai/errors";
 import { getConversationAccess, getOrCreateConversation, setConversationModel } from "@/lib/db/conversations";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { createAssistantMessage, insertUserMessage, listMessages } from "@/lib/db/messages";
+import { createAssistantMessage, insertUserMessage, listMessages, type StoredMessage } from "@/lib/db/messages";
 import { getChatModel } from "@/lib/db/models";
+import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import { chatApiError, chatStreamResponse } from "./api-responses";
+import { answerSettingsFor, initialSettingsProblem } from "./conversation-settings";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
 import { claimGeneration, releaseGeneration } from "./generation-registry";
 import { buildPrompt, type HistoryTurn } from "./history";
+import { activeLeaf, pathTo } from "./message-tree";
 import { storedText } from "./stored-message";
 import { createConversationTitle } from "./title";
-import type { SendMessageInput } from "./types";
+import type { ChatRequest } from "./types";
 
 export interface ChatUser {
   id: string;
@@ -26,17 +29,26 @@ export interface SendOptions {
 }
 
 /**
- * POST /api/chat after validation and sign-in: checks ownership and model access, stores the user's message, starts
- * the answer (which then runs on its own) and answers with its UI message stream, or with a JSON error when nothing
- * could start: 404 (conversation or model), 409 (an answer is already being written; a reused message id), 429
- * (the backend rate-limited before any token; the user's message stays stored).
+ * POST /api/chat after validation and sign-in: checks ownership and model access, stores the user's message (none
+ * when regenerating), starts the answer (which then runs on its own) and answers with its UI message stream, or with
+ * a JSON error when nothing could start: 404 (conversation, referenced message or model), 400 (a referenced message
+ * of the wrong role), 409 (an answer is already being written; a reused message id), 429 (the backend rate-limited
+ * before any token; the user's message stays stored). The new answer becomes the end of the branch on show.
  */
-export async function sendMessage(user: ChatUser, input: SendMessageInput, options: SendOptions = {}): Promise<Response> {
+export async function sendMessage(user: ChatUser, input: ChatRequest, options: SendOptions = {}): Promise<Response> {
   const startedAt = options.startedAt ?? Date.now();
   const access = await getConversationAccess(user.id, input.conversationId);
   if (access.takenByOther) return apiError("not_found", "This conversation does not exist.");
+  // An edit or a regenerate refers to stored messages: it never creates a conversation.
+  if (!access.conversation && referencedMessageId(input)) return apiError("not_found", "This conversation does not exist.");
   const chatModel = await getChatModel(user, input.modelId);
   if (!chatModel) return chatApiError(404, "model_unavailable", "This model is not available. Choose another model.");
+  const refusal = await checkChatQuota(user);
+  if (refusal) return chatApiError(429, refusal.code, refusal.message, Math.max(0, refusal.resetsAt.getTime() - Date.now()), refusal.resetsAt);
+
+  const initialSettings = access.conversation || "regenerate" in input ? undefined : input.settings;
+  const settingsProblem = initialSettingsProblem(initialSettings, chatModel);
+  if (settingsProblem) return apiError("bad_request", settingsProblem);
 
   const generation = claimGeneration(input.conversationId, user.id);
   if (!generation) {
@@ -51,11 +63,12 @@ export async function sendMessage(user: ChatUser, input: SendMessageInput, optio
     if (isUniqueViolation(error)) return chatApiError(409, "duplicate_message", "This message was already sent.");
     throw error;
   }
-  if (!prepared) {
+  if ("refusal" in prepared) {
     releaseGeneration(generation);
-    return apiError("not_found", "This conversation does not exist.");
+    return prepared.refusal;
   }
   const { conversation, history, assistant, firstUserText } = prepared;
+  const answerSettings = await answerSettingsFor(user.id, conversation, chatModel, initialSettings);
 
   const tuning = options.tuning ?? DEFAULT_TUNING;
   const acceptance = await startGeneration(
@@ -65,10 +78,11 @@ export async function sendMessage(user: ChatUser, input: SendMessageInput, optio
       conversationId: conversation.id,
       assistantMessage: assistant,
       model: chatModel,
-      prompt: buildPrompt(history, conversation.systemPrompt ?? chatModel.defaults.systemPrompt, {
+      prompt: buildPrompt(history, answerSettings.systemPrompt, {
         contextWindow: chatModel.defaults.contextWindow,
-        maxOutputTokens: chatModel.defaults.maxOutputTokens ?? chatModel.config.maxOutputTokens,
+        maxOutputTokens: answerSettings.generation.maxOutputTokens ?? chatModel.config.maxOutputTokens,
       }),
+      settings: answerSettings.generation,
       startedAt,
       afterComplete: conversation.titleIsSet
         ? undefined
@@ -82,21 +96,61 @@ export async function sendMessage(user: ChatUser, input: SendMessageInput, optio
   return chatStreamResponse(generation.chunks.subscribe());
 }
 
-/** The conversation (created on the first message), the user's message and an empty answer, in this order. */
-async function storeTurn(user: ChatUser, input: SendMessageInput, modelId: string) {
-  const conversation = await getOrCreateConversation({ id: input.conversationId, userId: user.id, modelId });
-  if (!conversation) return null;
-  const rows = await listMessages(conversation.id);
-  // Explicit, strictly increasing times: an answer must sort after its question even within one millisecond.
-  const lastAt = rows[rows.length - 1]?.createdAt.getTime() ?? 0;
-  const userCreatedAt = new Date(Math.max(Date.now(), lastAt + 1));
-  await insertUserMessage({ id: input.message.id, conversationId: conversation.id, text: input.message.text, createdAt: userCreatedAt });
-  await setConversationModel(conversation.id, modelId);
-  const assistant = { id: randomUUID(), createdAt: new Date(userCreatedAt.getTime() + 1) };
-  await createAssistantMessage({ ...assistant, conversationId: conversation.id, modelId });
+/** The stored message an edit (its parent) or a regenerate (the question) refers to. */
+function referencedMessageId(input: ChatRequest): string | null {
+  return "regenerate" in input ? input.regenerate.parentId : (input.parentId ?? null);
+}
 
-  const history: HistoryTurn[] = rows.map((row) => ({ role: row.role, text: storedText(row.parts), status: row.status }));
-  history.push({ role: "user", text: input.message.text, status: "complete" });
-  const firstUserText = history.find((turn) => turn.role === "user")?.text ?? input.message.text;
+type Placement = { parentId: string | null } | { refusal: Response };
+
+/**
+ * Where the turn goes in the tree. A new message follows the end of the branch on show; an edited one follows the
+ * parent of the message it replaces (an answer, or nothing for the first message); a regenerated answer follows the
+ * user message it answers again. Referenced messages must be of this conversation (404 otherwise).
+ */
+function placeTurn(rows: readonly StoredMessage[], activeMessageId: string | null, input: ChatRequest): Placement {
+  const missing = { refusal: apiError("not_found", "This message does not exist in this conversation.") };
+  if ("regenerate" in input) {
+    const question = rows.find((row) => row.id === input.regenerate.parentId);
+    if (!question) return missing;
+    if (question.role !== "user") return { refusal: apiError("bad_request", "Only the answer to one of your messages can be regenerated.") };
+    return { parentId: question.id };
+  }
+  if (input.parentId === undefined) return { parentId: activeLeaf(rows, activeMessageId)?.id ?? null };
+  if (input.parentId === null) return { parentId: null };
+  const parent = rows.find((row) => row.id === input.parentId);
+  if (!parent) return missing;
+  if (parent.role !== "assistant") return { refusal: apiError("bad_request", "An edited message must follow an answer.") };
+  return { parentId: parent.id };
+}
+
+/**
+ * The conversation (created on the first message), the user's message (unless regenerating) and an empty answer, in
+ * this order; the answer becomes the end of the branch on show. The history is that branch only.
+ */
+async function storeTurn(user: ChatUser, input: ChatRequest, modelId: string) {
+  const conversation = await getOrCreateConversation({ id: input.conversationId, userId: user.id, modelId });
+  if (!conversation) return { refusal: apiError("not_found", "This conversation does not exist.") };
+  const rows = await listMessages(conversation.id);
+  const placement = placeTurn(rows, conversation.activeMessageId, input);
+  if ("refusal" in placement) return placement;
+
+  const history: HistoryTurn[] = pathTo(rows, placement.parentId).map((row) => ({ role: row.role, text: storedText(row.parts), status: row.status }));
+  // Explicit, strictly increasing times: an answer must sort after its question, and a new alternative after
+  // everything before it, even within one millisecond.
+  const lastAt = rows[rows.length - 1]?.createdAt.getTime() ?? 0;
+  let createdAt = new Date(Math.max(Date.now(), lastAt + 1));
+  let parentId = placement.parentId;
+  if ("message" in input) {
+    await insertUserMessage({ id: input.message.id, conversationId: conversation.id, parentId, text: input.message.text, createdAt });
+    history.push({ role: "user", text: input.message.text, status: "complete" });
+    parentId = input.message.id;
+    createdAt = new Date(createdAt.getTime() + 1);
+  }
+  const assistant = { id: randomUUID(), createdAt };
+  await createAssistantMessage({ ...assistant, conversationId: conversation.id, parentId, modelId });
+  await setConversationModel(conversation.id, modelId, assistant.id);
+
+  const firstUserText = history.find((turn) => turn.role === "user")?.text ?? "";
   return { conversation, history, assistant, firstUserText };
 }

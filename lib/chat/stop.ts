@@ -1,24 +1,35 @@
 import "server-only";
 import { apiError, apiJson } from "@/lib/api/responses";
+import { markAnswerStopped } from "@/lib/db/compare-messages";
 import { getConversationForUser } from "@/lib/db/conversations";
 import { markStreamingAnswerStopped } from "@/lib/db/messages";
-import { getActiveGeneration } from "./generation-registry";
+import { type ActiveGeneration, getActiveGenerations, getGenerationForMessage } from "./generation-registry";
 
 /** Long enough for the abort to close the backend connection and the partial answer to be stored. */
 const STORE_WAIT_MS = 10_000;
 
-/**
- * POST /api/chat/[id]/stop after sign-in: aborts the answer being written (the backend connection closes) and
- * answers once the partial answer is stored as "stopped". An answer written by another instance is stopped through the
- * database. `{ stopped: false }` when nothing was running.
- */
-export async function stopGeneration(userId: string, conversationId: string): Promise<Response> {
-  if (!(await getConversationForUser(userId, conversationId))) return apiError("not_found", "This conversation does not exist.");
-  const generation = getActiveGeneration(conversationId);
-  if (!generation) return apiJson({ stopped: await markStreamingAnswerStopped(conversationId) });
-  generation.abortController.abort();
+/** Aborts the generations (each backend connection closes) and waits until their partial answers are stored. */
+export async function abortAndAwaitStored(generations: ActiveGeneration[], waitMs = STORE_WAIT_MS): Promise<void> {
+  if (generations.length === 0) return;
+  for (const generation of generations) generation.abortController.abort();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([generation.stored, new Promise<void>((resolve) => (timer = setTimeout(resolve, STORE_WAIT_MS)))]);
+  const allStored = Promise.all(generations.map((generation) => generation.stored)).then(() => undefined);
+  await Promise.race([allStored, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
   clearTimeout(timer);
+}
+
+/**
+ * POST /api/chat/[id]/stop after sign-in: aborts every answer being written in the conversation (a Compare run writes
+ * several), or only `messageId`'s, and answers once the partial answers are stored as "stopped". An answer written by
+ * another instance is stopped through the database. `{ stopped: false }` when nothing was running.
+ */
+export async function stopGeneration(userId: string, conversationId: string, messageId?: string): Promise<Response> {
+  if (!(await getConversationForUser(userId, conversationId))) return apiError("not_found", "This conversation does not exist.");
+  const generations = messageId ? [getGenerationForMessage(conversationId, messageId)].filter((found) => found !== null) : getActiveGenerations(conversationId);
+  if (generations.length === 0) {
+    const stopped = messageId ? await markAnswerStopped(conversationId, messageId) : await markStreamingAnswerStopped(conversationId);
+    return apiJson({ stopped });
+  }
+  await abortAndAwaitStored(generations);
   return apiJson({ stopped: true });
 }

@@ -1,5 +1,6 @@
 import type { UIMessage } from "ai";
 import { z } from "zod";
+import { conversationSettingsInputSchema } from "./generation-settings";
 
 // The contract between the chat server (lib/chat, app/(chat)/api) and the chat UI (components/chat). Everything
 // here is safe to send to the browser: no endpoint, no key, no system prompt of an admin.
@@ -28,6 +29,8 @@ export interface ChatMessageMetadata {
   timings?: { firstTokenMs?: number; totalMs?: number } | null;
   /** Assistant messages: the user's rating, thumbs up (1) or down (-1). */
   feedback?: 1 | -1 | null;
+  /** Where the message stands among its alternatives (regenerated answers, edited versions); absent when alone. */
+  siblings?: { index: number; count: number; previousId: string | null; nextId: string | null } | null;
 }
 
 export type ChatUIMessage = UIMessage<ChatMessageMetadata>;
@@ -52,18 +55,47 @@ export interface ConversationSummary {
   updatedAt: string;
 }
 
-/** POST /api/chat: one new user message in a conversation (created on the first message, id chosen by the client). */
+/** The id of a stored message as the chat server makes them; the pattern keeps anything else out of queries. */
+export const messageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "The message id is not valid.");
+
+const chatRequestBase = { conversationId: z.uuid(), modelId: z.string().min(1).max(100) };
+
+/**
+ * POST /api/chat: one new user message (id chosen by the client; the conversation is created on the first one). It
+ * follows the end of the branch on show, or with `parentId` that message instead (edit and resend: the parent of the
+ * edited message, null when the first message is edited).
+ */
 export const sendMessageSchema = z
   .object({
-    conversationId: z.uuid(),
-    modelId: z.string().min(1).max(100),
+    ...chatRequestBase,
     message: z.object({ id: z.uuid(), text: z.string().trim().min(1, "Type a message first.").max(100_000) }).strict(),
+    parentId: messageIdSchema.nullable().optional(),
+    /** A brand-new chat's settings (chosen before its first message, or from a preset); ignored for an existing one. */
+    settings: conversationSettingsInputSchema.optional(),
   })
   .strict();
 
+/** POST /api/chat with `regenerate`: a new answer to that user message, kept next to the answers it has. */
+export const regenerateAnswerSchema = z.object({ ...chatRequestBase, regenerate: z.object({ parentId: messageIdSchema }).strict() }).strict();
+
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+export type RegenerateAnswerInput = z.infer<typeof regenerateAnswerSchema>;
+export type ChatRequest = SendMessageInput | RegenerateAnswerInput;
+
+/** The schema a POST /api/chat body is read with: a regenerate when it says so, else a new message. */
+export function chatRequestSchemaFor(body: unknown): typeof sendMessageSchema | typeof regenerateAnswerSchema {
+  return typeof body === "object" && body !== null && "regenerate" in body ? regenerateAnswerSchema : sendMessageSchema;
+}
+
+/** PATCH /api/conversations/[id]/branch: show this alternative (and the newest branch under it). */
+export const switchBranchSchema = z.object({ messageId: messageIdSchema }).strict();
+
+/** The answer of PATCH /api/conversations/[id]/branch and GET /api/conversations/[id]/messages. */
+export interface BranchMessages {
+  messages: ChatUIMessage[];
+}
 
 /** The JSON body of every error answer of the chat API (4xx/5xx before any streaming starts). */
 export interface ChatApiError {
-  error: { code: string; message: string; retryAfterMs?: number };
+  error: { code: string; message: string; retryAfterMs?: number; /** ISO time a quota resets (code "quota_exceeded"). */ resetsAt?: string };
 }

@@ -1,19 +1,20 @@
+import type { SiblingPosition } from "./message-tree";
 import { type MessageRow, storedMetadata, storedText } from "./stored-message";
 import type { ChatMessageMetadata, ChatUIMessage } from "./types";
 
-/** Stored rows as the UI shows them. System rows are never sent to the browser. */
-export function toChatUIMessages(rows: readonly MessageRow[]): ChatUIMessage[] {
-  return rows.filter((row) => row.role !== "system").map(toChatUIMessage);
+/**
+ * Stored rows (one branch) as the UI shows them, each with its place among its alternatives when it has any. System
+ * rows are never sent to the browser.
+ */
+export function toChatUIMessages(rows: readonly MessageRow[], positions?: ReadonlyMap<string, SiblingPosition>): ChatUIMessage[] {
+  return rows.filter((row) => row.role !== "system").map((row) => toChatUIMessage(row, positions?.get(row.id)));
 }
 
-function toChatUIMessage(row: MessageRow): ChatUIMessage {
+function toChatUIMessage(row: MessageRow, position: SiblingPosition | undefined): ChatUIMessage {
   const text = storedText(row.parts);
-  return {
-    id: row.id,
-    role: row.role,
-    parts: text === "" ? [] : [{ type: "text", text, state: "done" }],
-    metadata: row.role === "assistant" ? assistantMetadata(row) : { createdAt: row.createdAt.toISOString() },
-  };
+  const metadata: ChatMessageMetadata = row.role === "assistant" ? assistantMetadata(row) : { createdAt: row.createdAt.toISOString() };
+  if (position && position.count > 1) metadata.siblings = { ...position };
+  return { id: row.id, role: row.role, parts: text === "" ? [] : [{ type: "text", text, state: "done" }], metadata };
 }
 
 function assistantMetadata(row: MessageRow): ChatMessageMetadata {

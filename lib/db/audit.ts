@@ -26,6 +26,7 @@ export type AuditAction =
   | "quota.changed"
   | "settings.changed"
   | "usage.exported"
+  | "audit.exported"
   | "conversation.exported"
   | "account.exported"
   | "account.data_deleted"

@@ -37,9 +37,26 @@ export async function getOrCreateConversation({ id, userId, modelId }: { id: str
   }
 }
 
-/** Records the model of the latest message; also moves the conversation to the top of the sidebar. */
-export async function setConversationModel(id: string, modelId: string): Promise<void> {
-  await getDb().conversation.update({ where: { id }, data: { modelId } });
+/**
+ * Records the model of the latest message and, when given, the new answer as the active leaf (the branch on show);
+ * also moves the conversation to the top of the sidebar.
+ */
+export async function setConversationModel(id: string, modelId: string, activeMessageId?: string): Promise<void> {
+  await getDb().conversation.update({ where: { id }, data: { modelId, ...(activeMessageId ? { activeMessageId } : {}) } });
+}
+
+/**
+ * Shows the branch ending at `messageId` (the caller checked it is a message of this conversation). Not activity:
+ * the date is kept, so switching between alternatives does not move the conversation in the sidebar.
+ */
+export async function setActiveMessage(userId: string, id: string, messageId: string): Promise<boolean> {
+  const conversation = await getConversationForUser(userId, id);
+  if (!conversation) return false;
+  const { count } = await getDb().conversation.updateMany({
+    where: { id, userId },
+    data: { activeMessageId: messageId, updatedAt: conversation.updatedAt },
+  });
+  return count === 1;
 }
 
 /** Sets the automatic title unless a title was set meanwhile (typed by the user, or another answer's): true if it did. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { activeLeaf, activePath } from "@/lib/chat/message-tree";
 import type { MessageStatus } from "@/lib/chat/types";
 import { getDb } from "./client";
 
@@ -14,15 +15,43 @@ function textParts(text: string) {
   return [{ type: "text", text }];
 }
 
-/** Oldest first. createdAt is set by the chat server so that an answer always sorts after its question. */
+/**
+ * Every message of the conversation, every branch, oldest first. createdAt is set by the chat server so that an
+ * answer always sorts after its question and a new alternative after everything before it.
+ */
 export async function listMessages(conversationId: string) {
   return getDb().message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
+/** The branch on show, root first (see lib/chat/message-tree.ts). */
+export async function listActivePath(conversationId: string, activeMessageId: string | null) {
+  return activePath(await listMessages(conversationId), activeMessageId);
+}
+
+/**
+ * The message a new turn follows: the conversation's active leaf if it still exists, else its newest message; null
+ * in an empty conversation.
+ */
+export async function findActiveLeaf(conversationId: string, activeMessageId: string | null) {
+  const tree = await getDb().message.findMany({ where: { conversationId }, select: { id: true, parentId: true, createdAt: true, role: true } });
+  return activeLeaf(tree, activeMessageId);
+}
+
+/**
+ * The parent of a message whose caller named none: before the tree every message followed the one before it, and a
+ * caller that does not know about alternatives still gets that. Null (a root) has to be asked for.
+ */
+async function parentOrNewest(conversationId: string, parentId: string | null | undefined): Promise<string | null> {
+  if (parentId !== undefined) return parentId;
+  const newest = await getDb().message.findFirst({ where: { conversationId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+  return newest?.id ?? null;
+}
+
+/** `parentId` undefined: after the conversation's newest message. */
 export async function insertUserMessage({
   id,
   conversationId,
-  parentId = null,
+  parentId,
   text,
   createdAt,
 }: {
@@ -32,13 +61,15 @@ export async function insertUserMessage({
   text: string;
   createdAt: Date;
 }) {
-  return getDb().message.create({ data: { id, conversationId, parentId, role: "user", parts: textParts(text), status: "complete", createdAt } });
+  const parent = await parentOrNewest(conversationId, parentId);
+  return getDb().message.create({ data: { id, conversationId, parentId: parent, role: "user", parts: textParts(text), status: "complete", createdAt } });
 }
 
+/** `parentId` undefined: after the conversation's newest message. */
 export async function createAssistantMessage({
   id,
   conversationId,
-  parentId = null,
+  parentId,
   compareRunId = null,
   modelId,
   createdAt,
@@ -50,8 +81,9 @@ export async function createAssistantMessage({
   modelId: string;
   createdAt: Date;
 }) {
+  const parent = await parentOrNewest(conversationId, parentId);
   return getDb().message.create({
-    data: { id, conversationId, parentId, compareRunId, role: "assistant", parts: [], modelId, status: "streaming", createdAt },
+    data: { id, conversationId, parentId: parent, compareRunId, role: "assistant", parts: [], modelId, status: "streaming", createdAt },
   });
 }
 

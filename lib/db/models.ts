@@ -9,6 +9,7 @@ import type { ModelsFileEntry } from "@/lib/models/models-file";
 import { supportsStreaming } from "@/lib/models/streaming";
 import { getDb } from "./client";
 import type { Prisma } from "./generated/sqlite";
+import { type ModelUser, usableModelsWhere } from "./model-access";
 
 export type { ModelDefaults } from "@/lib/models/model-defaults";
 
@@ -22,6 +23,9 @@ export interface ModelInput {
   sortOrder?: number;
   demo?: boolean;
   managedByFile?: boolean;
+  /** US dollars per million tokens; null clears, undefined keeps. */
+  inputPricePerMTok?: number | null;
+  outputPricePerMTok?: number | null;
 }
 
 /** What the chat server needs to call a model: config with secrets decrypted. Never send to the browser. */
@@ -34,7 +38,9 @@ export interface ChatModel {
   streaming: boolean;
 }
 
-type SignedInUser = { id: string; role: "admin" | "user" };
+type SignedInUser = ModelUser;
+
+const priceSchema = z.number().min(0).max(1_000_000).nullable().optional();
 
 const modelInputSchema = z
   .object({
@@ -47,19 +53,21 @@ const modelInputSchema = z
     sortOrder: z.number().int().optional(),
     demo: z.boolean().optional(),
     managedByFile: z.boolean().optional(),
+    inputPricePerMTok: priceSchema,
+    outputPricePerMTok: priceSchema,
   })
   .strict();
 
 // The config column: the provider's fields without provider, endpoint (columns of their own) and secrets
 // (encryptedSecrets), next to the conversation defaults and the demo flag.
-const storedConfigSchema = z.object({
+export const storedConfigSchema = z.object({
   connection: z.record(z.string(), z.unknown()),
   defaults: modelDefaultsSchema,
   demo: z.boolean(),
 });
-type StoredConfig = z.infer<typeof storedConfigSchema>;
+export type StoredConfig = z.infer<typeof storedConfigSchema>;
 
-function readStoredConfig(modelId: string, value: unknown): StoredConfig {
+export function readStoredConfig(modelId: string, value: unknown): StoredConfig {
   const result = storedConfigSchema.safeParse(value);
   if (!result.success) throw new Error(`Model ${JSON.stringify(modelId)} has an invalid stored config: ${z.prettifyError(result.error)}`);
   return result.data;
@@ -68,9 +76,9 @@ function readStoredConfig(modelId: string, value: unknown): StoredConfig {
 /**
  * Creates or replaces the model with this id. The config, defaults and demo flag are replaced as given; enabled,
  * isDefault, sortOrder and managedByFile keep their stored values when left out. Making a model the default
- * clears the flag on every other model in the same transaction.
+ * clears the flag on every other model in the same transaction. With mustBeNew an existing id is an error.
  */
-export async function saveModel(input: ModelInput): Promise<void> {
+export async function saveModel(input: ModelInput, { mustBeNew = false } = {}): Promise<void> {
   const { id, name, config, defaults, demo, ...flags } = modelInputSchema.parse(input);
   const { secrets, rest } = separateSecrets(config);
   const { provider: _provider, endpoint: _endpoint, ...connection } = rest;
@@ -86,20 +94,21 @@ export async function saveModel(input: ModelInput): Promise<void> {
   const db = getDb();
   await db.$transaction([
     ...(flags.isDefault ? [db.model.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } })] : []),
-    db.model.upsert({ where: { id }, create: { id, ...columns }, update: columns }),
+    // mustBeNew: a concurrent create of the same id fails on the primary key (P2002) instead of replacing it.
+    mustBeNew ? db.model.create({ data: { id, ...columns } }) : db.model.upsert({ where: { id }, create: { id, ...columns }, update: columns }),
   ]);
 }
 
 type OrderedModel = { id: string; name: string; sortOrder: number };
 
 // In code rather than SQL: SQLite and PostgreSQL order text differently (binary versus the collation).
-function byDisplayOrder(a: OrderedModel, b: OrderedModel): number {
+export function byDisplayOrder(a: OrderedModel, b: OrderedModel): number {
   return a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id);
 }
 
-async function enabledModelsInOrder() {
+async function usableModelsInOrder(user: SignedInUser) {
   const rows = await getDb().model.findMany({
-    where: { enabled: true },
+    where: usableModelsWhere(user),
     select: { id: true, name: true, provider: true, isDefault: true, sortOrder: true, config: true },
   });
   return rows.sort(byDisplayOrder);
@@ -107,9 +116,7 @@ async function enabledModelsInOrder() {
 
 /** The models a user may choose from, safe for the browser. */
 export async function listModelOptions(user: SignedInUser): Promise<ModelOption[]> {
-  // Access per group comes later; until then every signed-in user may use every enabled model.
-  void user;
-  const rows = await enabledModelsInOrder();
+  const rows = await usableModelsInOrder(user);
   return rows.map((row) => {
     const stored = storedConfigSchema.safeParse(row.config);
     const api = stored.success ? stored.data.connection.api : undefined;
@@ -126,9 +133,15 @@ export async function listModelOptions(user: SignedInUser): Promise<ModelOption[
 
 /** The model with its secrets decrypted; null when it is unknown, disabled or not allowed for this user. */
 export async function getChatModel(user: SignedInUser, modelId: string): Promise<ChatModel | null> {
-  void user;
-  const row = await getDb().model.findUnique({ where: { id: modelId } });
-  if (!row || !row.enabled) return null;
+  // One answer for unknown, disabled and not allowed, so a refused user learns nothing about the model.
+  const row = await getDb().model.findFirst({ where: { AND: [{ id: modelId }, usableModelsWhere(user)] } });
+  return row && chatModelFromRow(row);
+}
+
+type ModelRow = { id: string; name: string; provider: string; endpoint: string; config: unknown; encryptedSecrets: string | null };
+
+/** A stored model as the server calls it, secrets decrypted; throws when the row no longer validates. */
+export function chatModelFromRow(row: ModelRow): ChatModel {
   const stored = readStoredConfig(row.id, row.config);
   const parsed = modelConfigSchema.safeParse({
     ...stored.connection,
@@ -141,10 +154,9 @@ export async function getChatModel(user: SignedInUser, modelId: string): Promise
   return { id: row.id, name: row.name, provider: config.provider, config, defaults: stored.defaults, streaming: supportsStreaming(config) };
 }
 
-/** The default model if it is enabled, else the first enabled one, else null. */
+/** The default model if this user may use it, else the first one they may use, else null. */
 export async function getDefaultModelId(user: SignedInUser): Promise<string | null> {
-  void user;
-  const rows = await enabledModelsInOrder();
+  const rows = await usableModelsInOrder(user);
   return (rows.find((row) => row.isDefault) ?? rows[0])?.id ?? null;
 }
 

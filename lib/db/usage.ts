@@ -12,9 +12,31 @@ export interface UsageInput {
   latencyMs?: number | null;
 }
 
-/** One row per backend call (answers and titles alike); dashboards and quotas add these up. */
+export interface ModelPrices {
+  inputPricePerMTok: number | null;
+  outputPricePerMTok: number | null;
+}
+
+/**
+ * US dollars for one call at the given prices per million tokens (an unpriced side costs nothing), in whole
+ * billionths of a dollar so that sums of stored costs come out exact (see roundUsd).
+ */
+export function costOfCall(tokens: { inputTokens: number; outputTokens: number }, prices: ModelPrices | null): number {
+  if (!prices) return 0;
+  const exact = (tokens.inputTokens * (prices.inputPricePerMTok ?? 0)) / 1e6 + (tokens.outputTokens * (prices.outputPricePerMTok ?? 0)) / 1e6;
+  return Math.round(exact * 1e9) / 1e9;
+}
+
+/**
+ * One row per backend call (answers and titles alike); dashboards and quotas add these up. The cost is fixed here,
+ * at the model's prices of the moment, so a later price change does not rewrite history.
+ */
 export async function recordUsage(input: UsageInput): Promise<void> {
-  await getDb().usageRecord.create({
+  const db = getDb();
+  const prices = input.modelId
+    ? await db.model.findUnique({ where: { id: input.modelId }, select: { inputPricePerMTok: true, outputPricePerMTok: true } })
+    : null;
+  await db.usageRecord.create({
     data: {
       userId: input.userId,
       modelId: input.modelId,
@@ -24,6 +46,7 @@ export async function recordUsage(input: UsageInput): Promise<void> {
       outputTokens: input.outputTokens,
       usageIsEstimated: input.estimated,
       latencyMs: input.latencyMs ?? null,
+      costUsd: costOfCall(input, prices),
     },
   });
 }

@@ -3,7 +3,7 @@ import { getDb } from "./client";
 import { claimSetting } from "./settings";
 
 export type Role = "admin" | "user";
-export type UserStatus = "active" | "disabled";
+export type UserStatus = "active" | "disabled" | "pending";
 
 const FIRST_ADMIN_KEY = "bootstrap.firstAdminUserId";
 
@@ -12,6 +12,8 @@ export type NewUser = {
   name?: string | null;
   image?: string | null;
   role: Role;
+  /** "pending": waits for an admin's approval (new SSO users while approval is required). */
+  status?: UserStatus;
   passwordHash?: string;
   groups?: string[];
   identity?: { issuer: string; subject: string };
@@ -32,6 +34,7 @@ export async function createUser(input: NewUser) {
       name: input.name ?? null,
       image: input.image ?? null,
       role: input.role,
+      status: input.status ?? "active",
       passwordHash: input.passwordHash ?? null,
       groups: input.groups ?? [],
       identities: input.identity ? { create: input.identity } : undefined,

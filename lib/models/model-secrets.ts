@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { ModelConfig } from "@/lib/ai/model-config";
 import { getEncryptionKey } from "@/lib/crypto/encryption-key";
 import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
+import { type ModelSecrets, SECRET_FIELDS } from "./model-secrets-fields";
 
-// The config fields that are credentials. They are stored only encrypted, never in the plain config column.
-export const SECRET_FIELDS = ["apiKey", "clientSecret"] as const;
+// The config fields that are credentials are stored only encrypted, never in the plain config column.
+export { type ModelSecrets, SECRET_FIELDS } from "./model-secrets-fields";
 
-const modelSecretsSchema = z.object({ apiKey: z.string().optional(), clientSecret: z.string().optional() }).strict();
-export type ModelSecrets = z.infer<typeof modelSecretsSchema>;
+const modelSecretsSchema = z.object({ apiKey: z.string().optional(), clientSecret: z.string().optional() }).strict() satisfies z.ZodType<ModelSecrets>;
 
 /** Splits a config into its credentials and everything else. */
 export function separateSecrets(config: ModelConfig): { secrets: ModelSecrets; rest: Record<string, unknown> } {

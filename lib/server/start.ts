@@ -6,6 +6,7 @@ import { deleteExpiredSessions } from "@/lib/db/sessions";
 import { getEncryptionKey } from "@/lib/crypto/encryption-key";
 import { EnvError, getEnv } from "@/lib/env";
 import { provisionModelsFromFile } from "@/lib/models/provision";
+import { startRetentionJob } from "@/lib/retention/schedule";
 
 function describe(target: ReturnType<typeof currentDatabaseTarget>): string {
   return target.provider === "sqlite" ? `SQLite at ${target.path}` : `PostgreSQL at ${new URL(target.url).host}`;
@@ -22,6 +23,7 @@ export async function startServer(): Promise<void> {
     const models = await provisionModelsFromFile();
     await deleteExpiredSessions();
     const interrupted = await sweepInterruptedAnswers(target.provider === "sqlite");
+    startRetentionJob();
     const signIn = [env.oidc && `SSO (${env.OIDC_NAME})`, env.LOCAL_ACCOUNTS && "local accounts"].filter(Boolean).join(" and ");
     console.log(`[start] ${describe(target)}; ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}; sign-in with ${signIn}`);
     console.log(models);

@@ -3,17 +3,20 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { internalError } from "@/lib/chat/api-responses";
 import { firstIssueMessage, readJsonBody } from "@/lib/chat/request-input";
 import { sendMessage } from "@/lib/chat/send-message";
-import { sendMessageSchema } from "@/lib/chat/types";
+import { chatRequestSchemaFor } from "@/lib/chat/types";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** A new user message; answers with the UI message stream of the reply (see lib/chat/send-message.ts). */
+/**
+ * A new user message (possibly an edit: `parentId`), or `regenerate` for a new answer to a stored one; answers with
+ * the UI message stream of the reply (see lib/chat/send-message.ts).
+ */
 export async function POST(request: Request): Promise<Response> {
   const startedAt = Date.now();
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
-  const input = sendMessageSchema.safeParse(body.value);
+  const input = chatRequestSchemaFor(body.value).safeParse(body.value);
   if (!input.success) return apiError("bad_request", firstIssueMessage(input.error));
   const user = await getCurrentUser();
   if (!user) return apiError("unauthorized", "Sign in to continue.");

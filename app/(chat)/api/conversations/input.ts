@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ConversationSettingsInput, conversationSettingsInputSchema } from "@/lib/chat/generation-settings";
 
 export const SEARCH_MIN_LENGTH = 2;
 export const SEARCH_MAX_LENGTH = 200;
@@ -14,11 +15,23 @@ export const conversationSearchQuerySchema = z
   })
   .strict();
 
-/** The body of PATCH /api/conversations/[id]: a new title, a pin, or both. */
+/**
+ * The body of PATCH /api/conversations/[id]: a new title, a pin, and/or settings (system prompt, temperature, maximum
+ * answer length; null puts one back to the model's default).
+ */
 export const conversationPatchSchema = z
   .object({
     title: z.string().trim().min(1, "The title cannot be empty.").max(200, "The title can be at most 200 characters.").optional(),
     pinned: z.boolean().optional(),
+    ...conversationSettingsInputSchema.shape,
   })
   .strict()
-  .refine((body) => body.title !== undefined || body.pinned !== undefined, { message: "Send a title or pinned." });
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: "Send a title, pinned or a setting." });
+
+export type ConversationPatch = z.infer<typeof conversationPatchSchema>;
+
+/** The settings part of a patch, or null when it changes none. */
+export function settingsOfPatch({ systemPrompt, temperature, maxOutputTokens }: ConversationPatch): ConversationSettingsInput | null {
+  if (systemPrompt === undefined && temperature === undefined && maxOutputTokens === undefined) return null;
+  return { systemPrompt, temperature, maxOutputTokens };
+}

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ChatView } from "@/components/chat/chat-view";
+import { AllowedImageHostsProvider } from "@/components/chat/markdown/allowed-image-hosts-provider";
 import { requireUser } from "@/lib/auth/session";
 import { loadConversationView } from "@/lib/chat/conversation-view";
+import { getAllowedImageHosts } from "@/lib/db/image-hosts";
 import { listModelOptions } from "@/lib/db/models";
 import { firstName } from "@/lib/ui/user-display";
 
@@ -31,19 +33,21 @@ export default async function ConversationPage({ params }: ConversationPageProps
   const loaded = await loadView(id);
   if (!loaded?.view) notFound();
   const { user, view } = loaded;
-  const models = await listModelOptions(user);
+  const [models, imageHosts] = await Promise.all([listModelOptions(user), getAllowedImageHosts()]);
 
   return (
-    <ChatView
-      key={view.conversation.id}
-      conversationId={view.conversation.id}
-      isNew={false}
-      title={view.conversation.title}
-      initialMessages={view.messages}
-      generating={view.generating}
-      models={models}
-      initialModelId={view.conversation.modelId}
-      firstName={firstName(user)}
-    />
+    <AllowedImageHostsProvider hosts={imageHosts}>
+      <ChatView
+        key={view.conversation.id}
+        conversationId={view.conversation.id}
+        isNew={false}
+        title={view.conversation.title}
+        initialMessages={view.messages}
+        generating={view.generating}
+        models={models}
+        initialModelId={view.conversation.modelId}
+        firstName={firstName(user)}
+      />
+    </AllowedImageHostsProvider>
   );
 }

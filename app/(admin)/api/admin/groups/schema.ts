@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+export const groupIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "The group id is not valid.");
+
+const groupName = z
+  .string()
+  .trim()
+  .min(1, "Enter a group name.")
+  .max(100, "Use at most 100 characters.")
+  .regex(/^[^\s,][^,]*$/, "A group name cannot contain commas.");
+
+/** "none": members get no role from the group. */
+const roleMapping = z.enum(["admin", "user", "none"]).transform((role) => (role === "none" ? null : role));
+
+export const createGroupBodySchema = z.object({ name: groupName, role: roleMapping.default(null) });
+
+export const updateGroupBodySchema = z
+  .object({ name: groupName.optional(), role: roleMapping.optional() })
+  .refine((body) => body.name !== undefined || body.role !== undefined, "Send a name or a role.");
+
+export const addMemberBodySchema = z.object({ userId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "The user id is not valid.") });

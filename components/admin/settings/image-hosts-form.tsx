@@ -1,0 +1,80 @@
+"use client";
+
+import { type FormEvent, useId, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import { Spinner } from "@/components/ui/spinner";
+
+async function saveHosts(hosts: string): Promise<string[]> {
+  const response = await fetch("/api/admin/settings/images", {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ hosts }),
+  });
+  const body = (await response.json().catch(() => null)) as { hosts?: string[]; error?: { message?: string } } | null;
+  if (!response.ok || !body?.hosts) throw new Error(body?.error?.message ?? "The setting could not be saved. Please try again.");
+  return body.hosts;
+}
+
+/** "Allow images from these hosts": one host name per line; empty means only the app's own images. */
+export function ImageHostsForm({ initialHosts }: { initialHosts: string[] }) {
+  const [text, setText] = useState(initialHosts.join("\n"));
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const id = useId();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    setSaved(false);
+    try {
+      setText((await saveHosts(text)).join("\n"));
+      setSaved(true);
+    } catch (failure) {
+      setError(failure instanceof TypeError ? "The server cannot be reached. Check your connection and try again." : (failure as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void onSubmit(event)} className="mt-4 grid max-w-xl gap-4" aria-label="Images in answers">
+      <div className="grid gap-1.5">
+        <Label htmlFor={`${id}-hosts`}>Allow images from these hosts</Label>
+        <textarea
+          id={`${id}-hosts`}
+          name="hosts"
+          rows={4}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setSaved(false);
+          }}
+          placeholder={"images.example.com\ncdn.example.com:8443"}
+          spellCheck={false}
+          autoCapitalize="off"
+          aria-describedby={`${id}-hint`}
+          aria-invalid={error ? true : undefined}
+          className="block w-full rounded-md border border-input bg-card px-3 py-2 font-mono text-[13px] text-foreground shadow-xs placeholder:text-muted-foreground/70 focus-visible:border-ring focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/25 aria-invalid:border-destructive"
+        />
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+          One host name per line, with a port if it is not the default (no https://, no path, no wildcards). Empty: only this
+          app&apos;s own images.
+        </p>
+      </div>
+      {error && <Alert>{error}</Alert>}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={saving}>
+          {saving && <Spinner />}
+          {saving ? "Saving…" : "Save image hosts"}
+        </Button>
+        <p role="status" className="text-sm text-success">
+          {saved ? "Saved." : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { LocalTime } from "@/components/admin/audit/local-time";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Spinner } from "@/components/ui/spinner";
+import type { RetentionSettings } from "@/lib/db/retention-settings";
+import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from "@/lib/retention/settings-input";
+
+const DEFAULT_DAYS = 365;
+
+async function saveRetention(days: number | null): Promise<RetentionSettings> {
+  const response = await fetch("/api/admin/settings/retention", {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ days }),
+  });
+  const body = (await response.json().catch(() => null)) as (RetentionSettings & { error?: { message?: string } }) | null;
+  if (!response.ok || !body) throw new Error(body?.error?.message ?? "The setting could not be saved. Please try again.");
+  return body;
+}
+
+function LastRun({ lastRun }: { lastRun: RetentionSettings["lastRun"] }) {
+  if (!lastRun) return <>The job has not run yet.</>;
+  const count = `${lastRun.deleted} conversation${lastRun.deleted === 1 ? "" : "s"}`;
+  return (
+    <>
+      Last run <LocalTime iso={lastRun.at} />: deleted {count}.
+    </>
+  );
+}
+
+export function RetentionForm({ initial }: { initial: RetentionSettings }) {
+  const [settings, setSettings] = useState(initial);
+  const [enabled, setEnabled] = useState(initial.days !== null);
+  const [days, setDays] = useState(String(initial.days ?? DEFAULT_DAYS));
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const hintId = useId();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = Number(days);
+    if (enabled && (!Number.isInteger(value) || value < RETENTION_MIN_DAYS || value > RETENTION_MAX_DAYS)) {
+      setError(`Enter a whole number of days from ${RETENTION_MIN_DAYS} to ${RETENTION_MAX_DAYS}.`);
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    setSaved(false);
+    try {
+      setSettings(await saveRetention(enabled ? value : null));
+      setSaved(true);
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    // noValidate: the form says what is wrong in its own words, the same way in every browser.
+    <form onSubmit={onSubmit} noValidate className="mt-4 grid max-w-xl gap-4">
+      <label className="flex items-center gap-2.5 text-sm font-medium">
+        <input
+          type="checkbox"
+          checked={enabled}
+          onChange={(event) => {
+            setEnabled(event.target.checked);
+            setSaved(false);
+          }}
+          className="size-4 rounded border-input accent-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+        />
+        Delete old conversations automatically
+      </label>
+      <div className="grid gap-1.5">
+        <Label htmlFor="retention-days">Delete conversations not updated for (days)</Label>
+        <Input
+          id="retention-days"
+          type="number"
+          inputMode="numeric"
+          min={RETENTION_MIN_DAYS}
+          max={RETENTION_MAX_DAYS}
+          step={1}
+          required={enabled}
+          disabled={!enabled}
+          value={days}
+          onChange={(event) => {
+            setDays(event.target.value);
+            setSaved(false);
+          }}
+          aria-describedby={hintId}
+          aria-invalid={error ? true : undefined}
+          className="w-40"
+        />
+        <p id={hintId} className="text-xs text-muted-foreground">
+          {RETENTION_MIN_DAYS} to {RETENTION_MAX_DAYS} days. Off: conversations are kept until their owner deletes them.
+        </p>
+      </div>
+      {error && <Alert>{error}</Alert>}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={saving}>
+          {saving && <Spinner />}
+          {saving ? "Saving…" : "Save retention"}
+        </Button>
+        <p role="status" className="text-sm text-success">
+          {saved ? "Saved." : ""}
+        </p>
+      </div>
+      <p className="text-sm text-muted-foreground" data-testid="retention-last-run">
+        {settings.days === null ? "Retention is off. " : `Conversations idle for ${settings.days} days are deleted. `}
+        <LastRun lastRun={settings.lastRun} />
+      </p>
+    </form>
+  );
+}

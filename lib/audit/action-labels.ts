@@ -1,0 +1,40 @@
+import type { AuditAction } from "@/lib/db/audit";
+
+// Human labels for the audit log's action names; an action without one is shown by its name.
+const labelByAction: Partial<Record<AuditAction, string>> = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Sign-in failed",
+  "auth.sign_out": "Signed out",
+  "auth.sign_up": "Signed up",
+  "user.created": "User created",
+  "user.role_changed": "Role changed",
+  "user.status_changed": "Status changed",
+  "user.approved": "User approved",
+  "user.deleted": "User deleted",
+  "group.created": "Group created",
+  "group.updated": "Group updated",
+  "group.deleted": "Group deleted",
+  "group.member_added": "Group member added",
+  "group.member_removed": "Group member removed",
+  "model.created": "Model created",
+  "model.updated": "Model changed",
+  "model.deleted": "Model deleted",
+  "model.key_changed": "Model key changed",
+  "model.tested": "Model tested",
+  "model.access_changed": "Model access changed",
+  "quota.changed": "Quota changed",
+  "settings.changed": "Setting changed",
+  "usage.exported": "Usage exported",
+  "audit.exported": "Audit log exported",
+  "conversation.exported": "Conversation exported",
+  "account.exported": "Own data downloaded",
+  "account.data_deleted": "Own data deleted",
+  "retention.ran": "Retention job ran",
+};
+
+export function auditActionLabel(action: string): string {
+  return labelByAction[action as AuditAction] ?? action;
+}
+
+/** The actions offered in the filter, in the order above. */
+export const AUDIT_ACTION_OPTIONS = Object.entries(labelByAction).map(([value, label]) => ({ value, label: label as string }));

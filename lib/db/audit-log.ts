@@ -1,0 +1,102 @@
+import "server-only";
+import { z } from "zod";
+import type { AuditFilters } from "@/lib/audit/filters";
+import { currentDatabaseTarget, getDb } from "./client";
+
+// Reading the audit log (lib/db/audit.ts writes it). Newest first, paged by a keyset cursor on (createdAt, id).
+
+const DAY_MS = 86_400_000;
+
+const cursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.string().min(1).max(200) }).strict();
+type AuditCursor = z.infer<typeof cursorSchema>;
+
+export class InvalidAuditCursorError extends Error {
+  constructor() {
+    super("The page cursor is not valid: start again from the first page.");
+  }
+}
+
+export function encodeAuditCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify({ createdAt: row.createdAt.toISOString(), id: row.id })).toString("base64url");
+}
+
+function decodeAuditCursor(value: string): AuditCursor {
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // falls through to the error below
+  }
+  throw new InvalidAuditCursorError();
+}
+
+// PostgreSQL compares case-sensitively unless asked; SQLite's LIKE already ignores ASCII case (and has no `mode`).
+function containsIgnoringCase(text: string) {
+  return (currentDatabaseTarget().provider === "postgres" ? { contains: text, mode: "insensitive" } : { contains: text }) as { contains: string };
+}
+
+function whereFor(filters: AuditFilters, cursor: AuditCursor | null) {
+  const createdAt = {
+    ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00.000Z`) } : {}),
+    ...(filters.to ? { lt: new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + DAY_MS) } : {}),
+  };
+  const before = cursor && new Date(cursor.createdAt);
+  return {
+    ...(filters.action ? { action: filters.action } : {}),
+    // Emails are stored lower-case (lib/auth/policy normalizeEmail).
+    ...(filters.actor ? { actor: { email: { contains: filters.actor.toLowerCase() } } } : {}),
+    ...(filters.target ? { target: containsIgnoringCase(filters.target) } : {}),
+    ...(Object.keys(createdAt).length ? { createdAt } : {}),
+    ...(before ? { OR: [{ createdAt: { lt: before } }, { createdAt: before, id: { lt: cursor.id } }] } : {}),
+  };
+}
+
+export type AuditLogRow = {
+  id: string;
+  createdAt: Date;
+  action: string;
+  target: string | null;
+  details: unknown;
+  ipAddress: string | null;
+  userAgent: string | null;
+  actorId: string | null;
+  actor: { name: string | null; email: string } | null;
+};
+
+/** One page of entries matching `filters`, newest first; `nextCursor` is null on the last page. */
+export async function listAuditEntries(
+  filters: AuditFilters,
+  { cursor, limit }: { cursor?: string | null; limit: number },
+): Promise<{ entries: AuditLogRow[]; nextCursor: string | null }> {
+  const rows = await getDb().auditLogEntry.findMany({
+    where: whereFor(filters, cursor ? decodeAuditCursor(cursor) : null),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: {
+      id: true,
+      createdAt: true,
+      action: true,
+      target: true,
+      details: true,
+      ipAddress: true,
+      userAgent: true,
+      actorId: true,
+      actor: { select: { name: true, email: true } },
+    },
+  });
+  const entries = rows.slice(0, limit);
+  const last = entries[entries.length - 1];
+  return { entries, nextCursor: rows.length > limit && last ? encodeAuditCursor(last) : null };
+}
+
+/** Every matching entry, newest first, a page at a time (for the CSV export), up to `max`. */
+export async function* eachAuditEntry(filters: AuditFilters, { pageSize = 500, max }: { pageSize?: number; max: number }) {
+  let cursor: string | null = null;
+  let sent = 0;
+  do {
+    const page: { entries: AuditLogRow[]; nextCursor: string | null } = await listAuditEntries(filters, { cursor, limit: Math.min(pageSize, max - sent) });
+    yield* page.entries;
+    sent += page.entries.length;
+    cursor = page.nextCursor;
+  } while (cursor && sent < max);
+}
