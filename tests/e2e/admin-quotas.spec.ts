@@ -43,7 +43,7 @@ test.describe("quotas and usage", () => {
     await adminPage.goto("/admin/quotas");
     await expect(adminPage.getByRole("heading", { name: "Quotas", level: 1 })).toBeVisible();
     await adminPage.getByRole("searchbox", { name: "Find a user" }).fill(account.email);
-    await adminPage.getByRole("button", { name: "Search" }).click();
+    await adminPage.getByRole("button", { name: "Search", exact: true }).click();
     await adminPage.getByRole("button", { name: `Set limits for ${account.email}` }).click();
     const editor = adminPage.getByRole("region", { name: `Limits of ${account.email}` });
     await expect(editor.getByRole("heading")).toBeFocused();
@@ -126,7 +126,7 @@ test.describe("quotas and usage", () => {
       const admin = await open(browser, { storageState: backend.adminStorageState, viewport: { width: 1280, height: 800 } });
       await admin.goto("/admin/quotas");
       await admin.getByRole("searchbox", { name: "Find a user" }).fill("admin@");
-      await admin.getByRole("button", { name: "Search" }).click();
+      await admin.getByRole("button", { name: "Search", exact: true }).click();
       await expect(admin.getByRole("list", { name: "Matching users" })).toBeVisible();
       await admin.getByRole("button", { name: /limits for admin@example\.com$/ }).click();
       await expect(admin.getByRole("button", { name: "Save limits" })).toBeVisible();

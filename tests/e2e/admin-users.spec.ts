@@ -141,7 +141,7 @@ test.describe("admin: users", () => {
       await expect(section.getByLabel("New company sign-ins need approval")).not.toBeChecked();
       await section.getByRole("button", { name: "Save sign-up rules" }).click();
       await expect(section.getByRole("status")).toHaveText("Saved");
-      await adminPage.reload();
+      await adminPage.goto("/admin/settings");
       await expect(adminPage.getByLabel("Allowed email domains")).toHaveValue("example.com, example.org");
 
       await adminPage.getByLabel("Allowed email domains").fill("not a domain");

@@ -50,34 +50,35 @@ async function expectFinishedWithFigures(compare: ComparePage, column: Locator) 
 test.describe("compare", () => {
   // Sign-up, a run of two or three answers and a page load or two: more than the default budget on a busy machine.
   test.describe.configure({ timeout: 90_000 });
-  test("Azure, Llama 2 on TGI and J2 side by side: both streams grow token by token, J2 arrives whole, figures for each", async ({
+  test("Azure, Llama 2 on Ollama and J2 side by side: answers stream token by token, J2 arrives whole, figures for each", async ({
     page,
     signUpNewUser,
   }) => {
     await signUpNewUser({ page, prefix: "compare" });
     const compare = new ComparePage(page);
     await compare.goto();
-    await compare.chooseModels([DEMO_MODELS.azure.name, DEMO_MODELS.tgi.name, DEMO_MODELS.j2Chat.name]);
+    await compare.chooseModels([DEMO_MODELS.azure.name, DEMO_MODELS.ollama.name, DEMO_MODELS.j2Chat.name]);
     await expect(compare.modelCheckbox(DEMO_MODELS.vllm.name)).toBeDisabled();
 
     const azureSeen = await watchColumn(page, DEMO_MODELS.azure.name);
-    const tgiSeen = await watchColumn(page, DEMO_MODELS.tgi.name);
+    const ollamaSeen = await watchColumn(page, DEMO_MODELS.ollama.name);
     const j2Seen = await watchColumn(page, DEMO_MODELS.j2Chat.name);
     await compare.run("How do I look after a parrot?");
     await expect(compare.columns).toHaveCount(3);
     const azure = compare.column(DEMO_MODELS.azure.name);
-    const tgi = compare.column(DEMO_MODELS.tgi.name);
+    const ollama = compare.column(DEMO_MODELS.ollama.name);
     const j2 = compare.column(DEMO_MODELS.j2Chat.name);
 
     await expect(compare.answerText(azure)).toHaveText(FAKE_REPLIES.azure, { timeout: 20_000 });
-    await expect(compare.answerText(tgi)).toHaveText(FAKE_REPLIES.tgi.trim(), { timeout: 20_000 });
+    await expect(compare.answerText(ollama)).toHaveText(FAKE_REPLIES.ollama, { timeout: 30_000 });
     await expect(compare.answerText(j2)).toHaveText(FAKE_REPLIES.ai21, { timeout: 20_000 });
-    // At least one partial text before the whole one: streamed, not shown at once. (On a busy machine the column
-    // may connect late and get most of a short answer as a replay, so more steps are not guaranteed.)
-    expectGrowing(await azureSeen(), 2);
-    expectGrowing(await tgiSeen(), 2);
+    // Ollama's long, slow answer (a token every 200 ms) shows several partial texts before the whole one: streamed,
+    // not shown at once. Azure's short one may be over before its column connects on a busy machine (then it is
+    // replayed whole), so for it only the order of whatever was seen is checked.
+    expectGrowing(await ollamaSeen(), 3);
+    expectGrowing(await azureSeen(), 1);
     expect(await j2Seen()).toEqual([FAKE_REPLIES.ai21]);
-    for (const column of [azure, tgi, j2]) await expectFinishedWithFigures(compare, column);
+    for (const column of [azure, ollama, j2]) await expectFinishedWithFigures(compare, column);
     // J2 reports no token counts: they are flagged as estimated.
     await expect(j2.getByTestId("figure-tokens")).toContainText("(estimated)");
     await expect(compare.compare).toBeVisible();

@@ -13,20 +13,20 @@ type AccessSettingsFormProps = { allowedEmailDomains: string; requireApproval: b
 
 export function AccessSettingsForm({ allowedEmailDomains, requireApproval, isDomainListFromEnv }: AccessSettingsFormProps) {
   const router = useRouter();
+  const [domains, setDomains] = useState(allowedEmailDomains);
   const [approval, setApproval] = useState(requireApproval);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
-  async function save(form: HTMLFormElement) {
-    const domains = String(new FormData(form).get("allowedEmailDomains") ?? "");
+  async function save() {
     setBusy(true);
     setError(null);
     setSaved(false);
     const result = await callAdminApi<{ allowedEmailDomains: string[] }>("/api/admin/settings/access", "PUT", { allowedEmailDomains: domains, requireApproval: approval });
     setBusy(false);
     if (!result.ok) return setError(result.message);
-    (form.elements.namedItem("allowedEmailDomains") as HTMLTextAreaElement).value = result.data.allowedEmailDomains.join(", ");
+    setDomains(result.data.allowedEmailDomains.join(", "));
     setSaved(true);
     router.refresh();
   }
@@ -38,7 +38,7 @@ export function AccessSettingsForm({ allowedEmailDomains, requireApproval, isDom
       autoComplete="off"
       onSubmit={(event) => {
         event.preventDefault();
-        void save(event.currentTarget);
+        void save();
       }}
     >
       {error ? <Alert>{error}</Alert> : null}
@@ -48,7 +48,8 @@ export function AccessSettingsForm({ allowedEmailDomains, requireApproval, isDom
           id="allowed-domains"
           aria-describedby="allowed-domains-help"
           name="allowedEmailDomains"
-          defaultValue={allowedEmailDomains}
+          value={domains}
+          onChange={(event) => setDomains(event.target.value)}
           autoComplete="off"
           rows={2}
           className="w-full rounded-md border border-input bg-card px-3 py-2 text-sm shadow-xs focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25 focus-visible:outline-none"
