@@ -52,7 +52,11 @@ const OIDC_CLIENT_ID = "chat-e2e";
 const OIDC_CLIENT_SECRET = "chat-e2e-client-secret-0123456789";
 const PORTS = { sqlite: Number(process.env.E2E_SQLITE_PORT || 3401), postgres: Number(process.env.E2E_POSTGRES_PORT || 3402) };
 
+// A second server per database for the "fresh install" spec, which starts it itself on an empty database.
+const FRESH_PORTS = { sqlite: Number(process.env.E2E_FRESH_SQLITE_PORT || 3403), postgres: Number(process.env.E2E_FRESH_POSTGRES_PORT || 3404) };
+
 const appUrl = (name: Backend) => `http://127.0.0.1:${PORTS[name]}`;
+const freshUrl = (name: Backend) => `http://127.0.0.1:${FRESH_PORTS[name]}`;
 const backends: Backend[] = run.postgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
 
 // Both app servers load the demo models, pointing at the fakes' fixed ports (a webServer below).
@@ -91,20 +95,35 @@ function appEnvironment(name: Backend): Record<string, string> {
   };
 }
 
+/** The fresh server's environment: no models at all; its spec fills in DATA_DIR and DATABASE_URL. */
+function freshEnvironment(name: Backend): Record<string, string> {
+  return {
+    ...appEnvironment(name),
+    PORT: String(FRESH_PORTS[name]),
+    APP_URL: freshUrl(name),
+    MODELS_FILE: "",
+    DATA_DIR: "",
+    DATABASE_URL: "",
+  };
+}
+
 function backendOptions(name: Backend): BackendOptions {
   return {
     name,
     dataDir: name === "sqlite" ? run.sqliteDataDir : null,
     databaseUrl: name === "postgres" ? run.postgresUrl : null,
     adminStorageState: path.join(run.runDir, "auth", `${name}-admin.json`),
+    fresh: { url: freshUrl(name), env: freshEnvironment(name) },
   };
 }
 
+// Screenshots and axe scans (tagged @visual) look at pages that render the same whatever the database: they run
+// against the SQLite server only, which halves the slowest part of the run.
 const projects: Project[] = backends.flatMap((name): Project[] => {
   const use = { baseURL: appUrl(name), backend: backendOptions(name) };
   return [
     { name: `setup-${name}`, testMatch: /admin\.setup\.ts$/, use },
-    { name, testMatch: /\.spec\.ts$/, dependencies: [`setup-${name}`], use },
+    { name, testMatch: /\.spec\.ts$/, dependencies: [`setup-${name}`], use, ...(name === "sqlite" ? {} : { grepInvert: /@visual/ }) },
   ];
 });
 
@@ -145,7 +164,7 @@ export default defineConfig({
         E2E_OIDC_PORT: String(OIDC_PORT),
         E2E_OIDC_CLIENT_ID: OIDC_CLIENT_ID,
         E2E_OIDC_CLIENT_SECRET: OIDC_CLIENT_SECRET,
-        E2E_OIDC_REDIRECT_URIS: backends.map((name) => `${appUrl(name)}/api/auth/callback/oidc`).join(","),
+        E2E_OIDC_REDIRECT_URIS: backends.flatMap((name) => [appUrl(name), freshUrl(name)].map((url) => `${url}/api/auth/callback/oidc`)).join(","),
       },
       reuseExistingServer: false,
       timeout: 30_000,

@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { isCrossOriginWrite } from "@/lib/api/cross-origin";
 
 // A coarse first gate only: without a session cookie, pages redirect to sign-in and APIs answer 401 before any
 // rendering. It never decides who someone is; every page, route and action checks the session itself.
@@ -7,6 +8,10 @@ const PUBLIC_PATHS = [/^\/sign-(in|up)(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/he
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // A write from another origin goes on to its route, which refuses it before anything else and cancels its body
+  // (lib/api/refuse-cross-origin.ts). Answered here instead, the body stays unread, and when the browser resets the
+  // connection (it does after an opaque cross-origin answer) Next reports an uncaught "aborted" error.
+  if (pathname.startsWith("/api/") && isCrossOriginWrite(request, process.env.APP_URL)) return NextResponse.next();
   if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return NextResponse.next();
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   if (pathname.startsWith("/api/")) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { endpointProblem } from "./endpoint-policy";
 
 const positiveMs = z.number().int().positive();
 
@@ -11,7 +12,10 @@ export const timeoutsSchema = z
   .strict();
 
 const common = {
-  endpoint: z.url({ protocol: /^https?$/ }),
+  endpoint: z.url({ protocol: /^https?$/ }).superRefine((endpoint, ctx) => {
+    const problem = endpointProblem(endpoint);
+    if (problem) ctx.addIssue({ code: "custom", message: `The endpoint ${problem}.` });
+  }),
   apiKey: z.string().min(1).optional(),
   maxOutputTokens: z.number().int().positive().optional(),
   timeouts: timeoutsSchema.optional(),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { type CurrentUser, getCurrentUser } from "@/lib/auth/session";
+import { refuseCrossOriginWrite } from "./refuse-cross-origin";
 import { apiError } from "./responses";
 
 type Handler<C> = (args: { request: NextRequest; user: CurrentUser; context: C }) => Promise<Response>;
@@ -8,6 +9,8 @@ type Handler<C> = (args: { request: NextRequest; user: CurrentUser; context: C }
 /** Route handlers take the user from here: 401 without a live session, whatever middleware did or did not do. */
 export function withUser<C>(handler: Handler<C>) {
   return async (request: NextRequest, context: C): Promise<Response> => {
+    const crossOrigin = refuseCrossOriginWrite(request);
+    if (crossOrigin) return crossOrigin;
     const user = await getCurrentUser();
     if (!user) return apiError("unauthorized", "Sign in to continue.");
     return handler({ request, user, context });

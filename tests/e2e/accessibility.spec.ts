@@ -27,7 +27,7 @@ async function newPage(browser: Browser, options: Parameters<Browser["newContext
 }
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test.describe(`accessibility (${colorScheme})`, () => {
+  test.describe(`accessibility (${colorScheme})`, { tag: "@visual" }, () => {
     test("sign-in, sign-up and the 404 page", async ({ browser, baseURL }) => {
       const page = await newPage(browser, { baseURL, colorScheme });
       await page.goto("/sign-in");

@@ -145,7 +145,7 @@ test.describe("admin: models", () => {
   });
 
   for (const colorScheme of ["light", "dark"] as const) {
-    test(`screenshots and accessibility (${colorScheme})`, async ({ browser, baseURL, backend }) => {
+    test(`screenshots and accessibility (${colorScheme})`, { tag: "@visual" }, async ({ browser, baseURL, backend }) => {
       test.setTimeout(90_000);
       for (const [device, viewport] of [
         ["desktop", { width: 1280, height: 900 }],

@@ -118,7 +118,7 @@ test.describe("quotas and usage", () => {
   });
 
   for (const colorScheme of ["light", "dark"] as const) {
-    test(`axe and screenshots of the quota, usage and own-usage pages (${colorScheme})`, async ({ browser, baseURL, backend, signUpNewUser }) => {
+    test(`axe and screenshots of the quota, usage and own-usage pages (${colorScheme})`, { tag: "@visual" }, async ({ browser, baseURL, backend, signUpNewUser }) => {
       test.setTimeout(120_000);
       const shot = (name: string, device: string) => path.join(SCREENSHOT_DIR, `${backend.name}-${name}-${colorScheme}-${device}.png`);
       const open = async (target: Browser, options: Parameters<Browser["newContext"]>[0]) => (await target.newContext({ baseURL, colorScheme, ...options })).newPage();

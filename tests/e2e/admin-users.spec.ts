@@ -156,7 +156,7 @@ test.describe("admin: users", () => {
   });
 
   for (const colorScheme of ["light", "dark"] as const) {
-    test(`pages pass an axe scan (${colorScheme}); screenshots`, async ({ browser, baseURL, backend }) => {
+    test(`pages pass an axe scan (${colorScheme}); screenshots`, { tag: "@visual" }, async ({ browser, baseURL, backend }) => {
       test.setTimeout(240_000);
       for (const [device, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
         const context = await browser.newContext({ baseURL, colorScheme, viewport, storageState: backend.adminStorageState });

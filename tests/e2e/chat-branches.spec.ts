@@ -147,7 +147,7 @@ test.describe("long conversations", () => {
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test(`alternatives pass an axe scan and are screenshotted (${colorScheme})`, async ({ browser, baseURL, signUpNewUser }) => {
+  test(`alternatives pass an axe scan and are screenshotted (${colorScheme})`, { tag: "@visual" }, async ({ browser, baseURL, signUpNewUser }) => {
     test.setTimeout(120_000);
     const context = await browser.newContext({ baseURL, colorScheme, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

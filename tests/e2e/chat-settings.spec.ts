@@ -244,7 +244,7 @@ async function themedPage(browser: Browser, baseURL: string | undefined, storage
 
 test.describe("settings screenshots", () => {
   for (const colorScheme of ["light", "dark"] as const) {
-    test(`presets page and settings dialog (${colorScheme})`, async ({ browser, baseURL, backend, page, signUpNewUser }) => {
+    test(`presets page and settings dialog (${colorScheme})`, { tag: "@visual" }, async ({ browser, baseURL, backend, page, signUpNewUser }) => {
       test.setTimeout(180_000);
       await signUpNewUser({ prefix: `shots-${colorScheme}` });
       for (const [name, systemPrompt] of [

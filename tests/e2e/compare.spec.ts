@@ -168,7 +168,7 @@ test.describe("compare", () => {
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test(`compare page: axe scan and screenshots (${colorScheme})`, async ({ browser, baseURL, backend }) => {
+  test(`compare page: axe scan and screenshots (${colorScheme})`, { tag: "@visual" }, async ({ browser, baseURL, backend }) => {
     test.setTimeout(120_000);
     const devices = {
       desktop: { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 },

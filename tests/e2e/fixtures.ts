@@ -18,6 +18,8 @@ export type BackendOptions = {
   databaseUrl: string | null;
   /** Where the setup project keeps the first admin's signed-in browser state. */
   adminStorageState: string;
+  /** A second app server that the "fresh install" spec starts itself, on an empty database and without models. */
+  fresh: { url: string; env: Record<string, string> };
 };
 
 /** The first local account, created by the setup project (admin.setup.ts) on each empty database. */
@@ -61,7 +63,7 @@ type WorkerFixtures = {
 };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  backend: [{ name: "sqlite", dataDir: null, databaseUrl: null, adminStorageState: "" }, { option: true, scope: "worker" }],
+  backend: [{ name: "sqlite", dataDir: null, databaseUrl: null, adminStorageState: "", fresh: { url: "", env: {} } }, { option: true, scope: "worker" }],
 
   db: [
     async ({ backend }, use) => {

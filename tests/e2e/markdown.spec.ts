@@ -183,6 +183,23 @@ test.describe("Markdown answers", () => {
       await expect(chat.answerText().getByText(`Image from ${canary.host} blocked`)).toBeVisible();
       await page.waitForTimeout(500);
       expect(requested).toEqual([]);
+
+      // Second wall: the page's Content-Security-Policy refuses the host even for an <img> the renderer never made
+      // (the browser still reports the attempt as a request, which fails before leaving it).
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+      expect(policy).toMatch(/img-src 'self' data: blob:/);
+      const violation = page.evaluate(
+        (src) =>
+          new Promise<string>((resolve) => {
+            document.addEventListener("securitypolicyviolation", (event) => resolve(event.violatedDirective), { once: true });
+            const img = document.createElement("img");
+            img.src = src;
+            document.body.append(img);
+          }),
+        `http://${canary.host}/injected.png`,
+      );
+      expect(await violation).toBe("img-src");
+      await page.waitForTimeout(500);
       expect(canary.hits).toEqual([]);
     } finally {
       await new Promise((resolve) => canary.server.close(resolve));

@@ -13,7 +13,7 @@ const DEVICES = {
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
 } as const;
 
-test.describe("screenshots", () => {
+test.describe("screenshots", { tag: "@visual" }, () => {
   for (const colorScheme of ["light", "dark"] as const) {
     for (const [device, options] of Object.entries(DEVICES)) {
       test(`${colorScheme} ${device}`, async ({ browser, baseURL, backend }) => {

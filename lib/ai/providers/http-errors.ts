@@ -13,8 +13,10 @@ export function errorFromResponse(ctx: ErrorContext, status: number, headers: He
   const info = readUpstreamError(parseJsonOrText(bodyText));
   const code = codeForStatus(status, info.code, info.innerCode);
   const retryAfterMs = code === "rate_limited" ? retryAfterFrom(headers, info.message) : undefined;
+  const redirect = status >= 300 && status < 400 ? headers.get("location") : null;
   const detail = [
     `HTTP ${status}`,
+    redirect !== null ? `redirect to ${adminText(redirect, ctx.secrets)} not followed: set the endpoint to the final address` : undefined,
     info.code ? `code ${info.code}` : undefined,
     info.innerCode ? `inner ${info.innerCode}` : undefined,
     info.message ? adminText(info.message, ctx.secrets) : bodyText.trim() === "" ? "(empty body)" : undefined,

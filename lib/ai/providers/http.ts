@@ -28,6 +28,8 @@ export async function postJson(options: PostJsonOptions): Promise<Response> {
       headers: { "content-type": "application/json", accept: "application/json, text/event-stream, application/x-ndjson", ...options.headers },
       body: JSON.stringify(options.body),
       signal: watchdog.signal,
+      // A redirect is answered as an error, never followed: it could lead the request (and its key) anywhere.
+      redirect: "manual",
     });
   } catch (error) {
     throw translate(errors.provider, watchdog, error, "connect");

@@ -1,3 +1,4 @@
+import { refuseCrossOriginWrite } from "@/lib/api/refuse-cross-origin";
 import { apiError } from "@/lib/api/responses";
 import { getCurrentUser } from "@/lib/auth/session";
 import { internalError } from "@/lib/chat/api-responses";
@@ -13,6 +14,8 @@ export const runtime = "nodejs";
  * the UI message stream of the reply (see lib/chat/send-message.ts).
  */
 export async function POST(request: Request): Promise<Response> {
+  const crossOrigin = refuseCrossOriginWrite(request);
+  if (crossOrigin) return crossOrigin;
   const startedAt = Date.now();
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;

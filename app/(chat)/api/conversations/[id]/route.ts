@@ -1,3 +1,4 @@
+import { refuseCrossOriginWrite } from "@/lib/api/refuse-cross-origin";
 import { apiError, apiJson } from "@/lib/api/responses";
 import { getCurrentUser } from "@/lib/auth/session";
 import { internalError } from "@/lib/chat/api-responses";
@@ -33,6 +34,8 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
  * first (400 naming the limit), so a refused patch changes nothing. A typed title is never replaced by the automatic one.
  */
 export async function PATCH(request: Request, { params }: Context): Promise<Response> {
+  const crossOrigin = refuseCrossOriginWrite(request);
+  if (crossOrigin) return crossOrigin;
   const id = conversationIdSchema.safeParse((await params).id);
   if (!id.success) return apiError("bad_request", "The conversation id is not valid.");
   const body = await readJsonBody(request);
@@ -55,7 +58,9 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
 }
 
 /** Deletes the conversation and its messages (stopping an answer being written there first) → { deleted: true }. */
-export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
+export async function DELETE(request: Request, { params }: Context): Promise<Response> {
+  const crossOrigin = refuseCrossOriginWrite(request);
+  if (crossOrigin) return crossOrigin;
   const id = conversationIdSchema.safeParse((await params).id);
   if (!id.success) return apiError("bad_request", "The conversation id is not valid.");
   const user = await getCurrentUser();

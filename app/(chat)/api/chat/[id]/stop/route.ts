@@ -1,3 +1,4 @@
+import { refuseCrossOriginWrite } from "@/lib/api/refuse-cross-origin";
 import { apiError } from "@/lib/api/responses";
 import { getCurrentUser } from "@/lib/auth/session";
 import { internalError } from "@/lib/chat/api-responses";
@@ -10,6 +11,8 @@ export const runtime = "nodejs";
 
 /** Stops the answers being written, or only `?messageId=`'s; partial answers are kept as "stopped". */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const crossOrigin = refuseCrossOriginWrite(request);
+  if (crossOrigin) return crossOrigin;
   const id = conversationIdSchema.safeParse((await params).id);
   if (!id.success) return apiError("bad_request", "The conversation id is not valid.");
   const query = answerQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));

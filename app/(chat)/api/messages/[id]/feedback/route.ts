@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refuseCrossOriginWrite } from "@/lib/api/refuse-cross-origin";
 import { apiError, apiJson } from "@/lib/api/responses";
 import { getCurrentUser } from "@/lib/auth/session";
 import { internalError } from "@/lib/chat/api-responses";
@@ -14,6 +15,8 @@ const feedbackBodySchema = z.object({ value: z.union([z.literal(1), z.literal(-1
 
 /** Thumbs up (1), thumbs down (-1) or neither (null) on an answer, by the owner of its conversation. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const crossOrigin = refuseCrossOriginWrite(request);
+  if (crossOrigin) return crossOrigin;
   const id = messageIdSchema.safeParse((await params).id);
   if (!id.success) return apiError("bad_request", "The message id is not valid.");
   const body = await readJsonBody(request);
