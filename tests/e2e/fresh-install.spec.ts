@@ -1,3 +1,4 @@
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "@playwright/test";
 import { expect, IDP_USERS, test } from "./fixtures";
@@ -19,6 +20,7 @@ const VLLM_ENDPOINT = `${fakeBackendUrls(Number(process.env.E2E_FAKES_PORT || DE
 const WORKING = { id: "fresh-vllm", name: "Fresh Llama 2 (vLLM)" };
 const DOWN = { id: "fresh-down", name: "Fresh Llama 2 (down)" };
 const FIRST_ADMIN: NewAccount = { name: "Fresh Admin", email: "fresh-admin@example.com", password: "fresh-admin-password-1" };
+const SCREENSHOT_DIR = path.resolve(__dirname, "../../test-results/screenshots");
 const PLAIN_USER: NewAccount = { name: "Fresh User", email: "fresh-user@example.com", password: "fresh-user-password-1" };
 
 test.describe.configure({ mode: "serial" });
@@ -82,7 +84,7 @@ async function pickerState(page: Page) {
   return { options, selected };
 }
 
-test("the first account is the admin; with no model the chat says how to add one, or whom to ask", async () => {
+test("the first account is the admin; with no model the chat says how to add one, or whom to ask", async ({ backend }) => {
   await signUp(admin, FIRST_ADMIN);
   const empty = admin.getByTestId("no-models");
   await expect(empty).toContainText("No models are configured yet");
@@ -90,6 +92,7 @@ test("the first account is the admin; with no model the chat says how to add one
   await expect(admin.getByRole("textbox", { name: "Message", exact: true })).toHaveCount(0);
   const results = await new AxeBuilder({ page: admin }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+  await admin.screenshot({ path: path.join(SCREENSHOT_DIR, `${backend.name}-no-models-admin-light-desktop.png`) });
   await empty.getByRole("link", { name: "Add a model" }).click();
   await expect(admin).toHaveURL(/\/admin\/models$/);
   await expect(admin.getByRole("heading", { name: "No models yet — add one or set MODELS_FILE" })).toBeVisible();
@@ -97,10 +100,11 @@ test("the first account is the admin; with no model the chat says how to add one
   await signUp(user, PLAIN_USER);
   await expect(user.getByTestId("no-models")).toContainText("Ask your administrator to configure one");
   await expect(user.getByRole("link", { name: "Add a model" })).toHaveCount(0);
+  await user.screenshot({ path: path.join(SCREENSHOT_DIR, `${backend.name}-no-models-user-light-desktop.png`) });
   await expect(new AppShell(user).adminLink).toHaveCount(0);
 });
 
-test("models: add, test, make default, reorder, disable and enable; a backend that is down fails clearly", async () => {
+test("models: add, test, make default, reorder, disable and enable; a backend that is down fails clearly", async ({ backend }) => {
   test.setTimeout(120_000);
   await addModel(admin, WORKING, VLLM_ENDPOINT);
   await addModel(admin, DOWN, `http://127.0.0.1:${await closedPort()}/v1`);
@@ -130,6 +134,7 @@ test("models: add, test, make default, reorder, disable and enable; a backend th
   await user.reload();
   await expect(chat.userMessages).toHaveText(["Is anybody there?"]);
   await expect(chat.lastAnswer()).toContainText("The model service is temporarily unavailable");
+  await user.screenshot({ path: path.join(SCREENSHOT_DIR, `${backend.name}-backend-down-light-desktop.png`) });
 
   await rowMenu(admin, DOWN, "Disable");
   await expect(modelRow(admin, DOWN.name)).toContainText("Disabled");
