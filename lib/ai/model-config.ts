@@ -13,6 +13,8 @@ export const timeoutsSchema = z
 
 const common = {
   endpoint: z.url({ protocol: /^https?$/ }).superRefine((endpoint, ctx) => {
+    // zod runs this even when the URL check above failed: that problem is reported once, by the URL check.
+    if (!/^https?:\/\//i.test(endpoint) || !URL.canParse(endpoint)) return;
     const problem = endpointProblem(endpoint);
     if (problem) ctx.addIssue({ code: "custom", message: `The endpoint ${problem}.` });
   }),
