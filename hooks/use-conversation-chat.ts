@@ -3,7 +3,7 @@
 import { useChat } from "@ai-sdk/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { chatErrorText } from "@/components/chat/chat-error-text";
+import { chatErrorText, refusedBeforeStoring } from "@/components/chat/chat-error-text";
 import { createChatTransport } from "@/components/chat/chat-transport";
 import { randomUuid } from "@/components/chat/random-uuid";
 import { type ChatTitleData, TITLE_DATA_PART } from "@/lib/chat/data-parts";
@@ -78,17 +78,28 @@ export function useConversationChat({ conversationId, initialMessages, generatin
   const { status, messages, setMessages, sendMessage, stop: stopLocalStream } = chat;
   const [stopping, setStopping] = useState(false);
 
+  const { clearError } = chat;
+  /**
+   * Sends a new question. When the server refuses it before storing anything (a quota, a model taken away), the
+   * question leaves the conversation again and the reason is returned, so the caller can put the text back.
+   */
   const send = useCallback(
-    (text: string, modelId: string, settings?: ConversationSettingsInput) => {
+    async (text: string, modelId: string, settings?: ConversationSettingsInput): Promise<{ refused: string } | null> => {
       setBranchError(null);
       requestCount.current += 1;
-      return sendMessage({ text, metadata: { createdAt: new Date().toISOString() } }, { body: { modelId, ...(settings ? { settings } : {}) } });
+      lastError.current = undefined;
+      const shownBefore = new Set(shownMessages.current.map((message) => message.id));
+      await sendMessage({ text, metadata: { createdAt: new Date().toISOString() } }, { body: { modelId, ...(settings ? { settings } : {}) } });
+      const error = lastError.current;
+      if (!refusedBeforeStoring(error)) return null;
+      setMessages((current) => current.filter((message) => shownBefore.has(message.id)));
+      clearError();
+      return { refused: chatErrorText(error) };
     },
-    [sendMessage],
+    [sendMessage, setMessages, clearError],
   );
 
   const branchUrl = `/api/conversations/${encodeURIComponent(conversationId)}`;
-  const { clearError } = chat;
   // After a failed edit or regenerate the stored branch comes back as it was (nothing was lost), with the reason.
   const reloadBranch = useRef(async (_failed: boolean) => {});
   useEffect(() => {

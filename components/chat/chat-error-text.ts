@@ -25,3 +25,17 @@ export function chatErrorText(error: Error | undefined | null): string {
   const looksLikeMarkup = message.startsWith("<") || message.startsWith("{");
   return message && !looksLikeMarkup && message.length <= 300 ? message : GENERIC;
 }
+
+/** Codes of a POST /api/chat that the server refused before storing the message (see lib/chat/send-message.ts). */
+const NOTHING_STORED = new Set(["quota_exceeded", "model_unavailable", "busy", "bad_request", "payload_too_large", "not_found", "unauthorized", "forbidden"]);
+
+/** Whether a failed send left nothing on the server, so the question belongs back in the message box. */
+export function refusedBeforeStoring(error: Error | undefined | null): boolean {
+  if (!error) return false;
+  try {
+    const body = JSON.parse(error.message) as Partial<ChatApiError>;
+    return typeof body.error?.code === "string" && NOTHING_STORED.has(body.error.code);
+  } catch {
+    return false;
+  }
+}

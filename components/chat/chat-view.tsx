@@ -78,9 +78,14 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
   });
   const { scrollToBottom } = useStickToBottom(messages);
 
+  // A question the server refused before storing it goes back into the message box, with the reason above it.
+  const [refusal, setRefusal] = useState<{ reason: string; text: string; key: number } | null>(null);
   const onSend = (text: string) => {
     lastSentText.current = text;
-    void send(text, modelId, firstMessageSettings(newChatSettings?.settings));
+    setRefusal(null);
+    void send(text, modelId, firstMessageSettings(newChatSettings?.settings)).then((outcome) => {
+      if (outcome) setRefusal({ reason: outcome.refused, text, key: Date.now() });
+    });
     scrollToBottom();
   };
 
@@ -134,7 +139,13 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
           The model of this conversation is no longer available; new messages go to the model selected below.
         </p>
       )}
+      {refusal && (
+        <div className="mx-auto w-full max-w-3xl px-4 sm:px-6">
+          <Alert>{refusal.reason}</Alert>
+        </div>
+      )}
       <Composer
+        restore={refusal && { text: refusal.text, key: refusal.key }}
         models={models}
         modelId={modelId}
         onModelChange={setModelId}

@@ -10,6 +10,8 @@ import { ModelSelect } from "./model-select";
 import { useNewChatSettings } from "./settings/new-chat-settings";
 
 type ComposerProps = {
+  /** Text to put back in an empty box (a question the server refused); a new key puts it back again. */
+  restore?: { text: string; key: number } | null;
   models: ModelOption[];
   modelId: string;
   onModelChange: (modelId: string) => void;
@@ -26,7 +28,7 @@ const roundButton = "size-9 rounded-full px-0";
  * Where the user writes: Enter sends, Shift+Enter starts a new line. Offline, sending waits (the draft stays) and a
  * banner says why. A chat started from a preset opens with the preset's first message here.
  */
-export function Composer({ models, modelId, onModelChange, busy, stopping, onSend, onStop }: ComposerProps) {
+export function Composer({ restore, models, modelId, onModelChange, busy, stopping, onSend, onStop }: ComposerProps) {
   const newChat = useNewChatSettings();
   const [text, setText] = useState(() => newChat?.draft ?? "");
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -41,6 +43,13 @@ export function Composer({ models, modelId, onModelChange, busy, stopping, onSen
     // Ready to type, except on touch screens, where focusing would pop up the keyboard over the page.
     if (window.matchMedia("(pointer: fine)").matches) textarea.current?.focus();
   }, []);
+
+  const restoreKey = restore?.key;
+  const restoreText = restore?.text;
+  useEffect(() => {
+    // Never over what the user has typed since.
+    if (restoreKey !== undefined && restoreText) setText((current) => current || restoreText);
+  }, [restoreKey, restoreText]);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();

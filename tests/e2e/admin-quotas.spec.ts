@@ -58,15 +58,21 @@ test.describe("quotas and usage", () => {
     await chat.goto("/");
     await chat.ask("What is deep learning?", { model: DEMO_MODELS.vllm.name });
     await expect(chat.answerText()).toHaveText(FAKE_REPLIES.vllm, { timeout: 30_000 });
-    await chat.ask("And machine learning?");
+    await chat.message.fill("And machine learning?");
+    await chat.message.press("Enter");
     const refusal = chat.alert(/You have reached your limit of 1 request per minute\. Try again at \d\d:\d\d UTC\./);
     await expect(refusal).toBeVisible();
+    // Nothing was stored, so nothing is lost: the question leaves the conversation and is back in the message box.
+    await expect(chat.message).toHaveValue("And machine learning?");
+    await expect(chat.userMessages).toHaveText(["What is deep learning?"]);
     const shown = (await refusal.textContent()) ?? "";
     // The end of the minute the second message was sent in (this check may run just after that minute ended).
     const endOfThisMinute = Math.ceil(Date.now() / 60_000) * 60_000;
     const times = [endOfThisMinute, endOfThisMinute - 60_000].map((time) => new Date(time).toISOString().slice(11, 16));
     expect(times.some((time) => shown.includes(`Try again at ${time} UTC`)), shown).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${test.info().project.name}-quota-refusal-light-desktop.png`) });
+    await page.reload();
+    await expect(chat.userMessages).toHaveText(["What is deep learning?"]);
   });
 
   test("the usage dashboard, the CSV and the user's own page show the same figures", async ({ page, adminPage, signUpNewUser, db }) => {
