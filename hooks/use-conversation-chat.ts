@@ -75,10 +75,9 @@ export function useConversationChat({ conversationId, initialMessages, generatin
       if (typeof title === "string" && title) callbacks.current.onTitle(title);
     },
   });
-  const { status, messages, setMessages, sendMessage, stop: stopLocalStream } = chat;
+  const { status, messages, setMessages, sendMessage, clearError, stop: stopLocalStream } = chat;
   const [stopping, setStopping] = useState(false);
 
-  const { clearError } = chat;
   /**
    * Sends a new question. When the server refuses it before storing anything (a quota, a model taken away), the
    * question leaves the conversation again and the reason is returned, so the caller can put the text back.

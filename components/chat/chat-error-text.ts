@@ -3,13 +3,19 @@ import type { ChatApiError } from "@/lib/chat/types";
 const GENERIC = "Something went wrong while answering. Please try again.";
 const OFFLINE = "The connection to the server was lost. Check your network and try again.";
 
-function apiErrorMessage(text: string): string | null {
+/** Our own JSON error shape, from the text the AI SDK put in a failed request's error; null for anything else. */
+function apiErrorOf(text: string): Partial<ChatApiError["error"]> | null {
   try {
     const body = JSON.parse(text) as Partial<ChatApiError>;
-    return typeof body.error?.message === "string" && body.error.message ? body.error.message : null;
+    return body.error ?? null;
   } catch {
     return null;
   }
+}
+
+function apiErrorMessage(text: string): string | null {
+  const message = apiErrorOf(text)?.message;
+  return typeof message === "string" && message ? message : null;
 }
 
 /**
@@ -31,11 +37,6 @@ const NOTHING_STORED = new Set(["quota_exceeded", "model_unavailable", "busy", "
 
 /** Whether a failed send left nothing on the server, so the question belongs back in the message box. */
 export function refusedBeforeStoring(error: Error | undefined | null): boolean {
-  if (!error) return false;
-  try {
-    const body = JSON.parse(error.message) as Partial<ChatApiError>;
-    return typeof body.error?.code === "string" && NOTHING_STORED.has(body.error.code);
-  } catch {
-    return false;
-  }
+  const code = error ? apiErrorOf(error.message)?.code : undefined;
+  return typeof code === "string" && NOTHING_STORED.has(code);
 }

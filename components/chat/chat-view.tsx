@@ -145,7 +145,7 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
         </div>
       )}
       <Composer
-        restore={refusal && { text: refusal.text, key: refusal.key }}
+        restore={refusal}
         models={models}
         modelId={modelId}
         onModelChange={setModelId}

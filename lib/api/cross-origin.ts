@@ -8,7 +8,7 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 type RequestLike = { method: string; url: string; headers: Headers };
 
 /** Whether a browser sent this request from a page of another origin (whatever the method). */
-export function isCrossOrigin(request: RequestLike, appUrl: string | undefined): boolean {
+function isCrossOrigin(request: RequestLike, appUrl: string | undefined): boolean {
   const site = request.headers.get("sec-fetch-site");
   if (site === "cross-site" || site === "same-site") return true;
   const origin = request.headers.get("origin");
