@@ -1,22 +1,22 @@
+import { createUIMessageStreamResponse, type UIMessageChunk } from "ai";
 import { NextResponse } from "next/server";
 
-export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "internal";
+const NO_STORE = { "Cache-Control": "private, no-store" };
 
-const statusByCode: Record<ApiErrorCode, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  internal: 500,
-};
-
-/** The one error shape every route returns: { error: { code, message } }, never cached. */
-export function apiError(code: ApiErrorCode, message: string): NextResponse {
-  return NextResponse.json({ error: { code, message } }, { status: statusByCode[code], headers: { "Cache-Control": "private, no-store" } });
+/** A JSON answer, never cached (errors are ApiError's, see errors.ts). */
+export function apiJson<T>(body: T, init?: { status?: number }): NextResponse {
+  return NextResponse.json(body, { status: init?.status ?? 200, headers: NO_STORE });
 }
 
-export function apiJson<T>(body: T, init?: { status?: number }): NextResponse {
-  return NextResponse.json(body, { status: init?.status ?? 200, headers: { "Cache-Control": "private, no-store" } });
+/** Nothing to answer (e.g. no answer to resume). */
+export function noContent(): Response {
+  return new Response(null, { status: 204, headers: NO_STORE });
+}
+
+// A backend may think for a minute before its first token; comments keep proxies from closing the idle connection.
+const KEEP_ALIVE_MS = 15_000;
+
+/** A UI message stream (server-sent events) as `useChat` reads it. */
+export function chatStreamResponse(stream: ReadableStream<UIMessageChunk>): Response {
+  return createUIMessageStreamResponse({ stream, headers: NO_STORE, keepAliveMs: KEEP_ALIVE_MS });
 }

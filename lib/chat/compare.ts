@@ -1,10 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { apiError, apiJson } from "@/lib/api/responses";
+import { ApiError } from "@/lib/api/errors";
 import { getConversationAccess, getOrCreateConversation, setConversationModel } from "@/lib/db/conversations";
 import { createAssistantMessage, insertUserMessage, listMessages } from "@/lib/db/messages";
 import { type ChatModel, getChatModel } from "@/lib/db/models";
-import { chatApiError } from "./api-responses";
 import type { CompareRequest, CompareResponse } from "./compare-input";
 import { checkCompareQuota } from "./compare-quota";
 import { answerSettingsFor } from "./conversation-settings";
@@ -23,22 +22,22 @@ import { createConversationTitle } from "./title";
  * GET /api/chat/[id]/stream?messageId=. 404 for a foreign conversation or a model the user may not use, 409 while
  * anything is being written in the conversation, 429 when a quota refuses one of the models.
  */
-export async function startCompareRun(user: ChatUser, input: CompareRequest, options: SendOptions = {}): Promise<Response> {
+export async function startCompareRun(user: ChatUser, input: CompareRequest, options: SendOptions = {}): Promise<CompareResponse> {
   const startedAt = options.startedAt ?? Date.now();
   const access = await getConversationAccess(user.id, input.conversationId);
-  if (access.takenByOther) return apiError("not_found", "This conversation does not exist.");
+  if (access.takenByOther) throw new ApiError("not_found", "This conversation does not exist.");
   const models: ChatModel[] = [];
   for (const modelId of input.modelIds) {
     const model = await getChatModel(user, modelId);
-    if (!model) return chatApiError(404, "model_unavailable", "One of the chosen models is not available. Choose another model.");
+    if (!model) throw new ApiError("model_unavailable", "One of the chosen models is not available. Choose another model.");
     models.push(model);
   }
   const refusal = await checkCompareQuota(user, models);
-  if (refusal) return chatApiError(429, refusal.code, refusal.message, Math.max(0, refusal.resetsAt.getTime() - Date.now()), refusal.resetsAt);
+  if (refusal) throw new ApiError(refusal.code, refusal.message, { retryAfterMs: Math.max(0, refusal.resetsAt.getTime() - Date.now()), resetsAt: refusal.resetsAt });
 
   const generations = claimGenerations(input.conversationId, user.id, models.length);
   if (!generations) {
-    return chatApiError(409, "busy", "An answer is still being written in this conversation. Wait for it to finish, or stop it, then compare again.");
+    throw new ApiError("busy", "An answer is still being written in this conversation. Wait for it to finish, or stop it, then compare again.");
   }
   let run: Awaited<ReturnType<typeof storeRun>>;
   try {
@@ -49,7 +48,7 @@ export async function startCompareRun(user: ChatUser, input: CompareRequest, opt
   }
   if (!run) {
     for (const generation of generations) releaseGeneration(generation);
-    return apiError("not_found", "This conversation does not exist.");
+    throw new ApiError("not_found", "This conversation does not exist.");
   }
   try {
     await startAnswers(user, run, generations, startedAt, options.tuning ?? DEFAULT_TUNING);
@@ -58,8 +57,7 @@ export async function startCompareRun(user: ChatUser, input: CompareRequest, opt
     for (const generation of generations) releaseGeneration(generation);
     throw error;
   }
-  const body: CompareResponse = { userMessageId: run.userMessageId, answers: run.answers.map(({ id, model }) => ({ messageId: id, modelId: model.id })) };
-  return apiJson(body, { status: 201 });
+  return { userMessageId: run.userMessageId, answers: run.answers.map(({ id, model }) => ({ messageId: id, modelId: model.id })) };
 }
 
 type StoredRun = NonNullable<Awaited<ReturnType<typeof storeRun>>>;

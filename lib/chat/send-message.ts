@@ -1,13 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { apiError } from "@/lib/api/responses";
+import type { UIMessageChunk } from "ai";
 import { LlmError } from "@/lib/ai/errors";
+import { ApiError } from "@/lib/api/errors";
 import { getConversationAccess, getOrCreateConversation, setConversationModel } from "@/lib/db/conversations";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { createAssistantMessage, insertUserMessage, listMessages, type StoredMessage } from "@/lib/db/messages";
 import { getChatModel } from "@/lib/db/models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
-import { chatApiError, chatStreamResponse } from "./api-responses";
 import { answerSettingsFor, initialSettingsProblem } from "./conversation-settings";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
 import { claimGeneration, releaseGeneration } from "./generation-registry";
@@ -31,28 +31,28 @@ export interface SendOptions {
 /**
  * POST /api/chat after validation and sign-in: checks ownership and model access, stores the user's message (none
  * when regenerating), starts the answer (which then runs on its own) and answers with its UI message stream, or with
- * a JSON error when nothing could start: 404 (conversation, referenced message or model), 400 (a referenced message
+ * an ApiError when nothing could start: 404 (conversation, referenced message or model), 400 (a referenced message
  * of the wrong role), 409 (an answer is already being written; a reused message id), 429 (the backend rate-limited
  * before any token; the user's message stays stored). The new answer becomes the end of the branch on show.
  */
-export async function sendMessage(user: ChatUser, input: ChatRequest, options: SendOptions = {}): Promise<Response> {
+export async function sendMessage(user: ChatUser, input: ChatRequest, options: SendOptions = {}): Promise<ReadableStream<UIMessageChunk>> {
   const startedAt = options.startedAt ?? Date.now();
   const access = await getConversationAccess(user.id, input.conversationId);
-  if (access.takenByOther) return apiError("not_found", "This conversation does not exist.");
+  if (access.takenByOther) throw new ApiError("not_found", "This conversation does not exist.");
   // An edit or a regenerate refers to stored messages: it never creates a conversation.
-  if (!access.conversation && referencedMessageId(input)) return apiError("not_found", "This conversation does not exist.");
+  if (!access.conversation && referencedMessageId(input)) throw new ApiError("not_found", "This conversation does not exist.");
   const chatModel = await getChatModel(user, input.modelId);
-  if (!chatModel) return chatApiError(404, "model_unavailable", "This model is not available. Choose another model.");
+  if (!chatModel) throw new ApiError("model_unavailable", "This model is not available. Choose another model.");
   const refusal = await checkChatQuota(user);
-  if (refusal) return chatApiError(429, refusal.code, refusal.message, Math.max(0, refusal.resetsAt.getTime() - Date.now()), refusal.resetsAt);
+  if (refusal) throw new ApiError(refusal.code, refusal.message, { retryAfterMs: Math.max(0, refusal.resetsAt.getTime() - Date.now()), resetsAt: refusal.resetsAt });
 
   const initialSettings = access.conversation || "regenerate" in input ? undefined : input.settings;
   const settingsProblem = initialSettingsProblem(initialSettings, chatModel);
-  if (settingsProblem) return apiError("bad_request", settingsProblem);
+  if (settingsProblem) throw new ApiError("bad_request", settingsProblem);
 
   const generation = claimGeneration(input.conversationId, user.id);
   if (!generation) {
-    return chatApiError(409, "busy", "An answer is still being written in this conversation. Wait for it to finish, or stop it, then send again.");
+    throw new ApiError("busy", "An answer is still being written in this conversation. Wait for it to finish, or stop it, then send again.");
   }
 
   let prepared: Awaited<ReturnType<typeof storeTurn>>;
@@ -60,12 +60,12 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
     prepared = await storeTurn(user, input, chatModel.id);
   } catch (error) {
     releaseGeneration(generation);
-    if (isUniqueViolation(error)) return chatApiError(409, "duplicate_message", "This message was already sent.");
+    if (isUniqueViolation(error)) throw new ApiError("duplicate_message", "This message was already sent.");
     throw error;
   }
   if ("refusal" in prepared) {
     releaseGeneration(generation);
-    return prepared.refusal;
+    throw prepared.refusal;
   }
   const { conversation, history, assistant, firstUserText } = prepared;
   const answerSettings = await answerSettingsFor(user.id, conversation, chatModel, initialSettings);
@@ -91,9 +91,9 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
     tuning,
   );
   if (!acceptance.accepted && LlmError.isInstance(acceptance.error) && acceptance.error.code === "rate_limited") {
-    return chatApiError(429, "rate_limited", acceptance.error.userMessage, acceptance.error.retryAfterMs);
+    throw new ApiError("rate_limited", acceptance.error.userMessage, { retryAfterMs: acceptance.error.retryAfterMs });
   }
-  return chatStreamResponse(generation.chunks.subscribe());
+  return generation.chunks.subscribe();
 }
 
 /** The stored message an edit (its parent) or a regenerate (the question) refers to. */
@@ -101,7 +101,7 @@ function referencedMessageId(input: ChatRequest): string | null {
   return "regenerate" in input ? input.regenerate.parentId : (input.parentId ?? null);
 }
 
-type Placement = { parentId: string | null } | { refusal: Response };
+type Placement = { parentId: string | null } | { refusal: ApiError };
 
 /**
  * Where the turn goes in the tree. A new message follows the end of the branch on show; an edited one follows the
@@ -109,18 +109,18 @@ type Placement = { parentId: string | null } | { refusal: Response };
  * user message it answers again. Referenced messages must be of this conversation (404 otherwise).
  */
 function placeTurn(rows: readonly StoredMessage[], activeMessageId: string | null, input: ChatRequest): Placement {
-  const missing = { refusal: apiError("not_found", "This message does not exist in this conversation.") };
+  const missing = { refusal: new ApiError("not_found", "This message does not exist in this conversation.") };
   if ("regenerate" in input) {
     const question = rows.find((row) => row.id === input.regenerate.parentId);
     if (!question) return missing;
-    if (question.role !== "user") return { refusal: apiError("bad_request", "Only the answer to one of your messages can be regenerated.") };
+    if (question.role !== "user") return { refusal: new ApiError("bad_request", "Only the answer to one of your messages can be regenerated.") };
     return { parentId: question.id };
   }
   if (input.parentId === undefined) return { parentId: activeLeaf(rows, activeMessageId)?.id ?? null };
   if (input.parentId === null) return { parentId: null };
   const parent = rows.find((row) => row.id === input.parentId);
   if (!parent) return missing;
-  if (parent.role !== "assistant") return { refusal: apiError("bad_request", "An edited message must follow an answer.") };
+  if (parent.role !== "assistant") return { refusal: new ApiError("bad_request", "An edited message must follow an answer.") };
   return { parentId: parent.id };
 }
 
@@ -130,7 +130,7 @@ function placeTurn(rows: readonly StoredMessage[], activeMessageId: string | nul
  */
 async function storeTurn(user: ChatUser, input: ChatRequest, modelId: string) {
   const conversation = await getOrCreateConversation({ id: input.conversationId, userId: user.id, modelId });
-  if (!conversation) return { refusal: apiError("not_found", "This conversation does not exist.") };
+  if (!conversation) return { refusal: new ApiError("not_found", "This conversation does not exist.") };
   const rows = await listMessages(conversation.id);
   const placement = placeTurn(rows, conversation.activeMessageId, input);
   if ("refusal" in placement) return placement;

@@ -1,5 +1,5 @@
 import "server-only";
-import { apiError, apiJson } from "@/lib/api/responses";
+import { ApiError } from "@/lib/api/errors";
 import { markAnswerStopped } from "@/lib/db/compare-messages";
 import { getConversationForUser } from "@/lib/db/conversations";
 import { markStreamingAnswerStopped } from "@/lib/db/messages";
@@ -23,13 +23,13 @@ export async function abortAndAwaitStored(generations: ActiveGeneration[], waitM
  * several), or only `messageId`'s, and answers once the partial answers are stored as "stopped". An answer written by
  * another instance is stopped through the database. `{ stopped: false }` when nothing was running.
  */
-export async function stopGeneration(userId: string, conversationId: string, messageId?: string): Promise<Response> {
-  if (!(await getConversationForUser(userId, conversationId))) return apiError("not_found", "This conversation does not exist.");
+export async function stopGeneration(userId: string, conversationId: string, messageId?: string): Promise<{ stopped: boolean }> {
+  if (!(await getConversationForUser(userId, conversationId))) throw new ApiError("not_found", "This conversation does not exist.");
   const generations = messageId ? [getGenerationForMessage(conversationId, messageId)].filter((found) => found !== null) : getActiveGenerations(conversationId);
   if (generations.length === 0) {
     const stopped = messageId ? await markAnswerStopped(conversationId, messageId) : await markStreamingAnswerStopped(conversationId);
-    return apiJson({ stopped });
+    return { stopped };
   }
   await abortAndAwaitStored(generations);
-  return apiJson({ stopped: true });
+  return { stopped: true };
 }

@@ -82,10 +82,14 @@ export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 export type RegenerateAnswerInput = z.infer<typeof regenerateAnswerSchema>;
 export type ChatRequest = SendMessageInput | RegenerateAnswerInput;
 
-/** The schema a POST /api/chat body is read with: a regenerate when it says so, else a new message. */
-export function chatRequestSchemaFor(body: unknown): typeof sendMessageSchema | typeof regenerateAnswerSchema {
-  return typeof body === "object" && body !== null && "regenerate" in body ? regenerateAnswerSchema : sendMessageSchema;
-}
+/** The body of POST /api/chat: a regenerate when it says so, else a new message (each with its own messages). */
+export const chatRequestSchema = z.unknown().transform((body, ctx): ChatRequest => {
+  const schema = typeof body === "object" && body !== null && "regenerate" in body ? regenerateAnswerSchema : sendMessageSchema;
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
+  return z.NEVER;
+});
 
 /** PATCH /api/conversations/[id]/branch: show this alternative (and the newest branch under it). */
 export const switchBranchSchema = z.object({ messageId: messageIdSchema }).strict();

@@ -66,7 +66,7 @@ describe(`chat API access on ${testProvider()}`, () => {
   it("answers 401 without a session, on every route", async () => {
     actAs(null);
     const id = randomUUID();
-    for (const response of [await post(message("Hi", id)), await resume(id), await stop(id), await list(), await getModels()]) {
+    for (const response of [await post(message("Hi", id)), await resume(id), await stop(id), await list(), await getModels(new Request("http://localhost/api/models"))]) {
       expect(await errorOf(response)).toEqual({ status: 401, code: "unauthorized", message: "Sign in to continue.", cacheControl: "private, no-store" });
     }
     expect(await getDb().conversation.count()).toBe(0);
@@ -131,7 +131,7 @@ describe(`chat API access on ${testProvider()}`, () => {
 
   it("lists the user's models for the picker, without anything secret", async () => {
     actAs(await newUser("ann@example.com"));
-    const response = await getModels();
+    const response = await getModels(new Request("http://localhost/api/models"));
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const models = (await response.json()) as ModelOption[];
     expect(models).toEqual([

@@ -80,7 +80,7 @@ describe(`model access per group on ${testProvider()}`, () => {
 
   it("GET /api/models lists only the usable models", async () => {
     actAs(outsider);
-    expect(((await (await getModels()).json()) as { id: string }[]).map((model) => model.id)).toEqual(["open"]);
+    expect(((await (await getModels(new Request("http://localhost/api/models"))).json()) as { id: string }[]).map((model) => model.id)).toEqual(["open"]);
   });
 
   it("POST /api/chat refuses a model the user may not use exactly as an unknown model, and calls no backend", async () => {

@@ -1,8 +1,8 @@
 import { apiJson } from "@/lib/api/responses";
-import { withUser } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withUser(async ({ user }) =>
+export const GET = route({ auth: "user" }, async ({ user }) =>
   apiJson({ id: user.id, email: user.email, name: user.name, image: user.image, role: user.role }),
 );

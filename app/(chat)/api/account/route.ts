@@ -1,8 +1,8 @@
 import { deleteAccountInputSchema } from "@/lib/account/inputs";
 import { auditRequest } from "@/lib/api/audit";
-import { parseJsonBody } from "@/lib/api/parse-body";
-import { apiError, apiJson } from "@/lib/api/responses";
-import { withUser } from "@/lib/api/with-auth";
+import { ApiError } from "@/lib/api/errors";
+import { apiJson } from "@/lib/api/responses";
+import { route } from "@/lib/api/route";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { deleteUserWithData, LastAdminError } from "@/lib/db/admin-users";
 
@@ -13,15 +13,13 @@ export const runtime = "nodejs";
  * Deletes the signed-in user's account and everything that is theirs (local and SSO accounts alike; an SSO user who
  * signs in again starts afresh): body { email } typed by the user. The last active admin is refused.
  */
-export const DELETE = withUser(async ({ request, user }) => {
-  const input = await parseJsonBody(request, deleteAccountInputSchema);
-  if ("error" in input) return input.error;
-  if (input.data.email.toLowerCase() !== user.email.toLowerCase()) return apiError("bad_request", "The email address does not match your account.");
+export const DELETE = route({ auth: "user", body: deleteAccountInputSchema }, async ({ request, user, body }) => {
+  if (body.email.toLowerCase() !== user.email.toLowerCase()) throw new ApiError("bad_request", "The email address does not match your account.");
   try {
     await deleteUserWithData({ id: user.id });
   } catch (error) {
     if (error instanceof LastAdminError) {
-      return apiError("conflict", "You are the only active administrator. Make someone else an administrator before deleting your account.");
+      throw new ApiError("conflict", "You are the only active administrator. Make someone else an administrator before deleting your account.");
     }
     throw error;
   }

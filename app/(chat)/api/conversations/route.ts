@@ -1,22 +1,18 @@
-import { apiError, apiJson } from "@/lib/api/responses";
-import { getCurrentUser } from "@/lib/auth/session";
-import { internalError } from "@/lib/chat/api-responses";
+import { ApiError } from "@/lib/api/errors";
+import { apiJson } from "@/lib/api/responses";
+import { route } from "@/lib/api/route";
 import { InvalidCursorError, listConversationSummaries } from "@/lib/chat/conversation-view";
-import { conversationListQuerySchema, firstIssueMessage } from "@/lib/chat/request-input";
+import { conversationListQuerySchema } from "@/lib/chat/request-input";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** The sidebar: `?limit=30&cursor=…` → { conversations: ConversationSummary[], nextCursor: string | null }. */
-export async function GET(request: Request): Promise<Response> {
-  const query = conversationListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return apiError("bad_request", firstIssueMessage(query.error));
-  const user = await getCurrentUser();
-  if (!user) return apiError("unauthorized", "Sign in to continue.");
+export const GET = route({ auth: "user", query: conversationListQuerySchema }, async ({ user, query }) => {
   try {
-    return apiJson(await listConversationSummaries(user.id, query.data));
+    return apiJson(await listConversationSummaries(user.id, query));
   } catch (error) {
-    if (error instanceof InvalidCursorError) return apiError("bad_request", error.message);
-    return internalError("GET /api/conversations", error);
+    if (error instanceof InvalidCursorError) throw new ApiError("bad_request", error.message);
+    throw error;
   }
-}
+});

@@ -6,6 +6,8 @@ export const PRESET_PROMPT_MAX_LENGTH = 20_000;
 
 export const presetIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "The preset id is not valid.");
 
+export const presetParamsSchema = z.object({ id: presetIdSchema });
+
 const settings = conversationSettingsInputSchema.shape;
 
 /** The fields of a preset as the client sends them; blank texts and null mean "none" / "the model's default". */

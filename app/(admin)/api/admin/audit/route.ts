@@ -1,6 +1,7 @@
 import { auditRequest } from "@/lib/api/audit";
-import { apiError, apiJson } from "@/lib/api/responses";
-import { withAdmin } from "@/lib/api/with-auth";
+import { ApiError } from "@/lib/api/errors";
+import { apiJson } from "@/lib/api/responses";
+import { route } from "@/lib/api/route";
 import { auditCsvStream } from "@/lib/audit/csv-export";
 import { toAuditEntryView } from "@/lib/audit/entry-view";
 import { type AuditFilters, parseAuditQuery } from "@/lib/audit/filters";
@@ -15,28 +16,28 @@ const PAGE_SIZE = 50;
  * The audit log, newest first: `?action=&actor=&from=&to=&target=&cursor=&limit=` → { entries, nextCursor }, or
  * `format=csv` for every matching entry as a spreadsheet. Read-only: there is no route that changes an entry.
  */
-export const GET = withAdmin(async ({ request, user }) => {
+export const GET = route({ auth: "admin" }, async ({ request, user }) => {
+  // Parsed here, not by the wrapper: a repeated filter is refused and a form's empty fields are dropped, as on the page.
   const query = parseAuditQuery(new URL(request.url).searchParams.entries());
-  if (!query.success) return apiError("bad_request", query.message);
+  if (!query.success) throw new ApiError("bad_request", query.message);
   const { cursor, limit, format, ...filters } = query.data;
+  if (format === "csv") {
+    await auditRequest(request, { action: "audit.exported", actorId: user.id, details: describeFilters(filters) });
+    return new Response(auditCsvStream(filters), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  }
   try {
-    if (format === "csv") {
-      await auditRequest(request, { action: "audit.exported", actorId: user.id, details: describeFilters(filters) });
-      return new Response(auditCsvStream(filters), {
-        headers: {
-          "Content-Type": "text/csv; charset=utf-8",
-          "Content-Disposition": `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
-          "Cache-Control": "private, no-store",
-          "X-Content-Type-Options": "nosniff",
-        },
-      });
-    }
     const page = await listAuditEntries(filters, { cursor, limit: limit ?? PAGE_SIZE });
     return apiJson({ entries: page.entries.map(toAuditEntryView), nextCursor: page.nextCursor });
   } catch (error) {
-    if (error instanceof InvalidAuditCursorError) return apiError("bad_request", error.message);
-    console.error(`[audit] GET /api/admin/audit failed: ${(error as Error).message}`);
-    return apiError("internal", "Something went wrong. Please try again.");
+    if (error instanceof InvalidAuditCursorError) throw new ApiError("bad_request", error.message);
+    throw error;
   }
 });
 

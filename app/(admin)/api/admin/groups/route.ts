@@ -1,7 +1,7 @@
 import { auditRequest } from "@/lib/api/audit";
-import { parseJsonBody } from "@/lib/api/parse-body";
-import { apiError, apiJson } from "@/lib/api/responses";
-import { withAdmin } from "@/lib/api/with-auth";
+import { ApiError } from "@/lib/api/errors";
+import { apiJson } from "@/lib/api/responses";
+import { route } from "@/lib/api/route";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { createLocalGroup, listGroups } from "@/lib/db/groups";
 import { createGroupBodySchema } from "./schema";
@@ -9,18 +9,16 @@ import { createGroupBodySchema } from "./schema";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = withAdmin(async () => apiJson({ groups: await listGroups() }));
+export const GET = route({ auth: "admin" }, async () => apiJson({ groups: await listGroups() }));
 
 /** Creates a local group (groups from the identity provider appear on their own at sign-in). */
-export const POST = withAdmin(async ({ request, user: admin }) => {
-  const body = await parseJsonBody(request, createGroupBodySchema);
-  if ("error" in body) return body.error;
+export const POST = route({ auth: "admin", body: createGroupBodySchema }, async ({ request, user: admin, body }) => {
   try {
-    const group = await createLocalGroup(body.data);
+    const group = await createLocalGroup(body);
     await auditRequest(request, { action: "group.created", actorId: admin.id, target: group.id, details: { name: group.name, role: group.role } });
     return apiJson({ group }, { status: 201 });
   } catch (error) {
-    if (isUniqueViolation(error)) return apiError("bad_request", "A group with this name already exists.");
+    if (isUniqueViolation(error)) throw new ApiError("bad_request", "A group with this name already exists.");
     throw error;
   }
 });

@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-export const groupIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "The group id is not valid.");
+const groupIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "The group id is not valid.");
+const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "The user id is not valid.");
+
+export const groupParamsSchema = z.object({ id: groupIdSchema });
+export const memberParamsSchema = z.object({ id: groupIdSchema, userId: userIdSchema });
 
 const groupName = z
   .string()
@@ -18,4 +22,4 @@ export const updateGroupBodySchema = z
   .object({ name: groupName.optional(), role: roleMapping.optional() })
   .refine((body) => body.name !== undefined || body.role !== undefined, "Send a name or a role.");
 
-export const addMemberBodySchema = z.object({ userId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "The user id is not valid.") });
+export const addMemberBodySchema = z.object({ userId: userIdSchema });

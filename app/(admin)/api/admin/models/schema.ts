@@ -40,4 +40,7 @@ export type UpdateModelBody = z.infer<typeof updateModelSchema>;
 
 export const moveModelSchema = z.object({ direction: z.enum(["up", "down"]) }).strict();
 
-export const modelIdParamSchema = modelIdSchema;
+
+/** The path of /api/admin/models/[id]/…: an id that cannot be a model's is answered as an unknown one (404). */
+export const modelParamsSchema = z.object({ id: modelIdSchema });
+export const MODEL_NOT_FOUND = "This model does not exist.";

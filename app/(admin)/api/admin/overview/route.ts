@@ -1,7 +1,7 @@
 import { apiJson } from "@/lib/api/responses";
-import { withAdmin } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
 import { getAdminOverview } from "@/lib/db/admin-stats";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withAdmin(async () => apiJson(await getAdminOverview()));
+export const GET = route({ auth: "admin" }, async () => apiJson(await getAdminOverview()));

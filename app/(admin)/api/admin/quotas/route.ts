@@ -1,11 +1,11 @@
 import { apiJson } from "@/lib/api/responses";
-import { withAdmin } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
 import { listGroupsWithQuotas, listUserQuotas } from "@/lib/db/quotas";
 
 export const dynamic = "force-dynamic";
 
 /** Every user quota and every group with its quota (or null). */
-export const GET = withAdmin(async () => {
+export const GET = route({ auth: "admin" }, async () => {
   const [users, groups] = await Promise.all([listUserQuotas(), listGroupsWithQuotas()]);
   return apiJson({ users, groups });
 });

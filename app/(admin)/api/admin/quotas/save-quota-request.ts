@@ -1,26 +1,23 @@
 import "server-only";
-import type { NextRequest } from "next/server";
 import { auditRequest } from "@/lib/api/audit";
-import { apiError, apiJson } from "@/lib/api/responses";
+import { ApiError } from "@/lib/api/errors";
+import { apiJson } from "@/lib/api/responses";
 import type { CurrentUser } from "@/lib/auth/session";
 import { saveQuota } from "@/lib/db/quotas";
-import { ownerIdSchema, quotaLimitsSchema } from "./schema";
+import type { QuotaLimitsBody } from "./schema";
 
-/** PUT .../quotas/users/[id] and .../groups/[id]: validates, saves and records "quota.changed". */
-export async function saveQuotaRequest({ request, user, kind, rawId }: { request: NextRequest; user: CurrentUser; kind: "user" | "group"; rawId: string }) {
-  const id = ownerIdSchema.safeParse(rawId);
-  if (!id.success) return apiError("bad_request", `The ${kind} id is not valid.`);
-  const body = await request.json().catch(() => undefined);
-  const limits = quotaLimitsSchema.safeParse(body);
-  if (!limits.success) return apiError("bad_request", limits.error.issues[0]?.message ?? "The limits are not valid.");
-  const owner = kind === "user" ? { userId: id.data } : { groupId: id.data };
-  const saved = await saveQuota({ owner, limits: limits.data });
-  if (!saved) return apiError("not_found", kind === "user" ? "This user does not exist." : "This group does not exist.");
+type Owner = { userId: string } | { groupId: string };
+
+/** PUT .../quotas/users/[id] and .../groups/[id] once parsed: saves and records "quota.changed". */
+export async function saveQuotaRequest({ request, user, owner, limits }: { request: Request; user: CurrentUser; owner: Owner; limits: QuotaLimitsBody }) {
+  const kind = "userId" in owner ? "user" : "group";
+  const saved = await saveQuota({ owner, limits });
+  if (!saved) throw new ApiError("not_found", kind === "user" ? "This user does not exist." : "This group does not exist.");
   await auditRequest(request, {
     action: "quota.changed",
     actorId: user.id,
-    target: `${kind}:${id.data}`,
-    details: { ...limits.data, removed: saved.removed },
+    target: `${kind}:${"userId" in owner ? owner.userId : owner.groupId}`,
+    details: { ...limits, removed: saved.removed },
   });
-  return apiJson({ limits: saved.removed ? null : limits.data });
+  return apiJson({ limits: saved.removed ? null : limits });
 }

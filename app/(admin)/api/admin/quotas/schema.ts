@@ -25,6 +25,12 @@ export const quotaLimitsSchema = z
   })
   .strict();
 
-export const ownerIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/);
+export type QuotaLimitsBody = z.infer<typeof quotaLimitsSchema>;
+
+/** The path of .../quotas/users/[userId] or .../quotas/groups/[groupId]. */
+export function ownerParamsSchema<K extends "userId" | "groupId">(key: K, kind: "user" | "group") {
+  const id = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, `The ${kind} id is not valid.`);
+  return z.object({ [key]: id } as Record<K, typeof id>);
+}
 
 export const userSearchQuerySchema = z.object({ q: z.string().trim().min(1, "Type part of a name or email.").max(200) });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/ui/sign-up-state";
 
-export const userIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "The user id is not valid.");
+/** The path of /api/admin/users/[id]/…. */
+export const userParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "The user id is not valid.") });
 
 export const listUsersQuerySchema = z.object({
   query: z.string().trim().max(200).optional(),

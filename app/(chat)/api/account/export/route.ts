@@ -1,12 +1,12 @@
 import { accountExportStream } from "@/lib/account/export-stream";
 import { auditRequest } from "@/lib/api/audit";
-import { withUser } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** "Download all my data": the signed-in user's profile, conversations, presets and usage as one JSON file. */
-export const GET = withUser(async ({ request, user }) => {
+export const GET = route({ auth: "user" }, async ({ request, user }) => {
   await auditRequest(request, { action: "account.exported", actorId: user.id, target: user.id });
   return new Response(accountExportStream(user.id), {
     headers: {

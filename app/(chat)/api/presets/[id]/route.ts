@@ -1,52 +1,31 @@
-import { apiError, apiJson } from "@/lib/api/responses";
-import { withUser } from "@/lib/api/with-auth";
-import { internalError } from "@/lib/chat/api-responses";
+import { ApiError } from "@/lib/api/errors";
+import { apiJson } from "@/lib/api/responses";
+import { route } from "@/lib/api/route";
 import { deletePreset, getPreset, updatePreset } from "@/lib/chat/presets";
-import { firstIssueMessage, readJsonBody } from "@/lib/chat/request-input";
-import { presetIdSchema, presetPatchSchema } from "../input";
+import { presetParamsSchema, presetPatchSchema } from "../input";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-type Context = { params: Promise<{ id: string }> };
-
-const notFound = () => apiError("not_found", "This preset does not exist.");
+const notFound = () => new ApiError("not_found", "This preset does not exist.");
+// Anyone else's preset is a 404, and so is an id that cannot be one.
+const byId = { auth: "user", params: presetParamsSchema, invalid: { params: notFound() } } as const;
 
 /** One of the user's presets; anyone else's is a 404. */
-export const GET = withUser<Context>(async ({ user, context }) => {
-  const id = presetIdSchema.safeParse((await context.params).id);
-  if (!id.success) return notFound();
-  try {
-    const preset = await getPreset(user, id.data);
-    return preset ? apiJson(preset) : notFound();
-  } catch (error) {
-    return internalError("GET /api/presets/[id]", error);
-  }
+export const GET = route(byId, async ({ user, params }) => {
+  const preset = await getPreset(user, params.id);
+  if (!preset) throw notFound();
+  return apiJson(preset);
 });
 
 /** Changes the fields sent → the updated PresetView. */
-export const PATCH = withUser<Context>(async ({ request, user, context }) => {
-  const id = presetIdSchema.safeParse((await context.params).id);
-  if (!id.success) return notFound();
-  const body = await readJsonBody(request);
-  if (!body.ok) return body.response;
-  const input = presetPatchSchema.safeParse(body.value);
-  if (!input.success) return apiError("bad_request", firstIssueMessage(input.error));
-  try {
-    const result = await updatePreset(user, id.data, input.data);
-    if (!result.ok) return result.status === 404 ? notFound() : apiError("bad_request", result.message);
-    return apiJson(result.preset);
-  } catch (error) {
-    return internalError("PATCH /api/presets/[id]", error);
-  }
+export const PATCH = route({ ...byId, body: presetPatchSchema }, async ({ user, params, body }) => {
+  const result = await updatePreset(user, params.id, body);
+  if (!result.ok) throw result.status === 404 ? notFound() : new ApiError("bad_request", result.message);
+  return apiJson(result.preset);
 });
 
-export const DELETE = withUser<Context>(async ({ user, context }) => {
-  const id = presetIdSchema.safeParse((await context.params).id);
-  if (!id.success) return notFound();
-  try {
-    return (await deletePreset(user, id.data)) ? apiJson({ deleted: true }) : notFound();
-  } catch (error) {
-    return internalError("DELETE /api/presets/[id]", error);
-  }
+export const DELETE = route(byId, async ({ user, params }) => {
+  if (!(await deletePreset(user, params.id))) throw notFound();
+  return apiJson({ deleted: true });
 });

@@ -1,40 +1,32 @@
-import { z } from "zod";
 import { auditRequest } from "@/lib/api/audit";
-import { parseJsonBody } from "@/lib/api/parse-body";
-import { apiError, apiJson } from "@/lib/api/responses";
-import { withAdmin } from "@/lib/api/with-auth";
+import { ApiError } from "@/lib/api/errors";
+import { apiJson } from "@/lib/api/responses";
+import { route } from "@/lib/api/route";
 import { getAccessSettings } from "@/lib/auth/access-settings";
 import { isValidDomain, parseDomainList } from "@/lib/auth/policy";
 import { saveAccessSettings } from "@/lib/db/access-settings";
+import { accessSettingsBodySchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const accessSettingsBodySchema = z.object({
-  /** What the admin typed: domains separated by commas, spaces or new lines; empty allows every domain. */
-  allowedEmailDomains: z.string().max(5_000, "The list is too long."),
-  requireApproval: z.boolean(),
-});
+export const GET = route({ auth: "admin" }, async () => apiJson(await getAccessSettings()));
 
-export const GET = withAdmin(async () => apiJson(await getAccessSettings()));
-
-export const PUT = withAdmin(async ({ request, user: admin }) => {
-  const body = await parseJsonBody(request, accessSettingsBodySchema);
-  if ("error" in body) return body.error;
-  const domains = parseDomainList(body.data.allowedEmailDomains);
+export const PUT = route({ auth: "admin", body: accessSettingsBodySchema }, async ({ request, user: admin, body }) => {
+  const domains = parseDomainList(body.allowedEmailDomains);
   const invalid = domains.find((domain) => !isValidDomain(domain));
-  if (invalid) return apiError("bad_request", `“${invalid.slice(0, 100)}” is not a domain name (e.g. example.com).`);
-  if (domains.length > 200) return apiError("bad_request", "List at most 200 domains.");
+  if (invalid) throw new ApiError("bad_request", `“${invalid.slice(0, 100)}” is not a domain name (e.g. example.com).`);
+  if (domains.length > 200) throw new ApiError("bad_request", "List at most 200 domains.");
   if (domains.length > 0 && !domains.includes(admin.email.split("@").pop() ?? "")) {
-    return apiError("bad_request", "Your own email domain must be in the list, or you would lock yourself out.");
+    throw new ApiError("bad_request", "Your own email domain must be in the list, or you would lock yourself out.");
   }
   const before = await getAccessSettings();
-  await saveAccessSettings({ allowedEmailDomains: domains, requireApproval: body.data.requireApproval });
+  await saveAccessSettings({ allowedEmailDomains: domains, requireApproval: body.requireApproval });
   await auditRequest(request, {
     action: "settings.changed",
     actorId: admin.id,
     target: "access",
-    details: { allowedEmailDomains: domains, requireApprovalFrom: before.requireApproval, requireApprovalTo: body.data.requireApproval },
+    details: { allowedEmailDomains: domains, requireApprovalFrom: before.requireApproval, requireApprovalTo: body.requireApproval },
   });
   return apiJson(await getAccessSettings());
 });

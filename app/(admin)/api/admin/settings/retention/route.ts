@@ -1,6 +1,6 @@
 import { auditRequest } from "@/lib/api/audit";
-import { apiError, apiJson } from "@/lib/api/responses";
-import { withAdmin } from "@/lib/api/with-auth";
+import { apiJson } from "@/lib/api/responses";
+import { route } from "@/lib/api/route";
 import { getRetentionSettings, setRetentionDays } from "@/lib/db/retention-settings";
 import { retentionSettingsInputSchema } from "@/lib/retention/settings-input";
 
@@ -8,19 +8,16 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** { days, lastRun: { at, deleted } | null } */
-export const GET = withAdmin(async () => apiJson(await getRetentionSettings()));
+export const GET = route({ auth: "admin" }, async () => apiJson(await getRetentionSettings()));
 
-export const PUT = withAdmin(async ({ request, user }) => {
-  const body = await request.json().catch(() => undefined);
-  const input = retentionSettingsInputSchema.safeParse(body);
-  if (!input.success) return apiError("bad_request", input.error.issues[0]?.message ?? "The retention setting is not valid.");
-  const previous = await setRetentionDays(input.data.days);
-  if (previous !== input.data.days) {
+export const PUT = route({ auth: "admin", body: retentionSettingsInputSchema }, async ({ request, user, body }) => {
+  const previous = await setRetentionDays(body.days);
+  if (previous !== body.days) {
     await auditRequest(request, {
       action: "settings.changed",
       actorId: user.id,
       target: "retention.days",
-      details: { from: previous, to: input.data.days },
+      details: { from: previous, to: body.days },
     });
   }
   return apiJson(await getRetentionSettings());

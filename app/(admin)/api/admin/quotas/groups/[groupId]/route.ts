@@ -1,11 +1,10 @@
-import { withAdmin } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
+import { ownerParamsSchema, quotaLimitsSchema } from "../../schema";
 import { saveQuotaRequest } from "../../save-quota-request";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ groupId: string }> };
-
 /** Sets the limits each member of a group gets (all null: no group quota). */
-export const PUT = withAdmin<Context>(async ({ request, user, context }) =>
-  saveQuotaRequest({ request, user, kind: "group", rawId: (await context.params).groupId }),
+export const PUT = route({ auth: "admin", params: ownerParamsSchema("groupId", "group"), body: quotaLimitsSchema }, async ({ request, user, params, body }) =>
+  saveQuotaRequest({ request, user, owner: { groupId: params.groupId }, limits: body }),
 );

@@ -1,11 +1,10 @@
-import { withAdmin } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
+import { ownerParamsSchema, quotaLimitsSchema } from "../../schema";
 import { saveQuotaRequest } from "../../save-quota-request";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ userId: string }> };
-
 /** Sets one user's limits (all null: no quota of their own). */
-export const PUT = withAdmin<Context>(async ({ request, user, context }) =>
-  saveQuotaRequest({ request, user, kind: "user", rawId: (await context.params).userId }),
+export const PUT = route({ auth: "admin", params: ownerParamsSchema("userId", "user"), body: quotaLimitsSchema }, async ({ request, user, params, body }) =>
+  saveQuotaRequest({ request, user, owner: { userId: params.userId }, limits: body }),
 );
