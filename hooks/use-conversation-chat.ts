@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { chatErrorText, refusedBeforeStoring } from "@/components/chat/chat-error-text";
 import { createChatTransport } from "@/components/chat/chat-transport";
+import { apiFetch } from "@/lib/api/client";
+import { ApiError } from "@/lib/api/errors";
 import { randomUuid } from "@/components/chat/random-uuid";
 import { type ChatTitleData, TITLE_DATA_PART } from "@/lib/chat/data-parts";
 import type { ConversationSettingsInput } from "@/lib/chat/generation-settings";
@@ -107,15 +109,13 @@ export function useConversationChat({ conversationId, initialMessages, generatin
         // Refused before any answer started (JSON error, no connection): say why. An answer that failed while being
         // written is stored with its reason and shows it itself.
         const error = lastError.current;
-        if (error instanceof TypeError || error?.message.trimStart().startsWith("{")) setBranchError(chatErrorText(error));
+        if (error instanceof ApiError) setBranchError(chatErrorText(error));
         clearError();
       }
       const requestsBefore = requestCount.current;
-      const response = await fetch(`${branchUrl}/messages`, { cache: "no-store" }).catch(() => null);
+      const loaded = await apiFetch<BranchMessages>(`${branchUrl}/messages`).catch(() => null);
       // A message sent meanwhile is newer than what was loaded.
-      if (!response?.ok || requestCount.current !== requestsBefore) return;
-      const { messages: branch } = (await response.json()) as BranchMessages;
-      if (requestCount.current === requestsBefore) setMessages(branch);
+      if (loaded && requestCount.current === requestsBefore) setMessages(loaded.messages);
     };
   });
 
@@ -163,16 +163,9 @@ export function useConversationChat({ conversationId, initialMessages, generatin
       setSwitching(true);
       setBranchError(null);
       try {
-        const response = await fetch(`${branchUrl}/branch`, {
-          method: "PATCH",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ messageId }),
-        }).catch(() => null);
-        if (!response?.ok) {
-          setBranchError(chatErrorText(response ? new Error(await response.text()) : new TypeError("network")));
-          return;
-        }
-        setMessages(((await response.json()) as BranchMessages).messages);
+        setMessages((await apiFetch<BranchMessages>(`${branchUrl}/branch`, { method: "PATCH", body: { messageId } })).messages);
+      } catch (error) {
+        setBranchError(chatErrorText(error instanceof Error ? error : null));
       } finally {
         setSwitching(false);
       }

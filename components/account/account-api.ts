@@ -1,14 +1,13 @@
-// The account routes as the account page calls them: each throws an Error with the server's message on failure.
+import { apiFetch, errorOfResponse, networkError } from "@/lib/api/client";
 
-async function errorMessage(response: Response, fallback: string): Promise<string> {
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? fallback;
-}
+// The account routes as the account page calls them: each throws an ApiError with the server's message on failure.
 
 /** Fetches the export and hands it to the browser as a file download. */
 export async function downloadAccountData(): Promise<void> {
-  const response = await fetch("/api/account/export", { cache: "no-store" });
-  if (!response.ok) throw new Error(await errorMessage(response, "Your data could not be prepared. Please try again."));
+  const response = await fetch("/api/account/export", { cache: "no-store" }).catch((error: unknown) => {
+    throw networkError(error);
+  });
+  if (!response.ok) throw await errorOfResponse(response, "Your data could not be prepared. Please try again.");
   const blob = await response.blob();
   const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "my-chat-data.json";
   const url = URL.createObjectURL(blob);
@@ -21,17 +20,15 @@ export async function downloadAccountData(): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-async function sendDelete(path: string, body: unknown, fallback: string): Promise<Response> {
-  const response = await fetch(path, { method: "DELETE", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(await errorMessage(response, fallback));
-  return response;
-}
-
 export async function deleteAllConversations(confirmation: string): Promise<number> {
-  const response = await sendDelete("/api/account/conversations", { confirmation }, "Your conversations could not be deleted. Please try again.");
-  return ((await response.json()) as { deleted: number }).deleted;
+  const { deleted } = await apiFetch<{ deleted: number }>("/api/account/conversations", {
+    method: "DELETE",
+    body: { confirmation },
+    fallback: "Your conversations could not be deleted. Please try again.",
+  });
+  return deleted;
 }
 
 export async function deleteAccount(email: string): Promise<void> {
-  await sendDelete("/api/account", { email }, "Your account could not be deleted. Please try again.");
+  await apiFetch("/api/account", { method: "DELETE", body: { email }, fallback: "Your account could not be deleted. Please try again." });
 }

@@ -1,20 +1,14 @@
 import { chatErrorText } from "@/components/chat/chat-error-text";
+import { type ApiResult, apiFetch } from "@/lib/api/client";
+import { ApiError } from "@/lib/api/errors";
 import type { CompareResponse } from "@/lib/chat/compare-input";
-
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 async function post<T>(url: string, body?: unknown): Promise<ApiResult<T>> {
   try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) return { ok: false, message: chatErrorText(new Error(text)) };
-    return { ok: true, value: JSON.parse(text) as T };
+    return { ok: true, value: await apiFetch<T>(url, { method: "POST", body }) };
   } catch (error) {
-    return { ok: false, message: chatErrorText(error instanceof Error ? error : null) };
+    const apiError = error instanceof ApiError ? error : new ApiError("internal", chatErrorText(null));
+    return { ok: false, error: apiError, message: chatErrorText(apiError) };
   }
 }
 

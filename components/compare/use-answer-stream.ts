@@ -3,6 +3,7 @@
 import { parseJsonEventStream, readUIMessageStream, type UIMessageChunk, uiMessageChunkSchema } from "ai";
 import { useEffect, useState } from "react";
 import { chatErrorText } from "@/components/chat/chat-error-text";
+import { errorOfResponse, networkError } from "@/lib/api/client";
 import { messageText } from "@/components/chat/message-text";
 import type { ChatUIMessage } from "@/lib/chat/types";
 
@@ -46,9 +47,11 @@ export function useAnswerStream(conversationId: string, messageId: string): Answ
 
     const follow = async () => {
       const url = `/api/chat/${encodeURIComponent(conversationId)}/stream?messageId=${encodeURIComponent(messageId)}`;
-      const response = await fetch(url, { signal: controller.signal, cache: "no-store" });
+      const response = await fetch(url, { signal: controller.signal, cache: "no-store" }).catch((error: unknown) => {
+        throw networkError(error);
+      });
       if (response.status === 204) return update({ phase: "elsewhere" });
-      if (!response.ok || !response.body) throw new Error(await response.text());
+      if (!response.ok || !response.body) throw await errorOfResponse(response);
       let firstTokenAt: number | null = null;
       const stream = readUIMessageStream<ChatUIMessage>({ stream: chunksOf(response.body) });
       for await (const message of stream) {

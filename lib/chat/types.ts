@@ -98,8 +98,3 @@ export const switchBranchSchema = z.object({ messageId: messageIdSchema }).stric
 export interface BranchMessages {
   messages: ChatUIMessage[];
 }
-
-/** The JSON body of every error answer of the chat API (4xx/5xx before any streaming starts). */
-export interface ChatApiError {
-  error: { code: string; message: string; retryAfterMs?: number; /** ISO time a quota resets (code "quota_exceeded"). */ resetsAt?: string };
-}

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { chatErrorText, refusedBeforeStoring } from "@/components/chat/chat-error-text";
+import { ApiError, type ApiErrorCode } from "@/lib/api/errors";
 
-const apiError = (code: string, message = "Nope.") => new Error(JSON.stringify({ error: { code, message } }));
+// The chat transport rebuilds the server's error body as an ApiError; these are what useChat then holds.
+const apiError = (code: ApiErrorCode, message = "Nope.") => new ApiError(code, message);
 
 describe("refusedBeforeStoring", () => {
   it("is true for the refusals that store nothing: quota, model, busy, bad input", () => {
-    for (const code of ["quota_exceeded", "model_unavailable", "busy", "bad_request", "payload_too_large"]) {
+    for (const code of ["quota_exceeded", "model_unavailable", "busy", "bad_request", "payload_too_large"] as const) {
       expect(refusedBeforeStoring(apiError(code)), code).toBe(true);
     }
   });
@@ -14,6 +16,8 @@ describe("refusedBeforeStoring", () => {
     expect(refusedBeforeStoring(apiError("rate_limited"))).toBe(false);
     expect(refusedBeforeStoring(apiError("duplicate_message"))).toBe(false);
     expect(refusedBeforeStoring(new TypeError("Failed to fetch"))).toBe(false);
+    expect(refusedBeforeStoring(apiError("network_error"))).toBe(false);
+    expect(refusedBeforeStoring(new Error(JSON.stringify({ error: { code: "busy", message: "Nope." } })))).toBe(false);
     expect(refusedBeforeStoring(new Error("<html>Bad gateway</html>"))).toBe(false);
     expect(refusedBeforeStoring(undefined)).toBe(false);
   });

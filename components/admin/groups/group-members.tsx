@@ -24,7 +24,7 @@ export function GroupMembers({ group }: { group: GroupSummary }) {
 
   const load = useCallback(async () => {
     const result = await callAdminApi<{ members: GroupMemberRow[] }>(`/api/admin/groups/${group.id}/members`, "GET");
-    if (result.ok) setMembers(result.data.members);
+    if (result.ok) setMembers(result.value.members);
     else setError(result.message);
   }, [group.id]);
 
@@ -37,7 +37,7 @@ export function GroupMembers({ group }: { group: GroupSummary }) {
     setBusy(true);
     const result = await callAdminApi<AdminUserPage>(`/api/admin/users?query=${encodeURIComponent(query.trim())}`, "GET");
     setBusy(false);
-    if (result.ok) setMatches(result.data.users);
+    if (result.ok) setMatches(result.value.users);
     else setError(result.message);
   }
 

@@ -26,7 +26,7 @@ export function AccessSettingsForm({ allowedEmailDomains, requireApproval, isDom
     const result = await callAdminApi<{ allowedEmailDomains: string[] }>("/api/admin/settings/access", "PUT", { allowedEmailDomains: domains, requireApproval: approval });
     setBusy(false);
     if (!result.ok) return setError(result.message);
-    setDomains(result.data.allowedEmailDomains.join(", "));
+    setDomains(result.value.allowedEmailDomains.join(", "));
     setSaved(true);
     router.refresh();
   }

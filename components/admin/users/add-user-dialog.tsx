@@ -42,7 +42,7 @@ export function AddUserDialog() {
     });
     setBusy(false);
     if (!result.ok) return setError(result.message);
-    setCreated(result.data);
+    setCreated(result.value);
     router.refresh();
   }
 

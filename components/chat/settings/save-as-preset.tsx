@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
-import { responseError, type SettingsValues } from "./settings-values";
+import { apiResult } from "@/lib/api/client";
+import type { SettingsValues } from "./settings-values";
 
 type SaveAsPresetProps = {
   /** The values to save, or null with the fields' messages shown when they do not validate. */
@@ -32,21 +33,16 @@ export function SaveAsPreset({ currentValues, modelId }: SaveAsPresetProps) {
     }
     setSaving(true);
     setError(null);
-    try {
-      const response = await fetch("/api/presets", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: name.trim(), ...values, modelId }),
-      });
-      if (!response.ok) return setError(await responseError(response, "The preset could not be saved. Please try again."));
-      setSavedName(name.trim());
-      setOpen(false);
-      setName("");
-    } catch {
-      setError("The preset could not be saved: the server cannot be reached. Check your connection and try again.");
-    } finally {
-      setSaving(false);
-    }
+    const saved = await apiResult("/api/presets", {
+      method: "POST",
+      body: { name: name.trim(), ...values, modelId },
+      fallback: "The preset could not be saved. Please try again.",
+    });
+    setSaving(false);
+    if (!saved.ok) return setError(saved.message);
+    setSavedName(name.trim());
+    setOpen(false);
+    setName("");
   };
 
   if (!open) {

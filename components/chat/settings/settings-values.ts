@@ -47,13 +47,3 @@ export function parseSettingsFields(fields: SettingsFields, maxOutputTokensLimit
   if (Object.keys(errors).length > 0) return { errors };
   return { values: { systemPrompt: fields.systemPrompt.trim() ? fields.systemPrompt : null, temperature, maxOutputTokens } };
 }
-
-/** A server error's message, or a fallback for anything else (an HTML page of a proxy, no network). */
-export async function responseError(response: Response, fallback: string): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: unknown } };
-    return typeof body.error?.message === "string" ? body.error.message : fallback;
-  } catch {
-    return fallback;
-  }
-}

@@ -1,11 +1,10 @@
 "use client";
 
 import { useCallback, useState } from "react";
+import { apiResult } from "@/lib/api/client";
 import type { ConversationSettingsView } from "@/lib/chat/conversation-settings-view";
 import type { SettingsSubject } from "./conversation-settings-dialog";
-import { responseError, type SettingsValues } from "./settings-values";
-
-const OFFLINE = "The server cannot be reached. Check your connection and try again.";
+import type { SettingsValues } from "./settings-values";
 
 function subjectOf(view: ConversationSettingsView): SettingsSubject {
   return {
@@ -25,26 +24,21 @@ export function useConversationSettings(conversationId: string) {
   const load = useCallback(async () => {
     setSubject(null);
     setLoadError(null);
-    try {
-      const response = await fetch(url, { cache: "no-store" });
-      if (!response.ok) return setLoadError(await responseError(response, "The settings could not be loaded. Please try again."));
-      setSubject(subjectOf((await response.json()) as ConversationSettingsView));
-    } catch {
-      setLoadError(OFFLINE);
-    }
+    const loaded = await apiResult<ConversationSettingsView>(url, { fallback: "The settings could not be loaded. Please try again." });
+    if (loaded.ok) setSubject(subjectOf(loaded.value));
+    else setLoadError(loaded.message);
   }, [url]);
 
   const save = useCallback(
     async (values: SettingsValues): Promise<string | null> => {
-      try {
-        const response = await fetch(url, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(values) });
-        if (!response.ok) return responseError(response, "The settings could not be saved. Please try again.");
-        const body = (await response.json()) as { settings: ConversationSettingsView };
-        setSubject(subjectOf(body.settings));
-        return null;
-      } catch {
-        return OFFLINE;
-      }
+      const saved = await apiResult<{ settings: ConversationSettingsView }>(url, {
+        method: "PATCH",
+        body: values,
+        fallback: "The settings could not be saved. Please try again.",
+      });
+      if (!saved.ok) return saved.message;
+      setSubject(subjectOf(saved.value.settings));
+      return null;
     },
     [url],
   );

@@ -1,0 +1,59 @@
+import { ApiError } from "./errors";
+
+// The browser's one way to call the app's own API: a 2xx answer's JSON, or an ApiError rebuilt from the server's
+// `{ error: { code, message } }` (see errors.ts), so callers read `.code` and show `.message`.
+
+const OFFLINE = "The server cannot be reached. Check your connection and try again.";
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+interface ApiFetchOptions {
+  method?: Method;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** The message when the answer is not ours (a proxy's error page): by default it names the status. */
+  fallback?: string;
+}
+
+/** Calls the API: the answer's JSON (null for an empty one), or throws an ApiError; an abort is rethrown as it is. */
+export async function apiFetch<T>(path: string, { method = "GET", body, signal, fallback }: ApiFetchOptions = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      cache: "no-store",
+      signal,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!response.ok) throw await errorOfResponse(response, fallback);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError; message: string };
+
+/** apiFetch for forms that show the failure next to them: the outcome as a value instead of an exception. */
+export async function apiResult<T>(path: string, options: ApiFetchOptions = {}): Promise<ApiResult<T>> {
+  try {
+    return { ok: true, value: await apiFetch<T>(path, options) };
+  } catch (error) {
+    const apiError = error instanceof ApiError ? error : new ApiError("internal", options.fallback ?? "Something went wrong. Please try again.");
+    return { ok: false, error: apiError, message: apiError.message };
+  }
+}
+
+/** The ApiError a failed answer carries, or one with `fallback` when the body is not ours. */
+export async function errorOfResponse(response: Response, fallback?: string): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  return ApiError.fromBody(body) ?? new ApiError("internal", fallback ?? `The server answered ${response.status}. Try again.`);
+}
+
+/** A fetch that threw: the network (TypeError) becomes an ApiError; an abort stays what it is. */
+export function networkError(error: unknown): unknown {
+  return error instanceof TypeError ? new ApiError("network_error", OFFLINE) : error;
+}
