@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { DELETE_CONVERSATIONS_PHRASE } from "@/lib/account/inputs";
+import { DELETE_CONVERSATIONS_PHRASE } from "@/lib/account/schema";
 import { deleteAllConversations } from "./account-api";
 import { ConfirmByTyping } from "./confirm-by-typing";
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { MAX_COMPARE_MODELS, MIN_COMPARE_MODELS } from "./compare-limits";
-import { conversationIdSchema } from "./request-input";
 
 export const MAX_COMPARE_PROMPT_CHARS = 100_000;
 
@@ -14,7 +13,7 @@ const modelIdSchema = z.string().min(1).max(200);
 
 export const compareRequestSchema = z
   .object({
-    conversationId: conversationIdSchema,
+    conversationId: z.uuid(),
     prompt: z
       .string()
       .trim()

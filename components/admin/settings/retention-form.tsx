@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import type { RetentionSettings } from "@/lib/db/retention-settings";
-import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from "@/lib/retention/settings-input";
+import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from "@/lib/retention/schema";
 
 const DEFAULT_DAYS = 365;
 

@@ -1,4 +1,4 @@
-import { deleteAccountInputSchema } from "@/lib/account/inputs";
+import { deleteAccountInputSchema } from "@/lib/account/schema";
 import { auditRequest } from "@/lib/api/audit";
 import { ApiError } from "@/lib/api/errors";
 import { apiJson } from "@/lib/api/responses";

@@ -2,7 +2,7 @@ import { ApiError } from "@/lib/api/errors";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
 import { InvalidCursorError, listConversationSummaries } from "@/lib/chat/conversation-view";
-import { conversationListQuerySchema } from "@/lib/chat/request-input";
+import { conversationListQuerySchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -2,7 +2,7 @@ import { ApiError } from "@/lib/api/errors";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
 import { createPreset, listPresets } from "@/lib/chat/presets";
-import { presetCreateSchema } from "./input";
+import { presetCreateSchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,4 +1,4 @@
-import { deleteConversationsInputSchema } from "@/lib/account/inputs";
+import { deleteConversationsInputSchema } from "@/lib/account/schema";
 import { auditRequest } from "@/lib/api/audit";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";

@@ -3,8 +3,7 @@ import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
 import { changeConversationSettings, loadConversationSettings } from "@/lib/chat/conversation-settings";
 import { changeConversation, deleteConversation } from "@/lib/chat/conversation-view";
-import { conversationParamsSchema } from "@/lib/chat/request-input";
-import { conversationPatchSchema, settingsOfPatch } from "../input";
+import { conversationParamsSchema, conversationPatchSchema, settingsOfPatch } from "../schema";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,7 +1,7 @@
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
 import { searchConversationSummaries } from "@/lib/chat/conversation-view";
-import { conversationSearchQuerySchema } from "../input";
+import { conversationSearchQuerySchema } from "../schema";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

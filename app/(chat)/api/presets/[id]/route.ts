@@ -2,7 +2,7 @@ import { ApiError } from "@/lib/api/errors";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
 import { deletePreset, getPreset, updatePreset } from "@/lib/chat/presets";
-import { presetParamsSchema, presetPatchSchema } from "../input";
+import { presetParamsSchema, presetPatchSchema } from "../schema";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -2,7 +2,7 @@ import { auditRequest } from "@/lib/api/audit";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
 import { getRetentionSettings, setRetentionDays } from "@/lib/db/retention-settings";
-import { retentionSettingsInputSchema } from "@/lib/retention/settings-input";
+import { retentionSettingsInputSchema } from "@/lib/retention/schema";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,7 +1,7 @@
 import { ApiError } from "@/lib/api/errors";
 import { route } from "@/lib/api/route";
 import { exportFilename, exportQuerySchema, toConversationExport, toMarkdown } from "@/lib/chat/export";
-import { conversationParamsSchema } from "@/lib/chat/request-input";
+import { conversationParamsSchema } from "../../../conversations/schema";
 import { getConversationForUser } from "@/lib/db/conversations";
 import { listMessages } from "@/lib/db/messages";
 

@@ -1,7 +1,7 @@
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
 import { answerQuerySchema } from "@/lib/chat/compare-input";
-import { conversationParamsSchema } from "@/lib/chat/request-input";
+import { conversationParamsSchema } from "../../../conversations/schema";
 import { stopGeneration } from "@/lib/chat/stop";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import { ApiError } from "@/lib/api/errors";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
 import { switchBranch } from "@/lib/chat/conversation-view";
-import { conversationParamsSchema } from "@/lib/chat/request-input";
+import { conversationParamsSchema } from "../../schema";
 import { type BranchMessages, switchBranchSchema } from "@/lib/chat/types";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { type ConversationSettingsInput, conversationSettingsInputSchema } from "@/lib/chat/generation-settings";
 
+/** The path of /api/conversations/[id]/… and /api/chat/[id]/…. */
+export const conversationParamsSchema = z.object({ id: z.uuid("The conversation id is not valid.") });
+
+/** `?limit=30&cursor=…` of GET /api/conversations. */
+export const conversationListQuerySchema = z
+  .object({
+    cursor: z.string().min(1).max(1_000).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(30),
+  })
+  .strict();
+
 export const SEARCH_MIN_LENGTH = 2;
 export const SEARCH_MAX_LENGTH = 200;
 
