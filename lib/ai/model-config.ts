@@ -8,6 +8,11 @@ export const timeoutsSchema = z
     connectMs: positiveMs.optional().describe("Until the backend answers with an HTTP status"),
     firstTokenMs: positiveMs.optional().describe("From the HTTP status until the first token"),
     idleMs: positiveMs.optional().describe("Longest gap between tokens"),
+    overloadedRetryMs: z
+      .array(z.number().int().min(0).max(60_000))
+      .max(5)
+      .optional()
+      .describe("Wait before each retry when the backend says it is overloaded (before the first token only)"),
   })
   .strict();
 
