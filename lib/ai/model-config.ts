@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { endpointProblem } from "./endpoint-policy";
+import { TOKENIZER_KINDS } from "./tokens/tokenizer-kind";
 
 const positiveMs = z.number().int().positive();
 
@@ -26,6 +27,8 @@ const common = {
   apiKey: z.string().min(1).optional(),
   maxOutputTokens: z.number().int().positive().optional(),
   timeouts: timeoutsSchema.optional(),
+  /** How the prompt is counted to fit the context window; default per provider (lib/ai/tokens/tokenizer-kind.ts). */
+  tokenizer: z.enum(TOKENIZER_KINDS).optional(),
 };
 
 const apiVersion = z
