@@ -5,6 +5,10 @@ export const LLM_ERROR_CODES = [
   "not_found",
   "bad_request",
   "rate_limited",
+  /** The backend is busy with other requests (TGI "overloaded", Ollama 503 "server busy"): retried with backoff first. */
+  "overloaded",
+  /** The prompt does not fit the model's context (llama.cpp exceed_context_size_error, TGI validation): trimmed once first. */
+  "context_too_long",
   "unavailable",
   "timeout",
   "content_filter",
@@ -19,6 +23,13 @@ export type TimeoutPhase = "connect" | "first-token" | "idle";
 const MARKER = "enterprise-chat.llm-error";
 const SYMBOL = Symbol.for(MARKER);
 
+/** What a context error said about sizes (either may be missing): used to trim the prompt before the one retry. */
+export interface ContextLimit {
+  promptTokens?: number;
+  /** The most prompt tokens the backend takes. */
+  maxPromptTokens?: number;
+}
+
 export interface LlmErrorInit {
   code: LlmErrorCode;
   /** Provider id, e.g. "azure-openai". */
@@ -29,6 +40,7 @@ export interface LlmErrorInit {
   upstreamCode?: string;
   retryAfterMs?: number;
   timeoutPhase?: TimeoutPhase;
+  contextLimit?: ContextLimit;
   cause?: unknown;
 }
 
@@ -46,6 +58,7 @@ export class LlmError extends AISDKError {
   readonly upstreamCode: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly timeoutPhase: TimeoutPhase | undefined;
+  readonly contextLimit: ContextLimit | undefined;
 
   constructor(init: LlmErrorInit) {
     const adminMessage = `[${init.provider}] ${init.code}: ${init.adminMessage}`;
@@ -57,12 +70,13 @@ export class LlmError extends AISDKError {
     this.upstreamCode = init.upstreamCode;
     this.retryAfterMs = init.retryAfterMs;
     this.timeoutPhase = init.timeoutPhase;
+    this.contextLimit = init.contextLimit;
     this.userMessage = userMessageFor(init.code, init.retryAfterMs);
   }
 
   /** Worth retrying later, unchanged (the caller decides when; no automatic retry after output has started). */
   get retryable(): boolean {
-    return this.code === "rate_limited" || this.code === "unavailable" || this.code === "timeout" || this.code === "stream_error";
+    return this.code === "rate_limited" || this.code === "overloaded" || this.code === "unavailable" || this.code === "timeout" || this.code === "stream_error";
   }
 
   static isInstance(error: unknown): error is LlmError {
@@ -89,6 +103,10 @@ export function userMessageFor(code: LlmErrorCode, retryAfterMs?: number): strin
       const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
       return `The model is receiving too many requests. Please try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
     }
+    case "overloaded":
+      return "The model is busy with other requests right now. Please try again in a minute.";
+    case "context_too_long":
+      return "This conversation is too long for this model. Start a new chat to continue.";
     case "unavailable":
       return "The model service is temporarily unavailable. Please try again shortly.";
     case "timeout":

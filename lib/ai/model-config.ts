@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { endpointProblem } from "./endpoint-policy";
+import { TOKENIZER_KINDS } from "./tokens/tokenizer-kind";
 
 const positiveMs = z.number().int().positive();
 
@@ -8,6 +9,11 @@ export const timeoutsSchema = z
     connectMs: positiveMs.optional().describe("Until the backend answers with an HTTP status"),
     firstTokenMs: positiveMs.optional().describe("From the HTTP status until the first token"),
     idleMs: positiveMs.optional().describe("Longest gap between tokens"),
+    overloadedRetryMs: z
+      .array(z.number().int().min(0).max(60_000))
+      .max(5)
+      .optional()
+      .describe("Wait before each retry when the backend says it is overloaded (before the first token only)"),
   })
   .strict();
 
@@ -21,6 +27,8 @@ const common = {
   apiKey: z.string().min(1).optional(),
   maxOutputTokens: z.number().int().positive().optional(),
   timeouts: timeoutsSchema.optional(),
+  /** How the prompt is counted to fit the context window; default per provider (lib/ai/tokens/tokenizer-kind.ts). */
+  tokenizer: z.enum(TOKENIZER_KINDS).optional(),
 };
 
 const apiVersion = z

@@ -9,8 +9,9 @@ import { checkCompareQuota } from "./compare-quota";
 import { answerSettingsFor } from "./conversation-settings";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
 import { type ActiveGeneration, claimGenerations, releaseGeneration } from "./generation-registry";
-import { buildPrompt, type HistoryTurn } from "./history";
+import type { HistoryTurn } from "./history";
 import { activePath } from "./message-tree";
+import { buildModelPrompt } from "./model-prompt";
 import type { ChatUser, SendOptions } from "./send-message";
 import { storedText } from "./stored-message";
 import { createConversationTitle } from "./title";
@@ -95,10 +96,22 @@ async function storeRun(user: ChatUser, input: CompareRequest, models: ChatModel
 async function startAnswers(user: ChatUser, run: StoredRun, generations: ActiveGeneration[], startedAt: number, tuning: GenerationTuning): Promise<void> {
   const { conversation } = run;
   const settings = await Promise.all(run.answers.map((answer) => answerSettingsFor(user.id, conversation, answer.model, undefined)));
+  const prompts = await Promise.all(
+    run.answers.map((answer, index) =>
+      buildModelPrompt(
+        answer.model,
+        run.history,
+        settings[index]?.systemPrompt,
+        settings[index]?.generation.maxOutputTokens ?? answer.model.config.maxOutputTokens,
+        tuning.modelDeps,
+      ),
+    ),
+  );
   run.answers.forEach((answer, index) => {
     const generation = generations[index];
     const answerSettings = settings[index];
-    if (!generation || !answerSettings) return;
+    const modelPrompt = prompts[index];
+    if (!generation || !answerSettings || !modelPrompt) return;
     const model = answer.model;
     const titleWriter = index === 0 && !conversation.titleIsSet;
     void startGeneration(
@@ -108,10 +121,8 @@ async function startAnswers(user: ChatUser, run: StoredRun, generations: ActiveG
         conversationId: conversation.id,
         assistantMessage: { id: answer.id, createdAt: answer.createdAt },
         model,
-        prompt: buildPrompt(run.history, answerSettings.systemPrompt, {
-          contextWindow: model.defaults.contextWindow,
-          maxOutputTokens: answerSettings.generation.maxOutputTokens ?? model.config.maxOutputTokens,
-        }),
+        prompt: modelPrompt.prompt,
+        promptTokens: modelPrompt.promptTokens,
         settings: answerSettings.generation,
         startedAt,
         afterComplete: titleWriter

@@ -18,6 +18,8 @@ export interface StreamObservation {
   usage: LanguageModelUsage | undefined;
   providerMetadata: unknown;
   promptChars: number;
+  /** The whole prompt's tokens as counted when it was built (template and system prompt included). */
+  promptTokens?: number;
   startedAt: number;
   firstTokenAt: number | undefined;
   endedAt: number;
@@ -61,7 +63,7 @@ function usageOf(observation: StreamObservation, reportedEstimated: boolean): As
   const output = observation.usage?.outputTokens;
   if (input !== undefined && output !== undefined) return { inputTokens: input, outputTokens: output, estimated: reportedEstimated };
   return {
-    inputTokens: input ?? estimateTokens(observation.promptChars),
+    inputTokens: input ?? observation.promptTokens ?? estimateTokens(observation.promptChars),
     outputTokens: output ?? estimateTokens(observation.text.length),
     estimated: true,
   };

@@ -35,6 +35,7 @@ export async function observeStream({ generation, request, modelDeps, writer, on
     usage: undefined,
     providerMetadata: undefined,
     promptChars: request.prompt.reduce((sum, message) => sum + message.content.length, 0),
+    promptTokens: request.promptTokens,
     startedAt: request.startedAt,
     firstTokenAt: undefined,
     endedAt: request.startedAt,

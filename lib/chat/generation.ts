@@ -32,6 +32,8 @@ export interface GenerationRequest {
   model: ChatModel;
   /** System prompt (if any) first, then the turns; see buildPrompt. */
   prompt: ChatMessage[];
+  /** The prompt's tokens by the model's tokenizer (see buildModelPrompt): the input usage when the backend reports none. */
+  promptTokens?: number;
   /** Temperature and answer length sent to the backend (see generationSettingsFor); else the model's defaults. */
   settings?: GenerationSettings;
   /** When the request arrived: timings count from here. */

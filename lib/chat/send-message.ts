@@ -11,8 +11,9 @@ import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import { answerSettingsFor, initialSettingsProblem } from "./conversation-settings";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
 import { claimGeneration, releaseGeneration } from "./generation-registry";
-import { buildPrompt, type HistoryTurn } from "./history";
+import type { HistoryTurn } from "./history";
 import { activeLeaf, pathTo } from "./message-tree";
+import { buildModelPrompt } from "./model-prompt";
 import { storedText } from "./stored-message";
 import { createConversationTitle } from "./title";
 import type { ChatRequest } from "./types";
@@ -71,6 +72,8 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
   const answerSettings = await answerSettingsFor(user.id, conversation, chatModel, initialSettings);
 
   const tuning = options.tuning ?? DEFAULT_TUNING;
+  const maxOutputTokens = answerSettings.generation.maxOutputTokens ?? chatModel.config.maxOutputTokens;
+  const { prompt, promptTokens } = await buildModelPrompt(chatModel, history, answerSettings.systemPrompt, maxOutputTokens, tuning.modelDeps);
   const acceptance = await startGeneration(
     generation,
     {
@@ -78,10 +81,8 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
       conversationId: conversation.id,
       assistantMessage: assistant,
       model: chatModel,
-      prompt: buildPrompt(history, answerSettings.systemPrompt, {
-        contextWindow: chatModel.defaults.contextWindow,
-        maxOutputTokens: answerSettings.generation.maxOutputTokens ?? chatModel.config.maxOutputTokens,
-      }),
+      prompt,
+      promptTokens,
       settings: answerSettings.generation,
       startedAt,
       afterComplete: conversation.titleIsSet

@@ -204,11 +204,11 @@ describe("azure-openai errors", () => {
     expect(error.toJSON()).toEqual({ code: "rate_limited", message: error.userMessage, retryAfterMs: 6000 });
   });
 
-  it("maps a 400 validation error to bad_request", async () => {
+  it("maps a 400 context_length_exceeded to context_too_long, after one retry with a trimmed prompt", async () => {
     fake.scenario = "bad-request";
     const run = await runStream(keyModel(), conversation);
 
-    expectLlmError(onlyError(run.errors), "bad_request", { upstream: ["maximum context length"] });
+    expectLlmError(onlyError(run.errors), "context_too_long", { upstream: ["maximum context length"] });
   });
 
   it("maps 500 to unavailable", async () => {

@@ -85,11 +85,11 @@ describe("vLLM", () => {
     expect(expectLlmError(onlyError(run.errors), "rate_limited").retryAfterMs).toBe(2000);
   });
 
-  it("maps 400 to bad_request", async () => {
+  it("maps a 400 about the context length to context_too_long", async () => {
     vllm.scenario = "bad-request";
     const run = await runStream(vllmModel(), { prompt: "Hi" });
 
-    expectLlmError(onlyError(run.errors), "bad_request", { upstream: ["maximum context length"] });
+    expectLlmError(onlyError(run.errors), "context_too_long", { upstream: ["maximum context length"] });
   });
 
   it("maps a mid-stream data: {error} event (followed by [DONE]) to stream_error", async () => {

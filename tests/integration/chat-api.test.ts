@@ -257,14 +257,15 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
     await saveModel({
       id: "small",
       name: "Small window",
-      config: { provider: "azure-openai", endpoint: fakes.azure.url, deployment: "gpt-4o", apiKey: fakes.azure.apiKey, timeouts: TIMEOUTS },
-      defaults: { contextWindow: 400, maxOutputTokens: 100, systemPrompt: "Be brief." },
+      // Counted by the estimate (chars ÷ 3, plus 4 per message), so the sizes below are plain arithmetic.
+      config: { provider: "azure-openai", endpoint: fakes.azure.url, deployment: "gpt-4o", apiKey: fakes.azure.apiKey, timeouts: TIMEOUTS, tokenizer: "estimate" },
+      defaults: { contextWindow: 420, maxOutputTokens: 100, systemPrompt: "Be brief." },
     });
     const conversationId = randomUUID();
     conversationsInFlight.add(conversationId);
     await getOrCreateConversation({ id: conversationId, userId: user.id, modelId: "small" });
     await setTitleIfUnset(conversationId, "Long chat");
-    const long = (mark: string) => `${mark} ${"x".repeat(400)}`; // about 100 tokens each
+    const long = (mark: string) => `${mark} ${"x".repeat(400)}`; // about 140 tokens each
     let at = Date.now() - 60_000;
     for (const turn of ["one", "two", "three"]) {
       await insertUserMessage({ id: randomUUID(), conversationId, text: long(`question ${turn}`), createdAt: new Date((at += 10)) });
@@ -274,7 +275,7 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
     }
     await (await send(input("The newest question", { conversationId, modelId: "small" }))).text();
 
-    // 400 - 100 reserved = 300 tokens: the system prompt, the newest question and one earlier exchange fit.
+    // 420 - 100 reserved = 320 tokens: the system prompt (7), the newest question (11) and one earlier exchange (285) fit.
     const sent = (fakes.azure.requests[0]?.json as { messages: Array<{ role: string; content: string }> }).messages;
     expect(sent.map((message) => `${message.role}: ${message.content.replace(/ x+$/, "")}`)).toEqual([
       "system: Be brief.",
@@ -425,7 +426,8 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
     { scenario: "stall", code: "timeout", keepsText: true },
     { scenario: "reset", code: "stream_error", keepsText: true },
     { scenario: "not-found", code: "not_found", keepsText: false },
-    { scenario: "bad-request", code: "bad_request", keepsText: false },
+    // The Azure fake's 400 says the prompt is over the model's maximum context length.
+    { scenario: "bad-request", code: "context_too_long", keepsText: false },
     { scenario: "server-error", code: "unavailable", keepsText: false },
   ];
   for (const { scenario, code, keepsText } of FAILURES) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPrompt, estimateMessageTokens, type HistoryTurn } from "@/lib/chat/history";
+import { alternatingTurns, buildPrompt, estimateMessageTokens, type HistoryTurn, UNANSWERED_PLACEHOLDER } from "@/lib/chat/history";
 
 const user = (text: string): HistoryTurn => ({ role: "user", text, status: "complete" });
 const answer = (text: string, status: HistoryTurn["status"] = "complete"): HistoryTurn => ({ role: "assistant", text, status });
@@ -23,7 +23,7 @@ describe("buildPrompt", () => {
     expect(buildPrompt([user("Hi")], null)).toEqual([{ role: "user", content: "Hi" }]);
   });
 
-  it("skips failed answers without text, answers still streaming and stored system rows, but keeps partial answers", () => {
+  it("sends a placeholder for answers without text, skips answers still streaming and stored system rows, keeps partial answers", () => {
     const prompt = buildPrompt(
       [
         { role: "system", text: "old system row", status: "complete" },
@@ -32,16 +32,39 @@ describe("buildPrompt", () => {
         user("Second"),
         answer("Half an ans", "stopped"),
         user("Third"),
+        answer("  ", "stopped"),
+        user("Fourth"),
         answer("", "streaming"),
       ],
       undefined,
     );
     expect(prompt).toEqual([
       { role: "user", content: "First" },
+      { role: "assistant", content: UNANSWERED_PLACEHOLDER },
       { role: "user", content: "Second" },
       { role: "assistant", content: "Half an ans" },
       { role: "user", content: "Third" },
+      { role: "assistant", content: UNANSWERED_PLACEHOLDER },
+      { role: "user", content: "Fourth" },
     ]);
+  });
+
+  it("always alternates: a question without any answer row gets the placeholder, two answers in a row are joined", () => {
+    expect(alternatingTurns([user("A"), user("B"), answer("x"), answer("y"), user("C")])).toEqual([
+      { role: "user", content: "A" },
+      { role: "assistant", content: UNANSWERED_PLACEHOLDER },
+      { role: "user", content: "B" },
+      { role: "assistant", content: "x\n\ny" },
+      { role: "user", content: "C" },
+    ]);
+    expect(alternatingTurns([user("A"), answer(""), answer("late"), user("B")]).map((m) => m.content)).toEqual(["A", "late", "B"]);
+  });
+
+  it("counts with the given tokenizer instead of the estimate", () => {
+    const history = [user("u1"), answer("a1"), user("u2")];
+    const countTokens = (message: { content: string }) => (message.content === "a1" ? 950 : 10);
+    expect(buildPrompt(history, undefined, { contextWindow: 1000, maxOutputTokens: 50, countTokens }).map((m) => m.content)).toEqual(["u2"]);
+    expect(buildPrompt(history, undefined, { contextWindow: 1000, maxOutputTokens: 50 })).toHaveLength(3);
   });
 
   it("estimates tokens as ceil(chars / 4) plus the per-message overhead", () => {

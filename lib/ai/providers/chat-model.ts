@@ -5,7 +5,9 @@ import type {
   LanguageModelV4GenerateResult,
   LanguageModelV4StreamPart,
   LanguageModelV4StreamResult,
+  SharedV4Warning,
 } from "@ai-sdk/provider";
+import type { ChatMessage } from "../chat-message";
 import { LlmError } from "../errors";
 import { chatMetadata, type PolicyBlock } from "../metadata";
 import type { Backend, BackendCall, BackendEvent } from "./backend-call";
@@ -16,19 +18,62 @@ import { buildUsage, type ReportedUsage } from "./usage";
 
 const TEXT_ID = "text-0";
 
+/** An opened backend call with the watchdog that owns it and the messages it was sent. */
+interface OpenedCall {
+  call: BackendCall;
+  watchdog: CallWatchdog;
+  inputChars: number;
+}
+
 /** Wraps a Backend as an AI SDK LanguageModelV4: one code path for streaming and non-streaming calls. */
 export function createChatModel(backend: Backend, timeouts: Timeouts): LanguageModelV4 {
-  async function open(options: LanguageModelV4CallOptions) {
-    const warnings = unsupportedSettingWarnings(options);
-    const messages = promptToMessages(options.prompt, warnings);
+  async function openOnce(options: LanguageModelV4CallOptions, messages: ChatMessage[], warnings: SharedV4Warning[]): Promise<OpenedCall> {
     const watchdog = new CallWatchdog(backend.provider, timeouts, options.abortSignal);
     try {
       const call = await backend.start({ options, messages, watchdog, warnings });
-      return { call, watchdog, warnings, inputChars: promptChars(messages) };
+      return { call, watchdog, inputChars: promptChars(messages) };
     } catch (error) {
       watchdog.dispose();
       throw error;
     }
+  }
+
+  /** Opens the call, retrying what the plan allows when the backend refuses before answering. */
+  async function open(options: LanguageModelV4CallOptions, plan: RetryPlan, warnings: SharedV4Warning[]): Promise<OpenedCall> {
+    for (;;) {
+      try {
+        return await openOnce(options, plan.messages, warnings);
+      } catch (error) {
+        if (!(await plan.retryAfter(error, options.abortSignal))) throw error;
+      }
+    }
+  }
+
+  /**
+   * The events of the call; an overload or context error that arrives in the stream before any text (real TGI sends
+   * both that way, with HTTP 200) reopens the call as the plan allows, so the reader sees one answer.
+   */
+  async function* events(options: LanguageModelV4CallOptions, plan: RetryPlan, warnings: SharedV4Warning[], session: { current: OpenedCall }) {
+    for (;;) {
+      let textSeen = false;
+      try {
+        for await (const event of session.current.call.events) {
+          if (event.type === "text" && event.text !== "") textSeen = true;
+          yield event;
+        }
+        return;
+      } catch (error) {
+        session.current.watchdog.dispose();
+        if (textSeen || session.current.watchdog.userAborted || !(await plan.retryAfter(error, options.abortSignal))) throw error;
+        session.current = await open(options, plan, warnings);
+      }
+    }
+  }
+
+  function prepare(options: LanguageModelV4CallOptions) {
+    const warnings = unsupportedSettingWarnings(options);
+    const plan = new RetryPlan(promptToMessages(options.prompt, warnings), timeouts.overloadedRetryMs);
+    return { warnings, plan };
   }
 
   return {
@@ -38,9 +83,11 @@ export function createChatModel(backend: Backend, timeouts: Timeouts): LanguageM
     supportedUrls: {},
 
     async doStream(options): Promise<LanguageModelV4StreamResult> {
-      const { call, watchdog, warnings, inputChars } = await open(options);
-      const iterator = call.events[Symbol.asyncIterator]();
-      const state = new StreamState(inputChars);
+      const { warnings, plan } = prepare(options);
+      const first = await open(options, plan, warnings);
+      const session = { current: first };
+      const iterator = events(options, plan, warnings, session)[Symbol.asyncIterator]();
+      const state = new StreamState(() => session.current.inputChars);
       const stream = new ReadableStream<LanguageModelV4StreamPart>({
         start(controller) {
           controller.enqueue({ type: "stream-start", warnings });
@@ -49,15 +96,15 @@ export function createChatModel(backend: Backend, timeouts: Timeouts): LanguageM
           try {
             const next = await iterator.next();
             if (next.done) {
-              watchdog.dispose();
+              session.current.watchdog.dispose();
               if (!state.finished) throw missingFinish(backend.provider);
               controller.close();
               return;
             }
             for (const part of state.partsFor(next.value)) controller.enqueue(part);
           } catch (error) {
-            watchdog.dispose();
-            if (watchdog.userAborted) {
+            session.current.watchdog.dispose();
+            if (session.current.watchdog.userAborted) {
               controller.error(error);
               return;
             }
@@ -67,22 +114,97 @@ export function createChatModel(backend: Backend, timeouts: Timeouts): LanguageM
           }
         },
         async cancel() {
-          watchdog.abort();
+          session.current.watchdog.abort();
           await iterator.return?.();
         },
       });
-      return { stream, request: { url: call.url, body: call.body }, response: { headers: call.responseHeaders } };
+      return { stream, request: { url: first.call.url, body: first.call.body }, response: { headers: first.call.responseHeaders } };
     },
 
     async doGenerate(options): Promise<LanguageModelV4GenerateResult> {
-      const { call, watchdog, warnings, inputChars } = await open(options);
+      const { warnings, plan } = prepare(options);
+      const first = await open(options, plan, warnings);
+      const session = { current: first };
       try {
-        return await collect(call, warnings, inputChars, backend.provider);
+        return await collect(first.call, events(options, plan, warnings, session), warnings, () => session.current.inputChars, backend.provider);
       } finally {
-        watchdog.dispose();
+        session.current.watchdog.dispose();
       }
     },
   };
+}
+
+/** Share of the prompt kept when a context error names no sizes. */
+const BLIND_TRIM_SHARE = 0.5;
+/** Aim this far under the limit a context error names: the count behind the cut is an estimate. */
+const TRIM_MARGIN = 0.85;
+
+/**
+ * The retries of one call, all before its first token (never after: that would repeat the answer). An overloaded
+ * backend is asked again after each backoff delay; a prompt the backend finds too long is trimmed once more (the
+ * oldest exchanges go, in proportion to what the backend said, or half when it said nothing) and sent once more.
+ */
+class RetryPlan {
+  private overloadedRetries = 0;
+  private trimmed = false;
+
+  constructor(
+    public messages: ChatMessage[],
+    private readonly overloadedDelaysMs: readonly number[],
+  ) {}
+
+  /** Whether to try again (after waiting when needed); false leaves the error as the outcome. */
+  async retryAfter(error: unknown, signal: AbortSignal | undefined): Promise<boolean> {
+    if (!LlmError.isInstance(error) || signal?.aborted) return false;
+    if (error.code === "overloaded") {
+      const delay = this.overloadedDelaysMs[this.overloadedRetries];
+      if (delay === undefined) return false;
+      this.overloadedRetries += 1;
+      return sleep(delay, signal);
+    }
+    if (error.code === "context_too_long" && !this.trimmed) {
+      this.trimmed = true;
+      const limit = error.contextLimit;
+      const share =
+        limit?.promptTokens && limit.maxPromptTokens !== undefined ? Math.min(1, (limit.maxPromptTokens / limit.promptTokens) * TRIM_MARGIN) : BLIND_TRIM_SHARE;
+      const trimmed = trimOldestTurns(this.messages, share);
+      if (trimmed.length === this.messages.length) return false;
+      this.messages = trimmed;
+      return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * Drops whole exchanges, oldest first, until the turns' text is at most `share` of what it was; the system messages
+ * and the newest question always stay, and the turns still start with a user message.
+ */
+export function trimOldestTurns(messages: readonly ChatMessage[], share: number): ChatMessage[] {
+  const system = messages.filter((message) => message.role === "system");
+  const turns = messages.filter((message) => message.role !== "system");
+  const target = promptChars(messages) * share;
+  let start = 0;
+  while (start < turns.length - 1 && promptChars([...system, ...turns.slice(start)]) > target) {
+    start += 1;
+    while (start < turns.length - 1 && turns[start]?.role !== "user") start += 1;
+  }
+  return [...system, ...turns.slice(start)];
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }
 
 class StreamState {
@@ -90,7 +212,7 @@ class StreamState {
   private textStarted = false;
   private outputChars = 0;
 
-  constructor(private readonly inputChars: number) {}
+  constructor(private readonly inputChars: () => number) {}
 
   partsFor(event: BackendEvent): LanguageModelV4StreamPart[] {
     switch (event.type) {
@@ -124,7 +246,7 @@ class StreamState {
     this.finished = true;
     const parts: LanguageModelV4StreamPart[] = [];
     if (this.textStarted) parts.push({ type: "text-end", id: TEXT_ID });
-    const { usage, estimated } = buildUsage(reported, this.inputChars, this.outputChars);
+    const { usage, estimated } = buildUsage(reported, this.inputChars(), this.outputChars);
     parts.push({
       type: "finish",
       finishReason,
@@ -137,20 +259,21 @@ class StreamState {
 
 async function collect(
   call: BackendCall,
+  events: AsyncIterable<BackendEvent>,
   warnings: LanguageModelV4GenerateResult["warnings"],
-  inputChars: number,
+  inputChars: () => number,
   provider: string,
 ): Promise<LanguageModelV4GenerateResult> {
   let text = "";
   let metadata: Extract<BackendEvent, { type: "metadata" }> | undefined;
   let finish: Extract<BackendEvent, { type: "finish" }> | undefined;
-  for await (const event of call.events) {
+  for await (const event of events) {
     if (event.type === "text") text += event.text;
     else if (event.type === "metadata") metadata = { ...metadata, ...event };
     else finish = event;
   }
   if (!finish) throw missingFinish(provider);
-  const { usage, estimated } = buildUsage(finish.usage, inputChars, text.length);
+  const { usage, estimated } = buildUsage(finish.usage, inputChars(), text.length);
   return {
     content: text === "" ? [] : [{ type: "text", text }],
     finishReason: finish.finishReason,

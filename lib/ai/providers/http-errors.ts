@@ -1,6 +1,6 @@
-import { LlmError, type LlmErrorCode } from "../errors";
+import { type ContextLimit, LlmError, type LlmErrorCode } from "../errors";
 import { adminText } from "./admin-text";
-import { parseJsonOrText, readUpstreamError } from "./upstream-error-body";
+import { parseJsonOrText, readUpstreamError, type UpstreamErrorInfo } from "./upstream-error-body";
 
 export interface ErrorContext {
   provider: string;
@@ -11,13 +11,14 @@ export interface ErrorContext {
 /** Maps a non-2xx HTTP answer to an LlmError. The raw body never reaches the user message. */
 export function errorFromResponse(ctx: ErrorContext, status: number, headers: Headers, bodyText: string): LlmError {
   const info = readUpstreamError(parseJsonOrText(bodyText));
-  const code = codeForStatus(status, info.code, info.innerCode);
+  const code = codeForStatus(status, info);
   const retryAfterMs = code === "rate_limited" ? retryAfterFrom(headers, info.message) : undefined;
   const redirect = status >= 300 && status < 400 ? headers.get("location") : null;
   const detail = [
     `HTTP ${status}`,
     redirect !== null ? `redirect to ${adminText(redirect, ctx.secrets)} not followed: set the endpoint to the final address` : undefined,
     info.code ? `code ${info.code}` : undefined,
+    info.type && info.type !== info.code ? `type ${info.type}` : undefined,
     info.innerCode ? `inner ${info.innerCode}` : undefined,
     info.message ? adminText(info.message, ctx.secrets) : bodyText.trim() === "" ? "(empty body)" : undefined,
   ].filter((part) => part !== undefined);
@@ -27,12 +28,39 @@ export function errorFromResponse(ctx: ErrorContext, status: number, headers: He
     status,
     upstreamCode: info.code,
     retryAfterMs,
+    contextLimit: contextLimitOf(info),
     adminMessage: detail.join(" — "),
   });
 }
 
-function codeForStatus(status: number, upstreamCode: string | undefined, innerCode: string | undefined): LlmErrorCode {
-  if (upstreamCode === "content_filter" || innerCode === "ResponsibleAIPolicyViolation") return "content_filter";
+// How each backend says "the prompt does not fit": llama.cpp's type, OpenAI/Azure's code, TGI's validation text
+// ("`inputs` tokens + `max_new_tokens` must be <= 4096"), vLLM's "maximum context length is N tokens".
+const CONTEXT_TOO_LONG = /exceed_context_size_error|context_length_exceeded|exceeds the available context size|maximum context length|`inputs` tokens \+ `max_new_tokens` must be|must have less than \d+ input tokens|prompt is too long|input is too long|too many tokens/i;
+// TGI "Model is overloaded", Ollama "server busy, please try again.  maximum pending requests exceeded".
+const OVERLOADED = /overloaded|server busy|maximum pending requests/i;
+
+/** The prompt did not fit, per the backend's own words. */
+function isContextTooLong(info: UpstreamErrorInfo): boolean {
+  return CONTEXT_TOO_LONG.test([info.type, info.code, info.message].filter(Boolean).join(" "));
+}
+
+function isOverloaded(info: UpstreamErrorInfo): boolean {
+  return info.type === "overloaded" || info.code === "overloaded" || OVERLOADED.test(info.message ?? "");
+}
+
+/** What the backend said about sizes: llama.cpp's n_prompt_tokens / n_ctx, or the numbers in TGI's validation text. */
+function contextLimitOf(info: UpstreamErrorInfo): ContextLimit | undefined {
+  if (!isContextTooLong(info)) return undefined;
+  if (info.promptTokens !== undefined && info.contextTokens !== undefined) return { promptTokens: info.promptTokens, maxPromptTokens: info.contextTokens };
+  const tgi = /must be <= (\d+)\. Given: (\d+) `inputs` tokens and (\d+) `max_new_tokens`/.exec(info.message ?? "");
+  if (tgi) return { promptTokens: Number(tgi[2]), maxPromptTokens: Number(tgi[1]) - Number(tgi[3]) };
+  return {};
+}
+
+function codeForStatus(status: number, info: UpstreamErrorInfo): LlmErrorCode {
+  if (info.code === "content_filter" || info.innerCode === "ResponsibleAIPolicyViolation") return "content_filter";
+  if ((status === 400 || status === 413 || status === 422) && isContextTooLong(info)) return "context_too_long";
+  if ((status === 429 || status === 503) && isOverloaded(info)) return "overloaded";
   if (status === 401 || status === 403) return "auth";
   if (status === 404) return "not_found";
   if (status === 408) return "timeout";
@@ -66,13 +94,27 @@ export function networkError(provider: string, error: unknown, phase: "connect" 
   });
 }
 
+/**
+ * An error event inside a 200 stream. Real TGI sends its overload and validation errors this way, before any token
+ * (`{"error","error_type"}` on /generate_stream, `{"error":{"message","http_status_code"}}` on the Messages API),
+ * so they get the same codes as their HTTP forms; anything else is a stream failure.
+ */
 export function streamError(ctx: ErrorContext, upstream: unknown): LlmError {
   const info = readUpstreamError(upstream);
+  const kind = info.type ?? info.code;
+  const code: LlmErrorCode = isOverloaded(info)
+    ? "overloaded"
+    : isContextTooLong(info)
+      ? "context_too_long"
+      : kind === "validation" || (info.status !== undefined && info.status >= 400 && info.status < 500 && /validation/i.test(info.message ?? ""))
+        ? "bad_request"
+        : "stream_error";
   return new LlmError({
-    code: "stream_error",
+    code,
     provider: ctx.provider,
-    upstreamCode: info.code,
-    adminMessage: `error event mid-stream${info.code ? ` (${info.code})` : ""}: ${adminText(info.message ?? "(no message)", ctx.secrets)}`,
+    upstreamCode: kind,
+    contextLimit: contextLimitOf(info),
+    adminMessage: `error event mid-stream${kind ? ` (${kind})` : ""}: ${adminText(info.message ?? "(no message)", ctx.secrets)}`,
   });
 }
 

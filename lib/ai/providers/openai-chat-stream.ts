@@ -31,6 +31,7 @@ export async function* readOpenAiChatStream(
 class ChunkState {
   done = false;
   private metadataSent = false;
+  private textStarted = false;
   private finishReason: LanguageModelV4FinishReason | undefined;
   private usage: ReportedUsage | undefined;
   private filtered = new Set<string>();
@@ -64,9 +65,13 @@ class ChunkState {
     if (!isRecord(choice)) return;
     this.readFilter(choice.content_filter_results);
     const delta = choice.delta;
-    if (isRecord(delta) && typeof delta.content === "string" && delta.content !== "") {
+    // Llama models' first token carries SentencePiece's leading space (llama.cpp, vLLM, TGI send it as is): the
+    // stored answer should not start with it.
+    const content = isRecord(delta) && typeof delta.content === "string" ? (this.textStarted ? delta.content : delta.content.trimStart()) : "";
+    if (content !== "") {
+      this.textStarted = true;
       watchdog.token();
-      yield { type: "text", text: delta.content };
+      yield { type: "text", text: content };
     }
     const reason = finishReasonOf(choice);
     if (reason) this.finishReason = reason;

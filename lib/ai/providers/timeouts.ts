@@ -5,6 +5,8 @@ export interface Timeouts {
   firstTokenMs: number;
   /** Longest silence between two data events once text has started. */
   idleMs: number;
+  /** Backoff before each retry of a backend that says it is overloaded (TGI, Ollama); its length is the retry count. */
+  overloadedRetryMs: number[];
 }
 
 export const DEFAULT_TIMEOUTS: Timeouts = {
@@ -13,6 +15,7 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
   firstTokenMs: 60_000,
   // TGI sends keep-alives every 15 s; those don't reset this timer, real events do.
   idleMs: 30_000,
+  overloadedRetryMs: [1_000, 3_000, 7_000],
 };
 
 export function resolveTimeouts(partial: Partial<Timeouts> | undefined): Timeouts {

@@ -1,8 +1,10 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { createLanguageModel } from "@/lib/ai/registry";
-import type { Timeouts } from "@/lib/ai/providers/timeouts";
+import type { ModelConfigInput } from "@/lib/ai/model-config";
 import type { AllFakes } from "@/tests/fakes/index";
 import type { FakeServer } from "@/tests/fakes/fake-server";
+
+type Timeouts = NonNullable<ModelConfigInput["timeouts"]>;
 
 export interface BackendCase {
   name: string;
