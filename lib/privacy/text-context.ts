@@ -1,6 +1,6 @@
 // Words near a candidate that make it more (or less) likely to be what it looks like.
 
-const WINDOW = 40;
+const WINDOW = 60;
 
 /** Whether any of `words` appears (whole word, any case) in the `WINDOW` characters before `start`. */
 export function hasKeywordBefore(text: string, start: number, words: RegExp): boolean {

@@ -12,6 +12,7 @@ const phoneWords = keywordPattern([
   "telefoon", "mobiel", "bel", "telefone", "celular",
 ]);
 const dateLike = /(?:^|\D)(?:\d{1,2}[.\/\-]\d{1,2}[.\/\-](?:19|20)\d\d|(?:19|20)\d\d[.\/\-]\d{1,2}[.\/\-]\d{1,2})(?:\D|$)/;
+const ibanShapedBefore = /[A-Za-z]{2}\d{2}(?: [A-Za-z0-9]{4})+ $/;
 const ssnShape = /^\d{3}-\d{2}-\d{4}$/;
 const yearRange = /^(?:19|20)\d\d ?[\-\/] ?(?:19|20)?\d\d$/;
 
@@ -21,6 +22,8 @@ export function detectPhones(text: string): Finding[] {
     let raw = match[0];
     // A closing bracket that belongs to the sentence, not to an area code.
     if (raw.endsWith(")") && !raw.includes("(")) raw = raw.slice(0, -1);
+    // The digits of an IBAN (one with a wrong checksum included) are not a phone number.
+    if (ibanShapedBefore.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
     const confidence = phoneConfidence(raw, hasKeywordBefore(text, match.index, phoneWords));
     if (confidence === null) continue;
     findings.push({ type: "phone", start: match.index, end: match.index + raw.length, confidence });

@@ -57,9 +57,15 @@ export function detectSecrets(text: string): Finding[] {
 
 function detectPrivateKeys(text: string): Finding[] {
   const findings: Finding[] = [];
+  // The next END line, searched once per END rather than once per BEGIN (linear with many BEGIN lines).
+  let endMatch: RegExpExecArray | null = null;
+  let searchedFrom = -1;
   for (const begin of text.matchAll(privateKeyBegin)) {
-    privateKeyEnd.lastIndex = begin.index;
-    const endMatch = privateKeyEnd.exec(text);
+    if (searchedFrom === -1 || (endMatch !== null && endMatch.index < begin.index)) {
+      privateKeyEnd.lastIndex = begin.index;
+      endMatch = privateKeyEnd.exec(text);
+      searchedFrom = begin.index;
+    }
     let end = endMatch ? endMatch.index + endMatch[0].length : begin.index + begin[0].length;
     if (!endMatch) {
       while (end < text.length) {
