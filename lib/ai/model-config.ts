@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundarySchema, privacyPolicyOverrideSchema } from "@/lib/privacy/policy-schema";
 import { endpointProblem } from "./endpoint-policy";
 
 const positiveMs = z.number().int().positive();
@@ -21,6 +22,10 @@ const common = {
   apiKey: z.string().min(1).optional(),
   maxOutputTokens: z.number().int().positive().optional(),
   timeouts: timeoutsSchema.optional(),
+  /** Where the model runs; unset: by provider (lib/privacy/policy.ts defaultBoundaryForProvider). */
+  boundary: boundarySchema.optional(),
+  /** This model's changes to its boundary's privacy policy. */
+  privacy: privacyPolicyOverrideSchema.optional(),
 };
 
 const apiVersion = z
