@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundarySchema, privacyPolicyOverrideSchema } from "@/lib/privacy/policy-schema";
 import { endpointProblem } from "./endpoint-policy";
 import { TOKENIZER_KINDS } from "./tokens/tokenizer-kind";
 
@@ -29,6 +30,10 @@ const common = {
   timeouts: timeoutsSchema.optional(),
   /** How the prompt is counted to fit the context window; default per provider (lib/ai/tokens/tokenizer-kind.ts). */
   tokenizer: z.enum(TOKENIZER_KINDS).optional(),
+  /** Where the model runs; unset: by provider (lib/privacy/policy.ts defaultBoundaryForProvider). */
+  boundary: boundarySchema.optional(),
+  /** This model's changes to its boundary's privacy policy. */
+  privacy: privacyPolicyOverrideSchema.optional(),
 };
 
 const apiVersion = z
