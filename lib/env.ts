@@ -34,6 +34,7 @@ const schema = z
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(0).max(60 * 24 * 90).default(0),
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(10),
     SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    SIGN_UPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
     TRUSTED_PROXIES: z
       .string()
       .refine((value) => parseTrustedProxies(value) !== null, "must be a hop count (e.g. 1) or a comma list of proxy addresses and CIDRs (e.g. 10.0.0.0/8)")
