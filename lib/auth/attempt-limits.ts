@@ -10,7 +10,7 @@ import { redisClient } from "@/lib/quota/redis-client";
 //
 // Sign-in, per account (the normalised email, whether or not an account has it, so the limits tell nothing about
 // which emails exist):
-//   - from the 3rd failure in a row, the next attempt must wait 1 s, then 2, 4, 8 ... (at most a minute);
+//   - from the 3rd failure in a row, the next attempt must wait 2 s, then 4, 8, 16 ... (at most a minute);
 //   - SIGN_IN_MAX_FAILURES failures within SIGN_IN_LOCKOUT_MINUTES lock the account's password sign-in for
 //     SIGN_IN_LOCKOUT_MINUTES; a successful sign-in clears the count.
 // Sign-in, per client address: ten times the account limit in failures over the same window locks that address.
@@ -97,7 +97,7 @@ export async function recordSignInFailure({ email, ipAddress }: AttemptKeys, env
   if (account.blocked && account.count === limits.accountFailures.points + 1) lockedOut.push("account");
   if (address?.blocked && address.count === limits.addressFailures.points + 1) lockedOut.push("address");
   if (!account.blocked && account.count >= DELAY_FROM_FAILURE) {
-    await limits.accountPause.block(email, Math.min(MAX_DELAY_SECONDS, 2 ** (account.count - DELAY_FROM_FAILURE)));
+    await limits.accountPause.block(email, Math.min(MAX_DELAY_SECONDS, 2 ** (account.count - DELAY_FROM_FAILURE + 1)));
   }
   await sweepExpired();
   return { lockedOut, lockoutMinutes: env.SIGN_IN_LOCKOUT_MINUTES };
