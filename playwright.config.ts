@@ -77,6 +77,12 @@ function appEnvironment(name: Backend): Record<string, string> {
     AUTH_SECRET: name === "postgres" ? run.postgresAuthSecret : "",
     ENCRYPTION_KEY: name === "postgres" ? run.postgresEncryptionKey : "",
     SESSION_MAX_AGE_HOURS: "",
+    SESSION_IDLE_MINUTES: "",
+    SIGN_IN_MAX_FAILURES: "",
+    SIGN_IN_LOCKOUT_MINUTES: "",
+    // Every spec signs its users up from 127.0.0.1.
+    SIGN_UPS_PER_ADDRESS_PER_HOUR: "100000",
+    TRUSTED_PROXIES: "",
     OIDC_ISSUER,
     OIDC_CLIENT_ID,
     OIDC_CLIENT_SECRET,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/auth/client-address";
 import { decodeEncryptionKey, ENCRYPTION_KEY_FORMAT } from "@/lib/crypto/encryption-key-format";
 
 // One typed view of the configuration. The app refuses to start when a variable is invalid, and the message
@@ -30,6 +31,14 @@ const schema = z
     APP_URL: z.url({ protocol: /^https?$/, message: "must be the http(s) address users open, e.g. https://chat.example.com" }).default("http://localhost:3000"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(0).max(60 * 24 * 90).default(0),
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(10),
+    SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    SIGN_UPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+    TRUSTED_PROXIES: z
+      .string()
+      .refine((value) => parseTrustedProxies(value) !== null, "must be a hop count (e.g. 1) or a comma list of proxy addresses and CIDRs (e.g. 10.0.0.0/8)")
+      .optional(),
     OIDC_ISSUER: z.url({ protocol: /^https?$/, message: "must be the issuer URL of your identity provider" }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -85,6 +94,7 @@ export type Env = Omit<ParsedEnv, "LOCAL_ACCOUNTS" | "LOCAL_SIGNUP"> & {
   LOCAL_ACCOUNTS: boolean;
   LOCAL_SIGNUP: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string } | null;
+  trustedProxies: TrustedProxies;
 };
 
 export class EnvError extends Error {
@@ -110,6 +120,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     LOCAL_ACCOUNTS: env.LOCAL_ACCOUNTS ?? !oidc,
     LOCAL_SIGNUP: env.LOCAL_SIGNUP ?? true,
     oidc,
+    trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES) ?? { hops: 0 },
   };
 }
 

@@ -2,8 +2,10 @@
 
 import { headers } from "next/headers";
 import { z } from "zod";
+import { passwordPolicyProblem } from "@/lib/auth/password-policy";
 import { signUpWithPassword } from "@/lib/auth/provision";
 import { contextFromHeaders, requestContext } from "@/lib/auth/request-context";
+import { tooManyAttemptsCode } from "@/lib/auth/sign-in-errors";
 import { signUpErrorMessage } from "@/lib/ui/sign-up-errors";
 import {
   EMAIL_MAX_LENGTH,
@@ -26,6 +28,9 @@ const signUpSchema = z.object({
     .string()
     .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
     .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+}).superRefine((input, ctx) => {
+  const problem = passwordPolicyProblem(input.password, input);
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
 });
 
 function field(formData: FormData, name: SignUpField): string {
@@ -33,7 +38,11 @@ function field(formData: FormData, name: SignUpField): string {
   return typeof value === "string" ? value : "";
 }
 
-/** Creates a local account. The browser signs in afterwards with the same credentials (next-auth sets the cookie). */
+/**
+ * Creates a local account. The browser signs in afterwards with the same credentials (next-auth sets the cookie).
+ * A taken email gets the same answer as a new account, after the same work (lib/auth/provision.ts), so sign-up
+ * does not tell who has an account; the sign-in that follows then fails as any wrong password does.
+ */
 export async function signUp(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
   const parsed = signUpSchema.safeParse({
     name: field(formData, "name"),
@@ -52,6 +61,7 @@ export async function signUp(_previous: SignUpState, formData: FormData): Promis
   // Server actions do not pass through the auth route handler, so give the audit log the caller's address here.
   const context = contextFromHeaders(await headers());
   const result = await requestContext.run(context, () => signUpWithPassword(parsed.data));
-  if (result.ok) return { status: "success" };
-  return { status: "failed", message: signUpErrorMessage(result.code) };
+  if (result.ok || result.code === "EmailTaken") return { status: "success" };
+  const code = result.code === "TooManyAttempts" ? tooManyAttemptsCode(result.retryAfterSeconds ?? 60) : result.code;
+  return { status: "failed", message: signUpErrorMessage(code) };
 }

@@ -32,3 +32,9 @@ export async function deleteAllConversations(confirmation: string): Promise<numb
 export async function deleteAccount(email: string): Promise<void> {
   await apiFetch("/api/account", { method: "DELETE", body: { email }, fallback: "Your account could not be deleted. Please try again." });
 }
+
+/** Ends every session of the user, this one included. */
+export async function signOutEverywhere(): Promise<void> {
+  const response = await fetch("/api/account/sessions", { method: "DELETE" });
+  if (!response.ok) throw new Error(await errorMessage(response, "You could not be signed out everywhere. Please try again."));
+}

@@ -7,7 +7,7 @@ import type { AuditFilters } from "./filters";
 // A spreadsheet is no place for more than this; narrow the filters for older entries.
 const CSV_MAX_ROWS = 100_000;
 
-const HEADER = ["Time (UTC)", "Actor", "Actor email", "Action", "Action label", "Target", "Details", "IP address", "User agent"];
+const HEADER = ["Time (UTC)", "Actor", "Actor email", "Action", "Action label", "Target", "Target user", "Details", "IP address", "User agent"];
 
 /** The matching entries as CSV, read a page at a time while the response is sent. */
 export function auditCsvStream(filters: AuditFilters): ReadableStream<Uint8Array> {
@@ -25,7 +25,7 @@ export function auditCsvStream(filters: AuditFilters): ReadableStream<Uint8Array
         const entry = toAuditEntryView(next.value);
         controller.enqueue(
           encoder.encode(
-            csvRow([entry.at, entry.actor.label, entry.actor.email, entry.action, entry.actionLabel, entry.target, entry.details, entry.ipAddress, entry.userAgent]),
+            csvRow([entry.at, entry.actor.label, entry.actor.email, entry.action, entry.actionLabel, entry.target, entry.targetUserLabel, entry.details, entry.ipAddress, entry.userAgent]),
           ),
         );
       } catch (error) {

@@ -14,6 +14,8 @@ export type AuditEntryView = {
   action: string;
   actionLabel: string;
   target: string | null;
+  /** The targeted user as "Name <email>" (or the email), when the target is a user. */
+  targetUserLabel: string | null;
   details: string;
   ipAddress: string | null;
   userAgent: string | null;
@@ -49,6 +51,7 @@ export function toAuditEntryView(row: AuditLogRow): AuditEntryView {
     action: row.action,
     actionLabel: auditActionLabel(row.action),
     target: row.target,
+    targetUserLabel: row.targetUser ? (row.targetUser.name?.trim() ? `${row.targetUser.name.trim()} <${row.targetUser.email}>` : row.targetUser.email) : null,
     details: formatAuditDetails(row.details),
     ipAddress: row.ipAddress,
     userAgent: row.userAgent,

@@ -11,6 +11,7 @@ import { sessionCookieName } from "./cookies";
 import { type OidcClaims, signInWithOidc, signInWithPassword } from "./provision";
 import { currentRequestContext } from "./request-context";
 import { getAuthSecret } from "./secret";
+import { tooManyAttemptsCode } from "./sign-in-errors";
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(3).max(320),
@@ -47,7 +48,7 @@ function credentialsProvider() {
       if (!parsed.success) throw new Error("InvalidCredentials");
       const result = await signInWithPassword(parsed.data);
       // next-auth passes a thrown message to the sign-in page as ?error=<code>.
-      if (!result.ok) throw new Error(result.code);
+      if (!result.ok) throw new Error(result.code === "TooManyAttempts" ? tooManyAttemptsCode(result.retryAfterSeconds ?? 60) : result.code);
       return { id: result.userId };
     },
   });

@@ -1,16 +1,21 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { inHashSlot } from "./hash-slots";
 
 // scrypt with N=2^15, r=8, p=1 (OWASP's minimum for scrypt); the parameters travel with the hash so they can rise.
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 const MAX_MEMORY = 128 * PARAMS.N * PARAMS.r * 2;
 
+/** Every hash goes through a hashing slot (lib/auth/hash-slots.ts): throws PasswordHashingBusyError when all are taken. */
 function derive(password: string, salt: Buffer, params: typeof PARAMS): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...params, maxmem: MAX_MEMORY }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return inHashSlot(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...params, maxmem: MAX_MEMORY }, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {

@@ -4,12 +4,16 @@ import { syncIdpGroupMemberships } from "@/lib/db/groups";
 import { createUser, getUserByEmail, getUserByIdentity, getUserWithPasswordByEmail, setUserRole, updateUserFromSignIn } from "@/lib/db/users";
 import { type Env, getEnv } from "@/lib/env";
 import { getAccessSettings } from "./access-settings";
+import { clearSignInFailures, consumeSignUpAttempt, recordSignInFailure, signInWaitSeconds } from "./attempt-limits";
+import { PasswordHashingBusyError } from "./hash-slots";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { groupsFromClaims, isAdminEmail, isEmailDomainAllowed, isInAdminGroup, normalizeEmail, roleAtSignIn } from "./policy";
 import { currentRequestContext } from "./request-context";
 import type { SignInErrorCode } from "./sign-in-errors";
 
-export type SignInResult = { ok: true; userId: string } | { ok: false; code: SignInErrorCode | "PendingApproval" };
+export type SignInResult =
+  | { ok: true; userId: string }
+  | { ok: false; code: SignInErrorCode | "PendingApproval"; retryAfterSeconds?: number };
 
 async function refuse(code: SignInErrorCode | "PendingApproval", details: Record<string, string | null>): Promise<SignInResult> {
   await recordAuditEvent({
@@ -86,15 +90,40 @@ export async function signInWithOidc(claims: OidcClaims, env: Env = getEnv()): P
   return accepted(user.id, "oidc");
 }
 
+/**
+ * Local sign-in, behind the brute-force limits of lib/auth/attempt-limits.ts (checked before any hashing, so a locked
+ * account costs no scrypt work) and a hashing slot (lib/auth/hash-slots.ts: "Busy" when a storm fills the queue).
+ */
 export async function signInWithPassword(
   { email: rawEmail, password }: { email: string; password: string },
   env: Env = getEnv(),
 ): Promise<SignInResult> {
   if (!env.LOCAL_ACCOUNTS) return { ok: false, code: "LocalAccountsDisabled" };
   const email = normalizeEmail(rawEmail);
+  const keys = { email, ipAddress: currentRequestContext().ipAddress };
+  const wait = await signInWaitSeconds(keys, env);
+  if (wait > 0) return { ok: false, code: "TooManyAttempts", retryAfterSeconds: wait };
   const user = await getUserWithPasswordByEmail({ email });
-  const isValid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user?.passwordHash || !isValid) return refuse("InvalidCredentials", { method: "password", email });
+  let isValid: boolean;
+  try {
+    isValid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+  } catch (error) {
+    if (error instanceof PasswordHashingBusyError) return { ok: false, code: "Busy" };
+    throw error;
+  }
+  if (!user?.passwordHash || !isValid) {
+    const outcome = await recordSignInFailure(keys, env);
+    for (const scope of outcome.lockedOut) {
+      await recordAuditEvent({
+        action: "auth.locked_out",
+        target: scope === "account" ? email : keys.ipAddress,
+        details: { scope, email, minutes: outcome.lockoutMinutes },
+        ...currentRequestContext(),
+      });
+    }
+    return refuse("InvalidCredentials", { method: "password", email });
+  }
+  await clearSignInFailures({ email }, env);
   if (user.status !== "active") return refuse("AccountDisabled", { method: "password", email });
   if (!isEmailDomainAllowed(email, (await getAccessSettings(env)).allowedEmailDomains)) return refuse("DomainNotAllowed", { method: "password", email });
   await updateUserFromSignIn({ id: user.id, role: isAdminEmail(email, env.ADMIN_EMAILS) ? "admin" : undefined });
@@ -103,8 +132,12 @@ export async function signInWithPassword(
 
 export type SignUpResult =
   | { ok: true; userId: string }
-  | { ok: false; code: SignInErrorCode | "SignUpClosed" | "EmailTaken" };
+  | { ok: false; code: SignInErrorCode | "SignUpClosed" | "EmailTaken"; retryAfterSeconds?: number };
 
+/**
+ * Creates a local account. A taken email answers EmailTaken here, after the same work as a new account (a password
+ * hash and an audit entry), so that the sign-up action can answer both alike in words and in time.
+ */
 export async function signUpWithPassword(
   { email: rawEmail, password, name }: { email: string; password: string; name: string },
   env: Env = getEnv(),
@@ -112,21 +145,35 @@ export async function signUpWithPassword(
   if (!env.LOCAL_ACCOUNTS) return { ok: false, code: "LocalAccountsDisabled" };
   if (!env.LOCAL_SIGNUP) return { ok: false, code: "SignUpClosed" };
   const email = normalizeEmail(rawEmail);
+  const { ipAddress } = currentRequestContext();
+  const wait = await consumeSignUpAttempt({ email, ipAddress }, env);
+  if (wait > 0) return { ok: false, code: "TooManyAttempts", retryAfterSeconds: wait };
   if (!isEmailDomainAllowed(email, (await getAccessSettings(env)).allowedEmailDomains)) return { ok: false, code: "DomainNotAllowed" };
-  if (await getUserByEmail({ email })) return { ok: false, code: "EmailTaken" };
+  let passwordHash: string;
+  try {
+    passwordHash = await hashPassword(password);
+  } catch (error) {
+    if (error instanceof PasswordHashingBusyError) return { ok: false, code: "Busy" };
+    throw error;
+  }
+  const taken = async (): Promise<SignUpResult> => {
+    await recordAuditEvent({ action: "auth.sign_up_refused", details: { method: "password", reason: "EmailTaken", email }, ...currentRequestContext() });
+    return { ok: false, code: "EmailTaken" };
+  };
+  if (await getUserByEmail({ email })) return taken();
   try {
     const user = await createUser({
       email,
       name: name.trim() || null,
       role: isAdminEmail(email, env.ADMIN_EMAILS) ? "admin" : "user",
-      passwordHash: await hashPassword(password),
+      passwordHash,
       mayBecomeFirstAdmin: true,
     });
     await recordAuditEvent({ action: "auth.sign_up", actorId: user.id, details: { method: "password", role: user.role }, ...currentRequestContext() });
     return { ok: true, userId: user.id };
   } catch (error) {
     // Two sign-ups with one email at once: the unique index lets one through.
-    if ((error as { code?: string }).code === "P2002") return { ok: false, code: "EmailTaken" };
+    if ((error as { code?: string }).code === "P2002") return taken();
     throw error;
   }
 }

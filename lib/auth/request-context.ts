@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { getEnv } from "@/lib/env";
+import { clientAddress } from "./client-address";
 
 export type RequestContext = { ipAddress: string | null; userAgent: string | null };
 
@@ -6,10 +8,10 @@ export type RequestContext = { ipAddress: string | null; userAgent: string | nul
 // audit log and session rows can say where a sign-in came from.
 export const requestContext = new AsyncLocalStorage<RequestContext>();
 
+/** The caller's address (validated, past TRUSTED_PROXIES: lib/auth/client-address.ts) and browser. */
 export function contextFromHeaders(headers: Headers): RequestContext {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
-    ipAddress: forwarded || headers.get("x-real-ip") || null,
+    ipAddress: clientAddress(headers.get("x-forwarded-for"), getEnv().trustedProxies),
     userAgent: headers.get("user-agent"),
   };
 }

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getActiveSessionWithUser } from "@/lib/db/sessions";
+import { getEnv } from "@/lib/env";
 import { sessionCookieName } from "./cookies";
 import { getAuthSecret } from "./secret";
 
@@ -34,7 +35,7 @@ async function sessionIdFromCookie(): Promise<string | null> {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const sessionId = await sessionIdFromCookie();
   if (!sessionId) return null;
-  const session = await getActiveSessionWithUser({ id: sessionId });
+  const session = await getActiveSessionWithUser({ id: sessionId, idleMs: getEnv().SESSION_IDLE_MINUTES * 60_000 });
   if (!session) return null;
   const { user } = session;
   return { id: user.id, email: user.email, name: user.name, image: user.image, role: user.role, sessionId };

@@ -61,7 +61,17 @@ export type AuditLogRow = {
   userAgent: string | null;
   actorId: string | null;
   actor: { name: string | null; email: string } | null;
+  /** When the target is a user id of a user who still exists: who that is (the entry keeps only the id). */
+  targetUser: { name: string | null; email: string } | null;
 };
+
+/** Names the users that entries target (a disabled user, a changed role...), in one query for the whole page. */
+async function withTargetUsers<T extends { target: string | null }>(rows: T[]): Promise<(T & { targetUser: AuditLogRow["targetUser"] })[]> {
+  const ids = [...new Set(rows.map((row) => row.target).filter((target): target is string => Boolean(target)))];
+  const users = ids.length ? await getDb().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }) : [];
+  const byId = new Map(users.map((user) => [user.id, { name: user.name, email: user.email }]));
+  return rows.map((row) => ({ ...row, targetUser: (row.target && byId.get(row.target)) || null }));
+}
 
 /** One page of entries matching `filters`, newest first; `nextCursor` is null on the last page. */
 export async function listAuditEntries(
@@ -84,7 +94,7 @@ export async function listAuditEntries(
       actor: { select: { name: true, email: true } },
     },
   });
-  const entries = rows.slice(0, limit);
+  const entries = await withTargetUsers(rows.slice(0, limit));
   const last = entries[entries.length - 1];
   return { entries, nextCursor: rows.length > limit && last ? encodeAuditCursor(last) : null };
 }

@@ -25,12 +25,20 @@ export async function createSession({
   });
 }
 
-/** The session and its user, or null when the session is gone, expired, or its user is disabled. */
-export async function getActiveSessionWithUser({ id }: { id: string }) {
+/**
+ * The session and its user, or null when the session is gone, expired, idle for longer than `idleMs` (0: no idle
+ * limit; an idle session is deleted), or its user is disabled. lastSeenAt moves at most once a minute, so the idle
+ * limit holds to within a minute.
+ */
+export async function getActiveSessionWithUser({ id, idleMs = 0 }: { id: string; idleMs?: number }) {
   const db = getDb();
   const session = await db.session.findUnique({ where: { id }, include: { user: true } });
   if (!session) return null;
   if (session.expiresAt.getTime() <= Date.now() || session.user.status !== "active") return null;
+  if (idleMs > 0 && Date.now() - session.lastSeenAt.getTime() > idleMs) {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     const now = new Date();
     await db.$transaction([
@@ -45,8 +53,9 @@ export async function deleteSession({ id }: { id: string }) {
   await getDb().session.deleteMany({ where: { id } });
 }
 
-export async function deleteSessionsByUserId({ userId }: { userId: string }) {
-  await getDb().session.deleteMany({ where: { userId } });
+/** Signs the user out everywhere; returns how many sessions there were. */
+export async function deleteSessionsByUserId({ userId }: { userId: string }): Promise<number> {
+  return (await getDb().session.deleteMany({ where: { userId } })).count;
 }
 
 export async function deleteExpiredSessions() {

@@ -1,5 +1,6 @@
-// The Content-Security-Policy of every page, as a <meta> in the root layout (it depends on an admin setting, so
-// it cannot be a static header). It is the second wall behind the Markdown renderer's own image check: even an
+// The image part of every page's Content-Security-Policy, as a <meta> in the root layout (it depends on an admin
+// setting, so proxy.ts cannot put it in the header, lib/ui/page-security-policy.ts, which leaves img-src broad; the
+// browser enforces both). It is the second wall behind the Markdown renderer's own image check: even an
 // <img> that slipped into the page could only load from the app, data: and blob: URLs, the hosts an admin allowed,
 // and the signed-in user's own profile picture host (from the company IdP).
 

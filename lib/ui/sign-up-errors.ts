@@ -1,7 +1,6 @@
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 const messages: Record<string, string> = {
-  EmailTaken: "An account with this email already exists.",
   SignUpClosed: "Sign-up is closed. Ask your administrator for an account.",
 };
 

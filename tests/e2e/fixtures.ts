@@ -23,7 +23,7 @@ export type BackendOptions = {
 };
 
 /** The first local account, created by the setup project (admin.setup.ts) on each empty database. */
-export const ADMIN: NewAccount = { name: "First Admin", email: "admin@example.com", password: "e2e-admin-password-1" };
+export const ADMIN: NewAccount = { name: "First Admin", email: "admin@example.com", password: "e2e-kettle-orbit-7731" };
 
 /** The accounts of the test IdP (tests/e2e/oidc/provider.mjs). */
 export const IDP_USERS = {

@@ -19,9 +19,9 @@ import { fakeBackendUrls } from "./support/models-file";
 const VLLM_ENDPOINT = `${fakeBackendUrls(Number(process.env.E2E_FAKES_PORT || DEFAULT_FAKES_PORT)).vllm}/v1`;
 const WORKING = { id: "fresh-vllm", name: "Fresh Llama 2 (vLLM)" };
 const DOWN = { id: "fresh-down", name: "Fresh Llama 2 (down)" };
-const FIRST_ADMIN: NewAccount = { name: "Fresh Admin", email: "fresh-admin@example.com", password: "fresh-admin-password-1" };
+const FIRST_ADMIN: NewAccount = { name: "Fresh Admin", email: "fresh-admin@example.com", password: "mango-kettle-orbit-5521" };
 const SCREENSHOT_DIR = path.resolve(__dirname, "../../test-results/screenshots");
-const PLAIN_USER: NewAccount = { name: "Fresh User", email: "fresh-user@example.com", password: "fresh-user-password-1" };
+const PLAIN_USER: NewAccount = { name: "Fresh User", email: "fresh-user@example.com", password: "lantern-quartz-river-8842" };
 
 test.describe.configure({ mode: "serial" });
 

@@ -5,7 +5,7 @@ import type { AuditEntryView } from "@/lib/audit/entry-view";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { listAuditEntries } from "@/lib/db/audit-log";
 import { getDb } from "@/lib/db/client";
-import { createUser } from "@/lib/db/users";
+import { createUser, setUserStatus } from "@/lib/db/users";
 import { testProvider, useTestDatabase } from "../support/database";
 import { actAs, newUser, type TestUser } from "../support/signed-in-user";
 
@@ -99,6 +99,18 @@ describe(`GET /api/admin/audit on ${testProvider()}`, () => {
     expect(failed?.details.split("; ").sort()).toEqual(["email: eve@example.com", "reason: InvalidCredentials"]);
   });
 
+  it("names a targeted user by name and email, keeping the id, also once the user is disabled (issue 16 item 11)", async () => {
+    actAsAdmin();
+    const dan = await createUser({ email: "dan@example.com", name: "Dan Disabled", role: "user", mayBecomeFirstAdmin: false });
+    await setUserStatus({ id: dan.id, status: "disabled" });
+    await recordAuditEvent({ action: "user.status_changed", actorId: admin.id, target: dan.id, details: { from: "active", to: "disabled" } });
+    const { entries } = (await (await fetchLog("?limit=10")).json()) as { entries: AuditEntryView[] };
+    expect(entries.find((entry) => entry.action === "user.status_changed")).toMatchObject({ target: dan.id, targetUserLabel: "Dan Disabled <dan@example.com>" });
+    expect(entries.find((entry) => entry.action === "user.role_changed")?.targetUserLabel).toBe("bob@example.com");
+    // A target that is no user stays as it is.
+    expect(entries.find((entry) => entry.action === "settings.changed")).toMatchObject({ target: "retention.days", targetUserLabel: null });
+  });
+
   it("rejects bad filters and cursors with 400", async () => {
     actAsAdmin();
     for (const query of ["?from=yesterday", "?action=DROP TABLE", "?limit=1000", "?cursor=not-a-cursor", "?unknown=1", "?from=2025-03-05&to=2025-03-01", "?action=a.b&action=c.d"]) {
@@ -116,7 +128,7 @@ describe(`GET /api/admin/audit on ${testProvider()}`, () => {
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = (await response.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe('"Time (UTC)","Actor","Actor email","Action","Action label","Target","Details","IP address","User agent"');
+    expect(lines[0]).toBe('"Time (UTC)","Actor","Actor email","Action","Action label","Target","Target user","Details","IP address","User agent"');
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.test"")"`);
     expect(lines[1]).toContain('"bob@example.com","model.updated","Model changed"');
     const recorded = await getDb().auditLogEntry.findFirst({ where: { action: "audit.exported" } });

@@ -188,11 +188,14 @@ describe(`local accounts on ${testProvider()}`, () => {
     expect(await signInWithPassword({ email: "alice@example.com", password: "" }, env)).toEqual({ ok: false, code: "InvalidCredentials" });
   });
 
-  it("refuses a second sign-up with a taken email (EmailTaken)", async () => {
+  it("refuses a second sign-up with a taken email (EmailTaken), recorded for the admins", async () => {
     const env = localEnv();
     expectOk(await signUpWithPassword({ email: "erin@example.com", password, name: "Erin" }, env));
     expect(await signUpWithPassword({ email: "ERIN@example.com", password, name: "Erin 2" }, env)).toEqual({ ok: false, code: "EmailTaken" });
     expect(await db().user.count()).toBe(1);
+    expect(await db().auditLogEntry.findFirst({ where: { action: "auth.sign_up_refused" } })).toMatchObject({
+      details: { reason: "EmailTaken", email: "erin@example.com" },
+    });
   });
 
   it("makes ADMIN_EMAILS admin at sign-up, and promotes them at sign-in", async () => {

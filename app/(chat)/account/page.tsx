@@ -4,6 +4,7 @@ import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { DeleteConversationsForm } from "@/components/account/delete-conversations-form";
 import { DownloadDataButton } from "@/components/account/download-data-button";
 import { ProfileDetails } from "@/components/account/profile-details";
+import { SignOutEverywhereButton } from "@/components/account/sign-out-everywhere-button";
 import { requireUser } from "@/lib/auth/session";
 import { countAccountData, getAccountProfile } from "@/lib/db/account-data";
 
@@ -30,6 +31,14 @@ export default async function AccountPage() {
       <div className="mt-6 grid gap-6 sm:mt-8">
         <AccountSection id="account-profile" title="Profile" description="As your sign-in provides it.">
           <ProfileDetails name={profile.name} email={profile.email} role={profile.role} signIn={signIn} createdAt={profile.createdAt.toISOString()} />
+        </AccountSection>
+
+        <AccountSection
+          id="account-sessions"
+          title="Sign out everywhere"
+          description="Ends your sessions on every device and browser, this one included. Use it if you signed in on a computer that is not yours or think someone else has your password."
+        >
+          <SignOutEverywhereButton />
         </AccountSection>
 
         <AccountSection

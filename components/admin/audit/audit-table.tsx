@@ -43,7 +43,14 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
                 <span className="block font-medium whitespace-nowrap">{entry.actionLabel}</span>
                 <code className="text-xs text-muted-foreground">{entry.action}</code>
               </td>
-              <td className={`${cell} min-w-36 max-w-52 break-all`}>{entry.target ? entry.target : <Muted>—</Muted>}</td>
+              <td className={`${cell} min-w-36 max-w-52 break-all`}>
+                {entry.targetUserLabel && <span className="block font-medium break-words">{entry.targetUserLabel}</span>}
+                {entry.target ? (
+                  <span className={entry.targetUserLabel ? "block text-xs text-muted-foreground" : undefined}>{entry.target}</span>
+                ) : (
+                  <Muted>—</Muted>
+                )}
+              </td>
               <td className={`${cell} min-w-52 max-w-80 break-words`}>{entry.details ? entry.details : <Muted>—</Muted>}</td>
               <td className={`${cell} whitespace-nowrap tabular-nums`}>{entry.ipAddress ?? <Muted>—</Muted>}</td>
               <td className={`${cell} whitespace-nowrap`}>

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** /account: profile, "Download all my data", and the two deletions confirmed by typing. */
+/** /account: profile, "Sign out everywhere", "Download all my data", and the two deletions confirmed by typing. */
 export class AccountPage {
   readonly heading: Locator;
   readonly counts: Locator;
@@ -9,6 +9,7 @@ export class AccountPage {
   readonly deleteConversations: Locator;
   readonly deleteAccountConfirm: Locator;
   readonly deleteAccount: Locator;
+  readonly signOutEverywhere: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { name: "Your account", level: 1 });
@@ -18,6 +19,7 @@ export class AccountPage {
     this.deleteConversations = page.getByRole("button", { name: "Delete all my conversations" });
     this.deleteAccountConfirm = page.getByLabel(/^Type your email address/);
     this.deleteAccount = page.getByRole("button", { name: "Delete my account" });
+    this.signOutEverywhere = page.getByRole("button", { name: "Sign out everywhere" });
   }
 
   async goto() {
