@@ -1,11 +1,12 @@
 import type { z } from "zod";
+import { cleanJson } from "@/lib/text/clean-text";
 import { apiError } from "./responses";
 
 /** Parses a JSON body with `schema`: malformed JSON or a failed check is a 400 naming the first problem. */
 export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<{ data: z.infer<T> } | { error: Response }> {
   let raw: unknown;
   try {
-    raw = await request.json();
+    raw = cleanJson(await request.json());
   } catch {
     return { error: apiError("bad_request", "The request body must be JSON.") };
   }

@@ -8,6 +8,7 @@ import { chatApiError } from "./api-responses";
 import type { CompareRequest, CompareResponse } from "./compare-input";
 import { checkCompareQuota } from "./compare-quota";
 import { answerSettingsFor } from "./conversation-settings";
+import { forgetNewConversation } from "./forget-new-conversation";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
 import { type ActiveGeneration, claimGenerations, releaseGeneration } from "./generation-registry";
 import { buildPrompt, type HistoryTurn } from "./history";
@@ -45,6 +46,7 @@ export async function startCompareRun(user: ChatUser, input: CompareRequest, opt
     run = await storeRun(user, input, models);
   } catch (error) {
     for (const generation of generations) releaseGeneration(generation);
+    await forgetNewConversation(user.id, input.conversationId, access.conversation === null);
     throw error;
   }
   if (!run) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiError } from "@/lib/api/responses";
+import { cleanJson } from "@/lib/text/clean-text";
 
 /** Generous for a 100,000-character message in JSON (escapes included), small enough to refuse abuse early. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -22,7 +23,7 @@ export async function readJsonBody(request: Request): Promise<BodyResult> {
   const text = await readTextUpTo(request, MAX_BODY_BYTES);
   if (text === null) return { ok: false, response: apiError("payload_too_large", "The message is too long.") };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: cleanJson(JSON.parse(text)) };
   } catch {
     return { ok: false, response: apiError("bad_request", "The request body must be JSON.") };
   }

@@ -9,6 +9,7 @@ import { getChatModel } from "@/lib/db/models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import { chatApiError, chatStreamResponse } from "./api-responses";
 import { answerSettingsFor, initialSettingsProblem } from "./conversation-settings";
+import { forgetNewConversation } from "./forget-new-conversation";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
 import { claimGeneration, releaseGeneration } from "./generation-registry";
 import { buildPrompt, type HistoryTurn } from "./history";
@@ -60,11 +61,13 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
     prepared = await storeTurn(user, input, chatModel.id);
   } catch (error) {
     releaseGeneration(generation);
+    await forgetNewConversation(user.id, input.conversationId, access.conversation === null);
     if (isUniqueViolation(error)) return chatApiError(409, "duplicate_message", "This message was already sent.");
     throw error;
   }
   if ("refusal" in prepared) {
     releaseGeneration(generation);
+    await forgetNewConversation(user.id, input.conversationId, access.conversation === null);
     return prepared.refusal;
   }
   const { conversation, history, assistant, firstUserText } = prepared;

@@ -1,6 +1,7 @@
 import "server-only";
 import { activeLeaf, activePath } from "@/lib/chat/message-tree";
 import type { MessageStatus } from "@/lib/chat/types";
+import { cleanText } from "@/lib/text/clean-text";
 import { getDb } from "./client";
 
 export type StoredMessage = Awaited<ReturnType<typeof listMessages>>[number];
@@ -11,8 +12,9 @@ export interface StoredMessageMetadata {
   policyBlock?: { categories: string[] };
 }
 
+// Backend text may hold NUL or lone surrogates, which the databases refuse: cleaned on the way in.
 function textParts(text: string) {
-  return [{ type: "text", text }];
+  return [{ type: "text", text: cleanText(text) }];
 }
 
 /**

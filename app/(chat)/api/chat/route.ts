@@ -17,11 +17,12 @@ export async function POST(request: Request): Promise<Response> {
   const crossOrigin = refuseCrossOriginWrite(request);
   if (crossOrigin) return crossOrigin;
   const startedAt = Date.now();
+  // The session first: an anonymous client never gets a megabyte body read and parsed.
+  const user = await getCurrentUser();
+  if (!user) return apiError("unauthorized", "Sign in to continue.");
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   const input = chatRequestSchemaFor(body.value).safeParse(body.value);
   if (!input.success) return apiError("bad_request", firstIssueMessage(input.error));
-  const user = await getCurrentUser();
-  if (!user) return apiError("unauthorized", "Sign in to continue.");
   return sendMessage(user, input.data, { startedAt }).catch((error: unknown) => internalError("POST /api/chat", error));
 }
