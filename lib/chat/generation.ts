@@ -3,11 +3,11 @@ import type { FinishReason } from "ai";
 import type { ChatMessage } from "@/lib/ai/chat-message";
 import { LlmError } from "@/lib/ai/errors";
 import type { LanguageModelDeps } from "@/lib/ai/registry";
-import { type AssistantOutcome, finishAssistantMessage, updateStreamingText } from "@/lib/db/messages";
+import { type AssistantOutcome, updateStreamingText } from "@/lib/db/messages";
 import type { ChatModel } from "@/lib/db/models";
-import { recordUsage } from "@/lib/db/usage";
 import { type ChatTitleData, TITLE_DATA_PART } from "./data-parts";
 import type { GenerationSettings } from "./generation-settings";
+import { type FinalSaveTuning, saveFinalAnswer } from "./final-save";
 import { outcomeOf, type StreamObservation } from "./generation-outcome";
 import { type ActiveGeneration, assignMessage, releaseGeneration } from "./generation-registry";
 import { observeStream } from "./generation-stream";
@@ -21,6 +21,8 @@ export interface GenerationTuning {
   titleWaitMs: number;
   /** For tests: a custom fetch or Entra token source for the backend. */
   modelDeps?: LanguageModelDeps;
+  /** For tests: how the final save retries while the database refuses (else final-save.ts's defaults). */
+  finalSave?: FinalSaveTuning;
 }
 
 export const DEFAULT_TUNING: GenerationTuning = { saveIntervalMs: 300, titleWaitMs: 1_500 };
@@ -90,7 +92,7 @@ async function run(
     const detail = LlmError.isInstance(observation.error) ? observation.error.adminMessage : describe(observation.error);
     console.error(`[chat] answer failed: conversation ${request.conversationId}, model ${request.model.id}: ${detail}`);
   }
-  await store(request, outcome, observation);
+  await store(request, outcome, observation, tuning);
   releaseGeneration(generation);
 
   const finalMetadata = metadataOf(baseMetadata, outcome);
@@ -105,27 +107,19 @@ async function run(
   chunks.close();
 }
 
-async function store(request: GenerationRequest, outcome: AssistantOutcome, observation: StreamObservation): Promise<void> {
-  try {
-    await finishAssistantMessage(request.assistantMessage.id, outcome);
-  } catch (error) {
-    console.error(`[chat] could not store an answer: conversation ${request.conversationId}: ${describe(error)}`);
-  }
-  if (!outcome.usage) return;
-  try {
-    await recordUsage({
-      userId: request.userId,
-      modelId: request.model.id,
-      conversationId: request.conversationId,
-      messageId: request.assistantMessage.id,
-      inputTokens: outcome.usage.inputTokens,
-      outputTokens: outcome.usage.outputTokens,
-      estimated: outcome.usage.estimated,
-      latencyMs: observation.endedAt - observation.startedAt,
-    });
-  } catch (error) {
-    console.error(`[chat] could not record usage: conversation ${request.conversationId}: ${describe(error)}`);
-  }
+/** The final outcome and usage record; retried in the background while the database refuses (final-save.ts). */
+async function store(request: GenerationRequest, outcome: AssistantOutcome, observation: StreamObservation, tuning: GenerationTuning): Promise<void> {
+  const usage = outcome.usage && {
+    userId: request.userId,
+    modelId: request.model.id,
+    conversationId: request.conversationId,
+    messageId: request.assistantMessage.id,
+    inputTokens: outcome.usage.inputTokens,
+    outputTokens: outcome.usage.outputTokens,
+    estimated: outcome.usage.estimated,
+    latencyMs: observation.endedAt - observation.startedAt,
+  };
+  await saveFinalAnswer({ messageId: request.assistantMessage.id, conversationId: request.conversationId, outcome, usage }, tuning.finalSave);
 }
 
 function metadataOf(base: ChatMessageMetadata, outcome: AssistantOutcome): ChatMessageMetadata {

@@ -22,7 +22,7 @@ export async function startServer(): Promise<void> {
     getEncryptionKey();
     const models = await provisionModelsFromFile();
     await deleteExpiredSessions();
-    const interrupted = await sweepInterruptedAnswers(target.provider === "sqlite");
+    const interrupted = await sweepInterruptedAnswers(target.provider);
     startRetentionJob();
     const signIn = [env.oidc && `SSO (${env.OIDC_NAME})`, env.LOCAL_ACCOUNTS && "local accounts"].filter(Boolean).join(" and ");
     console.log(`[start] ${describe(target)}; ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}; sign-in with ${signIn}`);
