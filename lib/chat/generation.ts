@@ -5,8 +5,10 @@ import { LlmError } from "@/lib/ai/errors";
 import type { LanguageModelDeps } from "@/lib/ai/registry";
 import { type AssistantOutcome, updateStreamingText } from "@/lib/db/messages";
 import type { ChatModel } from "@/lib/db/models";
+import { getEnv } from "@/lib/env";
+import { AnswerLimits, type LimitReached } from "./answer-limits";
 import { type ChatTitleData, TITLE_DATA_PART } from "./data-parts";
-import type { GenerationSettings } from "./generation-settings";
+import { type GenerationSettings, maxOutputTokensLimit } from "./generation-settings";
 import { type FinalSaveTuning, saveFinalAnswer } from "./final-save";
 import { outcomeOf, type StreamObservation } from "./generation-outcome";
 import { type ActiveGeneration, assignMessage, releaseGeneration } from "./generation-registry";
@@ -21,6 +23,8 @@ export interface GenerationTuning {
   titleWaitMs: number;
   /** For tests: a custom fetch or Entra token source for the backend. */
   modelDeps?: LanguageModelDeps;
+  /** For tests: the wall-clock cap of one answer (else ANSWER_MAX_SECONDS). */
+  answerMaxMs?: number;
   /** For tests: how the final save retries while the database refuses (else final-save.ts's defaults). */
   finalSave?: FinalSaveTuning;
 }
@@ -83,11 +87,24 @@ async function run(
     tuning.saveIntervalMs,
     (error) => console.error(`[chat] could not save a partial answer: conversation ${request.conversationId}: ${describe(error)}`),
   );
-  const observation = await observeStream({ generation, request, modelDeps: tuning.modelDeps, writer, onAccepted: () => settle({ accepted: true }) });
+  const limits = new AnswerLimits(
+    request.settings?.maxOutputTokens ?? maxOutputTokensLimit(request.model),
+    tuning.answerMaxMs ?? getEnv().ANSWER_MAX_SECONDS * 1000,
+    generation.abortController,
+  );
+  const observation = await observeStream({
+    generation,
+    request,
+    modelDeps: tuning.modelDeps,
+    writer,
+    onAccepted: () => settle({ accepted: true }),
+    onText: (delta) => limits.count(delta),
+  });
+  limits.dispose();
   await writer.stop();
   settle(observation.accepted || observation.aborted ? { accepted: true } : { accepted: false, error: observation.error });
 
-  const outcome = outcomeOf(observation);
+  const outcome = withLimit(outcomeOf(observation), limits.reached);
   if (outcome.status === "error") {
     const detail = LlmError.isInstance(observation.error) ? observation.error.adminMessage : describe(observation.error);
     console.error(`[chat] answer failed: conversation ${request.conversationId}, model ${request.model.id}: ${detail}`);
@@ -122,6 +139,12 @@ async function store(request: GenerationRequest, outcome: AssistantOutcome, obse
   await saveFinalAnswer({ messageId: request.assistantMessage.id, conversationId: request.conversationId, outcome, usage }, tuning.finalSave);
 }
 
+/** An answer cut by its length or time cap: stopped, with the text so far and the reason recorded. */
+function withLimit(outcome: AssistantOutcome, reached: LimitReached | null): AssistantOutcome {
+  if (!reached || outcome.status !== "stopped") return outcome;
+  return { ...outcome, finishReason: "length", metadata: { ...outcome.metadata, lengthLimit: reached } };
+}
+
 function metadataOf(base: ChatMessageMetadata, outcome: AssistantOutcome): ChatMessageMetadata {
   return {
     ...base,
@@ -130,6 +153,7 @@ function metadataOf(base: ChatMessageMetadata, outcome: AssistantOutcome): ChatM
     policyBlock: outcome.metadata.policyBlock ?? null,
     usage: outcome.usage,
     timings: outcome.metadata.timings ?? null,
+    lengthLimit: outcome.metadata.lengthLimit ? true : null,
   };
 }
 

@@ -10,6 +10,8 @@ export type StoredMessage = Awaited<ReturnType<typeof listMessages>>[number];
 export interface StoredMessageMetadata {
   timings?: { firstTokenMs?: number; totalMs?: number };
   policyBlock?: { categories: string[] };
+  /** The answer was cut by its length ("tokens") or time cap (lib/chat/answer-limits.ts). */
+  lengthLimit?: "tokens" | "time";
 }
 
 // Backend text may hold NUL or lone surrogates, which the databases refuse: cleaned on the way in.
