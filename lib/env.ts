@@ -56,6 +56,8 @@ const schema = z
       .optional(),
     MODELS_FILE: z.string().regex(/\.(ya?ml|json)$/i, "must be a .yaml, .yml or .json file").optional(),
     REDIS_URL: z.string().regex(/^rediss?:\/\//i, "must start with redis:// or rediss://").optional(),
+    SQLITE_LOCK_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
+    ANSWER_MAX_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(600),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER) {

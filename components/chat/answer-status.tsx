@@ -48,7 +48,7 @@ export function AnswerStatus({ metadata, live, hasText, failure }: AnswerStatusP
           {!live && status === "stopped" && (
             <span className="inline-flex items-center gap-1.5 font-medium text-foreground/80">
               <CircleStop aria-hidden="true" className="size-3.5" />
-              Stopped
+              {metadata?.lengthLimit ? "Stopped at the length limit" : "Stopped"}
             </span>
           )}
           {!live && status === "interrupted" && (

@@ -34,7 +34,7 @@ function statusText(state: AnswerStreamState): string {
   if (state.phase === "failed") return "Connection lost";
   if (state.phase === "elsewhere") return "Being written on another server";
   if (status === "complete") return "Finished";
-  if (status === "stopped") return "Stopped";
+  if (status === "stopped") return state.message?.metadata?.lengthLimit ? "Stopped at the length limit" : "Stopped";
   if (status === "interrupted") return "Interrupted";
   if (status === "error") return "Failed";
   return state.message && messageText(state.message) ? "Writing…" : "Waiting for the first token…";

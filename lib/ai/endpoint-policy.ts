@@ -55,6 +55,15 @@ function isMetadataIpv6(host: string): boolean {
   return false;
 }
 
+/**
+ * True for an address no model server has and an attacker wants: link-local (IPv4 169.254/16, IPv6 fe80::/10, also
+ * inside IPv4-mapped and NAT64 forms) and the cloud metadata addresses. Used on resolved addresses at connect time.
+ */
+export function isForbiddenAddress(address: string): boolean {
+  const host = address.replace(/^\[|\]$/g, "").toLowerCase();
+  return METADATA_IPV4.has(host) || isLinkLocalIpv4(host) || isMetadataIpv6(host);
+}
+
 /** Why the app refuses to call this endpoint, or null when it may. */
 export function endpointProblem(endpoint: string): string | null {
   let url: URL;
@@ -66,7 +75,7 @@ export function endpointProblem(endpoint: string): string | null {
   if (url.protocol !== "http:" && url.protocol !== "https:") return "must start with http:// or https://";
   if (url.username || url.password) return "must not contain a user name or password: put the key in the API key field";
   const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
-  if (METADATA_HOSTNAMES.has(host) || METADATA_IPV4.has(host) || isLinkLocalIpv4(host) || isMetadataIpv6(host)) {
+  if (METADATA_HOSTNAMES.has(host) || isForbiddenAddress(host)) {
     return "points at a link-local or cloud metadata address, which no model server uses";
   }
   return null;

@@ -1,3 +1,4 @@
+import { cleanJson } from "@/lib/text/clean-text";
 import { ApiError } from "./errors";
 
 /** Generous for a 100,000-character message in JSON (escapes included), small enough to refuse abuse early. */
@@ -10,7 +11,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   const text = await readTextUpTo(request, MAX_BODY_BYTES);
   if (text === null) throw new ApiError("payload_too_large", "The message is too long.");
   try {
-    return JSON.parse(text);
+    return cleanJson(JSON.parse(text));
   } catch {
     throw new ApiError("bad_request", "The request body must be JSON.");
   }

@@ -38,8 +38,8 @@ type RouteContext = { params?: Promise<Record<string, string | string[] | undefi
 
 /**
  * Every route handler is made with this, so each request goes through the same steps in the same order: refuse a
- * write from another origin (403) → read the body, capped → parse params, query and body with zod (400 naming the
- * first problem) → session and role (401/403, read fresh from the database on every request) → the handler →
+ * write from another origin (403) → session and role (401/403, read fresh from the database on every request) →
+ * read the body, capped → parse params, query and body with zod (400 naming the first problem) → the handler →
  * translate what it throws: an ApiError becomes its JSON answer, anything else is logged and becomes a generic 500.
  */
 export function route<A extends Access, P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
@@ -49,11 +49,15 @@ export function route<A extends Access, P extends z.ZodType = z.ZodType, Q exten
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
       refuseCrossOriginWrite(request);
+      // The session before the body: an anonymous client never gets a megabyte body read and parsed.
+      const user = await userFor(spec.auth).catch((error: unknown) => {
+        void request.body?.cancel().catch(() => undefined);
+        throw error;
+      });
       const rawBody = spec.body ? await readJsonBody(request) : undefined;
       const params = spec.params ? parse(spec.params, (await context?.params) ?? {}, spec.invalid?.params) : undefined;
       const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), spec.invalid?.query) : undefined;
       const body = spec.body ? parse(spec.body, rawBody, spec.invalid?.body) : undefined;
-      const user = await userFor(spec.auth);
       return await handler({ request, user, params, query, body } as RouteArgs<A, P, Q, B>);
     } catch (error) {
       return errorResponse(request, error);

@@ -7,6 +7,7 @@ import { type ChatModel, getChatModel } from "@/lib/db/models";
 import type { CompareRequest, CompareResponse } from "./compare-input";
 import { checkCompareQuota } from "./compare-quota";
 import { answerSettingsFor } from "./conversation-settings";
+import { forgetNewConversation } from "./forget-new-conversation";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
 import { type ActiveGeneration, claimGenerations, releaseGeneration } from "./generation-registry";
 import type { HistoryTurn } from "./history";
@@ -45,6 +46,7 @@ export async function startCompareRun(user: ChatUser, input: CompareRequest, opt
     run = await storeRun(user, input, models);
   } catch (error) {
     for (const generation of generations) releaseGeneration(generation);
+    await forgetNewConversation(user.id, input.conversationId, access.conversation === null);
     throw error;
   }
   if (!run) {

@@ -81,6 +81,11 @@ export function getGenerationForMessage(conversationId: string, messageId: strin
   return getActiveGenerations(conversationId).find((generation) => generation.messageId === messageId) ?? null;
 }
 
+/** The message ids of every answer this process is writing now. */
+export function liveMessageIds(): string[] {
+  return [...registry().values()].flatMap((generations) => [...generations].map((generation) => generation.messageId));
+}
+
 export function isGenerating(conversationId: string): boolean {
   return registry().has(conversationId);
 }

@@ -17,13 +17,15 @@ interface ObserveInput {
   writer: ThrottledTextWriter;
   /** The backend accepted the request (it answered with a status; text may follow). */
   onAccepted: () => void;
+  /** Each piece of text as it arrives (the answer's length cap counts them). */
+  onText?: (delta: string) => void;
 }
 
 /**
  * Runs the backend call and passes its text on as UI message chunks (one text part) and to the throttled writer;
  * returns what happened. Never throws.
  */
-export async function observeStream({ generation, request, modelDeps, writer, onAccepted }: ObserveInput): Promise<StreamObservation> {
+export async function observeStream({ generation, request, modelDeps, writer, onAccepted, onText }: ObserveInput): Promise<StreamObservation> {
   const { chunks } = generation;
   const signal = generation.abortController.signal;
   const observation: StreamObservation = {
@@ -71,6 +73,7 @@ export async function observeStream({ generation, request, modelDeps, writer, on
           observation.text += part.text;
           chunks.push({ type: "text-delta", id: TEXT_PART_ID, delta: part.text });
           writer.update(observation.text);
+          onText?.(part.text);
           break;
         case "finish-step":
           observation.providerMetadata = part.providerMetadata;

@@ -3,11 +3,13 @@ import type { FinishReason } from "ai";
 import type { ChatMessage } from "@/lib/ai/chat-message";
 import { LlmError } from "@/lib/ai/errors";
 import type { LanguageModelDeps } from "@/lib/ai/registry";
-import { type AssistantOutcome, finishAssistantMessage, updateStreamingText } from "@/lib/db/messages";
+import { type AssistantOutcome, updateStreamingText } from "@/lib/db/messages";
 import type { ChatModel } from "@/lib/db/models";
-import { recordUsage } from "@/lib/db/usage";
+import { getEnv } from "@/lib/env";
+import { AnswerLimits, type LimitReached } from "./answer-limits";
 import { type ChatTitleData, TITLE_DATA_PART } from "./data-parts";
-import type { GenerationSettings } from "./generation-settings";
+import { type GenerationSettings, maxOutputTokensLimit } from "./generation-settings";
+import { type FinalSaveTuning, saveFinalAnswer } from "./final-save";
 import { outcomeOf, type StreamObservation } from "./generation-outcome";
 import { type ActiveGeneration, assignMessage, releaseGeneration } from "./generation-registry";
 import { observeStream } from "./generation-stream";
@@ -21,6 +23,10 @@ export interface GenerationTuning {
   titleWaitMs: number;
   /** For tests: a custom fetch or Entra token source for the backend. */
   modelDeps?: LanguageModelDeps;
+  /** For tests: the wall-clock cap of one answer (else ANSWER_MAX_SECONDS). */
+  answerMaxMs?: number;
+  /** For tests: how the final save retries while the database refuses (else final-save.ts's defaults). */
+  finalSave?: FinalSaveTuning;
 }
 
 export const DEFAULT_TUNING: GenerationTuning = { saveIntervalMs: 300, titleWaitMs: 1_500 };
@@ -83,16 +89,29 @@ async function run(
     tuning.saveIntervalMs,
     (error) => console.error(`[chat] could not save a partial answer: conversation ${request.conversationId}: ${describe(error)}`),
   );
-  const observation = await observeStream({ generation, request, modelDeps: tuning.modelDeps, writer, onAccepted: () => settle({ accepted: true }) });
+  const limits = new AnswerLimits(
+    request.settings?.maxOutputTokens ?? maxOutputTokensLimit(request.model),
+    tuning.answerMaxMs ?? getEnv().ANSWER_MAX_SECONDS * 1000,
+    generation.abortController,
+  );
+  const observation = await observeStream({
+    generation,
+    request,
+    modelDeps: tuning.modelDeps,
+    writer,
+    onAccepted: () => settle({ accepted: true }),
+    onText: (delta) => limits.count(delta),
+  });
+  limits.dispose();
   await writer.stop();
   settle(observation.accepted || observation.aborted ? { accepted: true } : { accepted: false, error: observation.error });
 
-  const outcome = outcomeOf(observation);
+  const outcome = withLimit(outcomeOf(observation), limits.reached);
   if (outcome.status === "error") {
     const detail = LlmError.isInstance(observation.error) ? observation.error.adminMessage : describe(observation.error);
     console.error(`[chat] answer failed: conversation ${request.conversationId}, model ${request.model.id}: ${detail}`);
   }
-  await store(request, outcome, observation);
+  await store(request, outcome, observation, tuning);
   releaseGeneration(generation);
 
   const finalMetadata = metadataOf(baseMetadata, outcome);
@@ -107,27 +126,25 @@ async function run(
   chunks.close();
 }
 
-async function store(request: GenerationRequest, outcome: AssistantOutcome, observation: StreamObservation): Promise<void> {
-  try {
-    await finishAssistantMessage(request.assistantMessage.id, outcome);
-  } catch (error) {
-    console.error(`[chat] could not store an answer: conversation ${request.conversationId}: ${describe(error)}`);
-  }
-  if (!outcome.usage) return;
-  try {
-    await recordUsage({
-      userId: request.userId,
-      modelId: request.model.id,
-      conversationId: request.conversationId,
-      messageId: request.assistantMessage.id,
-      inputTokens: outcome.usage.inputTokens,
-      outputTokens: outcome.usage.outputTokens,
-      estimated: outcome.usage.estimated,
-      latencyMs: observation.endedAt - observation.startedAt,
-    });
-  } catch (error) {
-    console.error(`[chat] could not record usage: conversation ${request.conversationId}: ${describe(error)}`);
-  }
+/** The final outcome and usage record; retried in the background while the database refuses (final-save.ts). */
+async function store(request: GenerationRequest, outcome: AssistantOutcome, observation: StreamObservation, tuning: GenerationTuning): Promise<void> {
+  const usage = outcome.usage && {
+    userId: request.userId,
+    modelId: request.model.id,
+    conversationId: request.conversationId,
+    messageId: request.assistantMessage.id,
+    inputTokens: outcome.usage.inputTokens,
+    outputTokens: outcome.usage.outputTokens,
+    estimated: outcome.usage.estimated,
+    latencyMs: observation.endedAt - observation.startedAt,
+  };
+  await saveFinalAnswer({ messageId: request.assistantMessage.id, conversationId: request.conversationId, outcome, usage }, tuning.finalSave);
+}
+
+/** An answer cut by its length or time cap: stopped, with the text so far and the reason recorded. */
+function withLimit(outcome: AssistantOutcome, reached: LimitReached | null): AssistantOutcome {
+  if (!reached || outcome.status !== "stopped") return outcome;
+  return { ...outcome, finishReason: "length", metadata: { ...outcome.metadata, lengthLimit: reached } };
 }
 
 function metadataOf(base: ChatMessageMetadata, outcome: AssistantOutcome): ChatMessageMetadata {
@@ -138,6 +155,7 @@ function metadataOf(base: ChatMessageMetadata, outcome: AssistantOutcome): ChatM
     policyBlock: outcome.metadata.policyBlock ?? null,
     usage: outcome.usage,
     timings: outcome.metadata.timings ?? null,
+    lengthLimit: outcome.metadata.lengthLimit ? true : null,
   };
 }
 

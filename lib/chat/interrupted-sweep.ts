@@ -1,28 +1,34 @@
 import "server-only";
 import { markStreamingMessagesInterrupted } from "@/lib/db/messages";
+import { pendingFinalSaveIds } from "./final-save";
+import { liveMessageIds } from "./generation-registry";
 
-// An answer still marked "streaming" whose row has not been written for this long belongs to a process that died:
-// a live generation saves its text every few hundred milliseconds and gives up after its model's timeouts (a
-// minute or so by default).
-const STALE_AFTER_MS = 5 * 60_000;
+// An answer still marked "streaming" whose row has not been written for a while, and that this process neither
+// writes nor holds a final save for, belongs to a generation that ended without its final write: a killed process,
+// or a final save given up while the database was away (final-save.ts). A live generation saves its text every few
+// hundred milliseconds while tokens flow and gives up after its model's timeouts.
+// With SQLite this process is the only writer (the instance lock), so a minute of silence is enough; with
+// PostgreSQL other instances may be writing answers this one cannot see, so their rows get five minutes.
+const STALE_AFTER_MS = { sqlite: 60_000, postgres: 5 * 60_000 } as const;
 const SWEEP_EVERY_MS = 60_000;
 
+/** One sweep: marks stale streaming answers interrupted (their text so far stays). Returns how many. */
+export function sweepStaleAnswers(provider: "sqlite" | "postgres", now: number = Date.now()): Promise<number> {
+  return markStreamingMessagesInterrupted({
+    updatedBefore: new Date(now - STALE_AFTER_MS[provider]),
+    exceptIds: [...liveMessageIds(), ...pendingFinalSaveIds()],
+  });
+}
+
 /**
- * Marks answers left "streaming" by a killed process as interrupted. With SQLite this is the only instance, so at
- * start every streaming answer is stale; with PostgreSQL other instances may be mid-answer, so only rows untouched
- * for STALE_AFTER_MS count, at start and then every minute (an instance that died is found by the others).
+ * At start, marks answers left "streaming" by a killed process as interrupted (with SQLite every one: nothing else
+ * writes them), then sweeps every minute on either database.
  */
-export async function sweepInterruptedAnswers(singleInstance: boolean): Promise<number> {
-  const interrupted = await markStreamingMessagesInterrupted(
-    singleInstance ? {} : { updatedBefore: new Date(Date.now() - STALE_AFTER_MS) },
-  );
-  if (!singleInstance) {
-    const timer = setInterval(() => {
-      markStreamingMessagesInterrupted({ updatedBefore: new Date(Date.now() - STALE_AFTER_MS) }).catch((error: unknown) =>
-        console.error("[chat] could not mark interrupted answers:", (error as Error).message),
-      );
-    }, SWEEP_EVERY_MS);
-    timer.unref();
-  }
+export async function sweepInterruptedAnswers(provider: "sqlite" | "postgres"): Promise<number> {
+  const interrupted = provider === "sqlite" ? await markStreamingMessagesInterrupted() : await sweepStaleAnswers(provider);
+  const timer = setInterval(() => {
+    sweepStaleAnswers(provider).catch((error: unknown) => console.error("[chat] could not mark interrupted answers:", (error as Error).message));
+  }, SWEEP_EVERY_MS);
+  timer.unref();
   return interrupted;
 }

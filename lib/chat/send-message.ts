@@ -9,6 +9,7 @@ import { createAssistantMessage, insertUserMessage, listMessages, type StoredMes
 import { getChatModel } from "@/lib/db/models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import { answerSettingsFor, initialSettingsProblem } from "./conversation-settings";
+import { forgetNewConversation } from "./forget-new-conversation";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
 import { claimGeneration, releaseGeneration } from "./generation-registry";
 import type { HistoryTurn } from "./history";
@@ -61,11 +62,13 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
     prepared = await storeTurn(user, input, chatModel.id);
   } catch (error) {
     releaseGeneration(generation);
+    await forgetNewConversation(user.id, input.conversationId, access.conversation === null);
     if (isUniqueViolation(error)) throw new ApiError("duplicate_message", "This message was already sent.");
     throw error;
   }
   if ("refusal" in prepared) {
     releaseGeneration(generation);
+    await forgetNewConversation(user.id, input.conversationId, access.conversation === null);
     throw prepared.refusal;
   }
   const { conversation, history, assistant, firstUserText } = prepared;

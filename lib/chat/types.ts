@@ -22,6 +22,8 @@ export interface ChatMessageMetadata {
   status?: MessageStatus;
   /** A message safe to show the user when status is "error" (never an upstream body). */
   error?: string | null;
+  /** The answer was stopped at its length or time cap (status "stopped"), not by the user. */
+  lengthLimit?: boolean | null;
   /** The answer was cut by a content policy (shown as a policy block, not an error). */
   policyBlock?: { categories: string[] } | null;
   usage?: MessageUsage | null;

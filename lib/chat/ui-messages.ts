@@ -18,13 +18,14 @@ function toChatUIMessage(row: MessageRow, position: SiblingPosition | undefined)
 }
 
 function assistantMetadata(row: MessageRow): ChatMessageMetadata {
-  const { timings, policyBlock } = storedMetadata(row.metadata);
+  const { timings, policyBlock, lengthLimit } = storedMetadata(row.metadata);
   return {
     createdAt: row.createdAt.toISOString(),
     modelId: row.modelId,
     status: row.status,
     error: row.error,
     policyBlock: policyBlock ? { categories: policyBlock.categories } : null,
+    lengthLimit: lengthLimit ? true : null,
     usage:
       row.inputTokens !== null && row.outputTokens !== null
         ? { inputTokens: row.inputTokens, outputTokens: row.outputTokens, estimated: row.usageIsEstimated }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "./client";
+import { cleanText } from "@/lib/text/clean-text";
 import { isUniqueViolation } from "./errors";
 
 export type ConversationRow = NonNullable<Awaited<ReturnType<typeof findConversation>>>;
@@ -61,7 +62,7 @@ export async function setActiveMessage(userId: string, id: string, messageId: st
 
 /** Sets the automatic title unless a title was set meanwhile (typed by the user, or another answer's): true if it did. */
 export async function setTitleIfUnset(id: string, title: string): Promise<boolean> {
-  const { count } = await getDb().conversation.updateMany({ where: { id, titleIsSet: false }, data: { title, titleIsSet: true } });
+  const { count } = await getDb().conversation.updateMany({ where: { id, titleIsSet: false }, data: { title: cleanText(title), titleIsSet: true } });
   return count === 1;
 }
 
@@ -131,5 +132,14 @@ export async function updateConversationForUser(userId: string, id: string, chan
 /** Deletes the user's conversation and, through the cascade, its messages: false when it was not theirs. */
 export async function deleteConversationForUser(userId: string, id: string): Promise<boolean> {
   const { count } = await getDb().conversation.deleteMany({ where: { id, userId } });
+  return count === 1;
+}
+
+/**
+ * Undoes a conversation created for a first message that was then refused or failed to store: removed only while it
+ * has no message, so a concurrent first message that did get stored keeps it. True when it was removed.
+ */
+export async function deleteConversationIfEmpty(userId: string, id: string): Promise<boolean> {
+  const { count } = await getDb().conversation.deleteMany({ where: { id, userId, messages: { none: {} } } });
   return count === 1;
 }

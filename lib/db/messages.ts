@@ -1,6 +1,7 @@
 import "server-only";
 import { activeLeaf, activePath } from "@/lib/chat/message-tree";
 import type { MessageStatus } from "@/lib/chat/types";
+import { cleanText } from "@/lib/text/clean-text";
 import { getDb } from "./client";
 
 export type StoredMessage = Awaited<ReturnType<typeof listMessages>>[number];
@@ -9,10 +10,13 @@ export type StoredMessage = Awaited<ReturnType<typeof listMessages>>[number];
 export interface StoredMessageMetadata {
   timings?: { firstTokenMs?: number; totalMs?: number };
   policyBlock?: { categories: string[] };
+  /** The answer was cut by its length ("tokens") or time cap (lib/chat/answer-limits.ts). */
+  lengthLimit?: "tokens" | "time";
 }
 
+// Backend text may hold NUL or lone surrogates, which the databases refuse: cleaned on the way in.
 function textParts(text: string) {
-  return [{ type: "text", text }];
+  return [{ type: "text", text: cleanText(text) }];
 }
 
 /**
@@ -139,9 +143,13 @@ export async function finishAssistantMessage(id: string, outcome: AssistantOutco
  * `updatedBefore` (e.g. two minutes ago) so answers other instances are writing right now are left alone: a
  * streaming row is saved several times a second while text flows.
  */
-export async function markStreamingMessagesInterrupted({ updatedBefore }: { updatedBefore?: Date } = {}): Promise<number> {
+export async function markStreamingMessagesInterrupted({ updatedBefore, exceptIds = [] }: { updatedBefore?: Date; exceptIds?: string[] } = {}): Promise<number> {
   const { count } = await getDb().message.updateMany({
-    where: { status: "streaming", ...(updatedBefore ? { updatedAt: { lt: updatedBefore } } : {}) },
+    where: {
+      status: "streaming",
+      ...(updatedBefore ? { updatedAt: { lt: updatedBefore } } : {}),
+      ...(exceptIds.length ? { id: { notIn: exceptIds } } : {}),
+    },
     data: { status: "interrupted" },
   });
   return count;

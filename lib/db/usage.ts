@@ -50,3 +50,15 @@ export async function recordUsage(input: UsageInput): Promise<void> {
     },
   });
 }
+
+/**
+ * recordUsage for an answer's usage, written at most once per message: a retry after a failure that did commit
+ * (the connection broke on the way back) does not count the call twice.
+ */
+export async function recordUsageOnce(input: UsageInput): Promise<void> {
+  if (input.messageId) {
+    const existing = await getDb().usageRecord.findFirst({ where: { messageId: input.messageId }, select: { id: true } });
+    if (existing) return;
+  }
+  await recordUsage(input);
+}

@@ -1,6 +1,7 @@
 import { getAuthSecret } from "@/lib/auth/secret";
 import { sweepInterruptedAnswers } from "@/lib/chat/interrupted-sweep";
 import { currentDatabaseTarget } from "@/lib/db/client";
+import { acquireInstanceLock } from "@/lib/db/instance-lock";
 import { migrate } from "@/lib/db/migrate";
 import { deleteExpiredSessions } from "@/lib/db/sessions";
 import { getEncryptionKey } from "@/lib/crypto/encryption-key";
@@ -17,12 +18,14 @@ export async function startServer(): Promise<void> {
   try {
     const env = getEnv();
     const target = currentDatabaseTarget();
+    // One process per SQLite database: taken before anything touches it, held until the process ends.
+    if (target.provider === "sqlite") await acquireInstanceLock(target.path, env.SQLITE_LOCK_WAIT_SECONDS * 1000);
     const { applied } = await migrate(target);
     getAuthSecret();
     getEncryptionKey();
     const models = await provisionModelsFromFile();
     await deleteExpiredSessions();
-    const interrupted = await sweepInterruptedAnswers(target.provider === "sqlite");
+    const interrupted = await sweepInterruptedAnswers(target.provider);
     startRetentionJob();
     const signIn = [env.oidc && `SSO (${env.OIDC_NAME})`, env.LOCAL_ACCOUNTS && "local accounts"].filter(Boolean).join(" and ");
     console.log(`[start] ${describe(target)}; ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}; sign-in with ${signIn}`);

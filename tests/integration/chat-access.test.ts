@@ -72,20 +72,22 @@ describe(`chat API access on ${testProvider()}`, () => {
     expect(await getDb().conversation.count()).toBe(0);
   });
 
-  it("answers 400 for input that does not validate, before looking at the session", async () => {
-    actAs(null);
+  it("answers 400 for input that does not validate (POST /api/chat: after the session, which is read before the body)", async () => {
+    actAs(await newUser("ann@example.com"));
     expect(await errorOf(await post(message("   ")))).toMatchObject({ status: 400, code: "bad_request", message: "Type a message first." });
     expect(await errorOf(await post("{not json"))).toMatchObject({ status: 400, message: "The request body must be JSON." });
     expect((await post({ ...message("Hi"), conversationId: "../etc" })).status).toBe(400);
     expect((await post({ ...message("Hi"), extra: true })).status).toBe(400);
     expect((await post(message("x".repeat(100_001)))).status).toBe(400);
+    actAs(null);
+    expect((await post(message("   "))).status).toBe(401);
     expect((await resume("not-a-uuid")).status).toBe(400);
     expect((await stop("not-a-uuid")).status).toBe(400);
     expect((await list("?limit=0")).status).toBe(400);
   });
 
   it("answers 413 for a body over 1 MB, also when it is chunked and declares no length", async () => {
-    actAs(null);
+    actAs(await newUser("ann@example.com"));
     const huge = JSON.stringify(message("x".repeat(1_100_000)));
     expect(await errorOf(await post(huge))).toMatchObject({ status: 413, code: "payload_too_large" });
     const chunks = new TextEncoder().encode(huge);

@@ -1,5 +1,6 @@
 import "server-only";
 import { LlmError } from "../errors";
+import { backendFetch } from "../guarded-fetch";
 import type { CallWatchdog } from "./call-watchdog";
 import { errorFromResponse, networkError, type ErrorContext } from "./http-errors";
 
@@ -19,7 +20,8 @@ export interface PostJsonOptions {
 /** POSTs JSON and returns the 2xx response; any other status becomes an LlmError (body read under the watchdog). */
 export async function postJson(options: PostJsonOptions): Promise<Response> {
   const { watchdog, errors } = options;
-  const doFetch = options.fetch ?? globalThis.fetch;
+  // The default refuses link-local and metadata addresses after DNS too, on every new connection.
+  const doFetch = options.fetch ?? backendFetch();
   watchdog.startConnect(options.nonStreaming);
   let response: Response;
   try {
