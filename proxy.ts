@@ -4,7 +4,7 @@ import { isCrossOriginWrite } from "@/lib/api/cross-origin";
 // A coarse first gate only: without a session cookie, pages redirect to sign-in and APIs answer 401 before any
 // rendering. It never decides who someone is; every page, route and action checks the session itself.
 const SESSION_COOKIES = ["chat.session-token", "__Secure-chat.session-token"];
-const PUBLIC_PATHS = [/^\/sign-(in|up)(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
+const PUBLIC_PATHS = [/^\/sign-(in|up)(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health(\/(live|ready))?$/, /^\/api\/metrics$/];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

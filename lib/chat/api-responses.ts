@@ -1,6 +1,7 @@
 import { createUIMessageStreamResponse, type UIMessageChunk } from "ai";
 import { NextResponse } from "next/server";
 import { apiError } from "@/lib/api/responses";
+import { countAdmissionRefusal } from "@/lib/server/metrics";
 import type { ChatApiError } from "./types";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
@@ -20,6 +21,12 @@ const KEEP_ALIVE_MS = 15_000;
 /** A UI message stream (server-sent events) as `useChat` reads it. */
 export function chatStreamResponse(stream: ReadableStream<UIMessageChunk>): Response {
   return createUIMessageStreamResponse({ stream, headers: NO_STORE, keepAliveMs: KEEP_ALIVE_MS });
+}
+
+/** The instance is shutting down (SIGTERM): no new answer starts here; the retry lands on another instance. */
+export function shuttingDown(): NextResponse<ChatApiError> {
+  countAdmissionRefusal("shutting_down");
+  return chatApiError(503, "shutting_down", "The server is restarting. Send again in a moment.", 2_000);
 }
 
 /** Nothing to resume. */

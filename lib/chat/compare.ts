@@ -4,7 +4,8 @@ import { apiError, apiJson } from "@/lib/api/responses";
 import { getConversationAccess, getOrCreateConversation, setConversationModel } from "@/lib/db/conversations";
 import { createAssistantMessage, insertUserMessage, listMessages } from "@/lib/db/messages";
 import { type ChatModel, getChatModel } from "@/lib/db/models";
-import { chatApiError } from "./api-responses";
+import { isShuttingDown } from "@/lib/server/shutdown";
+import { chatApiError, shuttingDown } from "./api-responses";
 import type { CompareRequest, CompareResponse } from "./compare-input";
 import { checkCompareQuota } from "./compare-quota";
 import { answerSettingsFor } from "./conversation-settings";
@@ -36,6 +37,7 @@ export async function startCompareRun(user: ChatUser, input: CompareRequest, opt
   const refusal = await checkCompareQuota(user, models);
   if (refusal) return chatApiError(429, refusal.code, refusal.message, Math.max(0, refusal.resetsAt.getTime() - Date.now()), refusal.resetsAt);
 
+  if (isShuttingDown()) return shuttingDown();
   const generations = claimGenerations(input.conversationId, user.id, models.length);
   if (!generations) {
     return chatApiError(409, "busy", "An answer is still being written in this conversation. Wait for it to finish, or stop it, then compare again.");

@@ -81,6 +81,11 @@ export function getGenerationForMessage(conversationId: string, messageId: strin
   return getActiveGenerations(conversationId).find((generation) => generation.messageId === messageId) ?? null;
 }
 
+/** Every answer being written in this process (graceful shutdown drains them). */
+export function allActiveGenerations(): ActiveGeneration[] {
+  return [...registry().values()].flatMap((generations) => [...generations]);
+}
+
 export function isGenerating(conversationId: string): boolean {
   return registry().has(conversationId);
 }

@@ -6,6 +6,7 @@ import type { LanguageModelDeps } from "@/lib/ai/registry";
 import { type AssistantOutcome, finishAssistantMessage, updateStreamingText } from "@/lib/db/messages";
 import type { ChatModel } from "@/lib/db/models";
 import { recordUsage } from "@/lib/db/usage";
+import { recordAnswer } from "@/lib/server/metrics";
 import { type ChatTitleData, TITLE_DATA_PART } from "./data-parts";
 import type { GenerationSettings } from "./generation-settings";
 import { outcomeOf, type StreamObservation } from "./generation-outcome";
@@ -86,6 +87,7 @@ async function run(
   settle(observation.accepted || observation.aborted ? { accepted: true } : { accepted: false, error: observation.error });
 
   const outcome = outcomeOf(observation);
+  recordAnswer(request.model.id, observation, outcome);
   if (outcome.status === "error") {
     const detail = LlmError.isInstance(observation.error) ? observation.error.adminMessage : describe(observation.error);
     console.error(`[chat] answer failed: conversation ${request.conversationId}, model ${request.model.id}: ${detail}`);

@@ -7,7 +7,8 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { createAssistantMessage, insertUserMessage, listMessages, type StoredMessage } from "@/lib/db/messages";
 import { getChatModel } from "@/lib/db/models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
-import { chatApiError, chatStreamResponse } from "./api-responses";
+import { isShuttingDown } from "@/lib/server/shutdown";
+import { chatApiError, chatStreamResponse, shuttingDown } from "./api-responses";
 import { answerSettingsFor, initialSettingsProblem } from "./conversation-settings";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
 import { claimGeneration, releaseGeneration } from "./generation-registry";
@@ -50,6 +51,7 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
   const settingsProblem = initialSettingsProblem(initialSettings, chatModel);
   if (settingsProblem) return apiError("bad_request", settingsProblem);
 
+  if (isShuttingDown()) return shuttingDown();
   const generation = claimGeneration(input.conversationId, user.id);
   if (!generation) {
     return chatApiError(409, "busy", "An answer is still being written in this conversation. Wait for it to finish, or stop it, then send again.");

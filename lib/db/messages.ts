@@ -146,3 +146,13 @@ export async function markStreamingMessagesInterrupted({ updatedBefore }: { upda
   });
   return count;
 }
+
+/** Graceful shutdown: the answers it cut (already stored as stopped, or still streaming if the save failed). */
+export async function markMessagesInterrupted(ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { count } = await getDb().message.updateMany({
+    where: { id: { in: ids }, role: "assistant", status: { in: ["streaming", "stopped"] } },
+    data: { status: "interrupted" },
+  });
+  return count;
+}
