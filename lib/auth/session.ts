@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getActiveSessionWithUser } from "@/lib/db/sessions";
+import { noteRequestUser } from "@/lib/server/request-log";
 import { sessionCookieName } from "./cookies";
 import { getAuthSecret } from "./secret";
 
@@ -37,6 +38,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getActiveSessionWithUser({ id: sessionId });
   if (!session) return null;
   const { user } = session;
+  noteRequestUser(user.id);
   return { id: user.id, email: user.email, name: user.name, image: user.image, role: user.role, sessionId };
 });
 

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { apiError } from "@/lib/api/responses";
 import { countAdmissionRefusal } from "@/lib/server/metrics";
 import type { ChatApiError } from "./types";
+import { errorFields, log } from "@/lib/server/log";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
@@ -36,6 +37,6 @@ export function noContent(): Response {
 
 /** An unexpected failure (database down, a model row that no longer validates): logged, and a JSON 500 for the UI. */
 export function internalError(route: string, error: unknown): Response {
-  console.error(`[chat] ${route} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  log.error({ area: "chat", route, ...errorFields(error) }, "request failed");
   return apiError("internal", "Something went wrong. Please try again.");
 }

@@ -14,6 +14,7 @@ import { type ActiveGeneration, assignMessage, releaseGeneration } from "./gener
 import { observeStream } from "./generation-stream";
 import { ThrottledTextWriter } from "./throttled-text-writer";
 import type { ChatMessageMetadata } from "./types";
+import { errorFields, log } from "@/lib/server/log";
 
 export interface GenerationTuning {
   /** Longest gap between two saves of the text while it streams. */
@@ -56,7 +57,7 @@ export function startGeneration(generation: ActiveGeneration, request: Generatio
     settle = resolve;
   });
   void run(generation, request, tuning, (value) => settle(value)).catch((error: unknown) => {
-    console.error(`[chat] generation crashed: conversation ${request.conversationId}, model ${request.model.id}: ${describe(error)}`);
+    log.error({ area: "chat", conversationId: request.conversationId, modelId: request.model.id, ...errorFields(error) }, "generation crashed");
     settle({ accepted: false, error });
     generation.chunks.close();
     releaseGeneration(generation);
@@ -80,7 +81,7 @@ async function run(
       if (!(await updateStreamingText(request.assistantMessage.id, text))) generation.abortController.abort();
     },
     tuning.saveIntervalMs,
-    (error) => console.error(`[chat] could not save a partial answer: conversation ${request.conversationId}: ${describe(error)}`),
+    (error) => log.error({ area: "chat", conversationId: request.conversationId, ...errorFields(error) }, "could not save a partial answer"),
   );
   const observation = await observeStream({ generation, request, modelDeps: tuning.modelDeps, writer, onAccepted: () => settle({ accepted: true }) });
   await writer.stop();
@@ -90,7 +91,7 @@ async function run(
   recordAnswer(request.model.id, observation, outcome);
   if (outcome.status === "error") {
     const detail = LlmError.isInstance(observation.error) ? observation.error.adminMessage : describe(observation.error);
-    console.error(`[chat] answer failed: conversation ${request.conversationId}, model ${request.model.id}: ${detail}`);
+    log.error({ area: "chat", conversationId: request.conversationId, modelId: request.model.id, reason: detail }, "answer failed");
   }
   await store(request, outcome, observation);
   releaseGeneration(generation);
@@ -111,7 +112,7 @@ async function store(request: GenerationRequest, outcome: AssistantOutcome, obse
   try {
     await finishAssistantMessage(request.assistantMessage.id, outcome);
   } catch (error) {
-    console.error(`[chat] could not store an answer: conversation ${request.conversationId}: ${describe(error)}`);
+    log.error({ area: "chat", conversationId: request.conversationId, ...errorFields(error) }, "could not store an answer");
   }
   if (!outcome.usage) return;
   try {
@@ -126,7 +127,7 @@ async function store(request: GenerationRequest, outcome: AssistantOutcome, obse
       latencyMs: observation.endedAt - observation.startedAt,
     });
   } catch (error) {
-    console.error(`[chat] could not record usage: conversation ${request.conversationId}: ${describe(error)}`);
+    log.error({ area: "chat", conversationId: request.conversationId, ...errorFields(error) }, "could not record usage");
   }
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { markStreamingMessagesInterrupted } from "@/lib/db/messages";
+import { errorFields, log } from "@/lib/server/log";
 
 // An answer still marked "streaming" whose row has not been written for this long belongs to a process that died:
 // a live generation saves its text every few hundred milliseconds and gives up after its model's timeouts (a
@@ -19,7 +20,7 @@ export async function sweepInterruptedAnswers(singleInstance: boolean): Promise<
   if (!singleInstance) {
     const timer = setInterval(() => {
       markStreamingMessagesInterrupted({ updatedBefore: new Date(Date.now() - STALE_AFTER_MS) }).catch((error: unknown) =>
-        console.error("[chat] could not mark interrupted answers:", (error as Error).message),
+        log.error({ area: "chat", ...errorFields(error) }, "could not mark interrupted answers"),
       );
     }, SWEEP_EVERY_MS);
     timer.unref();

@@ -9,6 +9,7 @@ import { provisionModelsFromFile } from "@/lib/models/provision";
 import { startRetentionJob } from "@/lib/retention/schedule";
 import { log } from "./log";
 import { startMetrics } from "./metrics";
+import { logEveryRequest } from "./request-log";
 import { handleTerminationGracefully } from "./signals";
 
 function describe(target: ReturnType<typeof currentDatabaseTarget>): string {
@@ -28,6 +29,7 @@ export async function startServer(): Promise<void> {
     const interrupted = await sweepInterruptedAnswers(target.provider === "sqlite");
     startRetentionJob();
     startMetrics();
+    logEveryRequest();
     handleTerminationGracefully();
     const signIn = [env.oidc && `SSO (${env.OIDC_NAME})`, env.LOCAL_ACCOUNTS && "local accounts"].filter(Boolean).join(" and ");
     log.info({ database: describe(target), migrationsApplied: applied, signIn }, "started");

@@ -5,6 +5,7 @@ import { auditCsvStream } from "@/lib/audit/csv-export";
 import { toAuditEntryView } from "@/lib/audit/entry-view";
 import { type AuditFilters, parseAuditQuery } from "@/lib/audit/filters";
 import { InvalidAuditCursorError, listAuditEntries } from "@/lib/db/audit-log";
+import { errorFields, log } from "@/lib/server/log";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -35,7 +36,7 @@ export const GET = withAdmin(async ({ request, user }) => {
     return apiJson({ entries: page.entries.map(toAuditEntryView), nextCursor: page.nextCursor });
   } catch (error) {
     if (error instanceof InvalidAuditCursorError) return apiError("bad_request", error.message);
-    console.error(`[audit] GET /api/admin/audit failed: ${(error as Error).message}`);
+    log.error({ area: "audit", route: "GET /api/admin/audit", ...errorFields(error) }, "request failed");
     return apiError("internal", "Something went wrong. Please try again.");
   }
 });
