@@ -12,6 +12,7 @@ import type { GenerationSettings } from "./generation-settings";
 import { outcomeOf, type StreamObservation } from "./generation-outcome";
 import { type ActiveGeneration, assignMessage, releaseGeneration } from "./generation-registry";
 import { observeStream } from "./generation-stream";
+import { relayAnswer } from "./live-relay";
 import { ThrottledTextWriter } from "./throttled-text-writer";
 import type { ChatMessageMetadata } from "./types";
 import { errorFields, log } from "@/lib/server/log";
@@ -52,6 +53,7 @@ export type Acceptance = { accepted: true } | { accepted: false; error: unknown 
  */
 export function startGeneration(generation: ActiveGeneration, request: GenerationRequest, tuning: GenerationTuning = DEFAULT_TUNING): Promise<Acceptance> {
   assignMessage(generation, request.assistantMessage.id);
+  relayAnswer(generation);
   let settle: (acceptance: Acceptance) => void = () => {};
   const acceptance = new Promise<Acceptance>((resolve) => {
     settle = resolve;

@@ -2,25 +2,36 @@ import "server-only";
 import { apiError } from "@/lib/api/responses";
 import { getStoredAnswer } from "@/lib/db/compare-messages";
 import { getConversationForUser } from "@/lib/db/conversations";
+import { latestStreamingAnswerId } from "@/lib/db/messages";
 import { chatStreamResponse, noContent } from "./api-responses";
 import { getActiveGeneration, getGenerationForMessage } from "./generation-registry";
+import { followRelayedAnswer } from "./live-relay";
 import { storedAnswerChunks, streamOf } from "./stored-answer-stream";
 
 /**
  * GET /api/chat/[id]/stream after sign-in: the answer being written in the user's conversation, replayed from its
- * start and then followed live; 204 when none is (in this server process).
+ * start and then followed live; written by another instance, followed through Redis (live-relay.ts); 204 when none
+ * is, or when another instance writes it and Redis cannot relay it (the reader then shows the saved text).
  */
 export async function resumeStream(userId: string, conversationId: string, messageId?: string): Promise<Response> {
   if (!(await getConversationForUser(userId, conversationId))) return apiError("not_found", "This conversation does not exist.");
   if (messageId) return answerStream(conversationId, messageId);
   const generation = getActiveGeneration(conversationId);
-  if (!generation || generation.chunks.isClosed) return noContent();
-  return chatStreamResponse(generation.chunks.subscribe());
+  if (generation && !generation.chunks.isClosed) return chatStreamResponse(generation.chunks.subscribe());
+  if (generation) return noContent();
+  const elsewhere = await latestStreamingAnswerId(conversationId);
+  return elsewhere ? followElsewhere(elsewhere) : noContent();
+}
+
+async function followElsewhere(messageId: string): Promise<Response> {
+  const relayed = await followRelayedAnswer(messageId);
+  return relayed ? chatStreamResponse(relayed) : noContent();
 }
 
 /**
- * With `?messageId=` (a Compare column): that answer, live while it is written here, else as stored once it ended;
- * 204 while another instance writes it, 404 when it is not an answer of this conversation.
+ * With `?messageId=` (a Compare column): that answer, live while it is written here or relayed from another instance,
+ * else as stored once it ended; 204 while another instance writes it unrelayed, 404 when it is not an answer of this
+ * conversation.
  */
 async function answerStream(conversationId: string, messageId: string): Promise<Response> {
   const generation = getGenerationForMessage(conversationId, messageId);
@@ -28,6 +39,6 @@ async function answerStream(conversationId: string, messageId: string): Promise<
   if (generation) await generation.stored;
   const stored = await getStoredAnswer(conversationId, messageId);
   if (!stored) return apiError("not_found", "This answer does not exist.");
-  if (stored.status === "streaming") return noContent();
+  if (stored.status === "streaming") return followElsewhere(messageId);
   return chatStreamResponse(streamOf(storedAnswerChunks(stored)));
 }

@@ -156,3 +156,13 @@ export async function markMessagesInterrupted(ids: string[]): Promise<number> {
   });
   return count;
 }
+
+/** The id of the conversation's latest answer still marked streaming (possibly being written by another instance). */
+export async function latestStreamingAnswerId(conversationId: string): Promise<string | null> {
+  const row = await getDb().message.findFirst({
+    where: { conversationId, role: "assistant", status: "streaming" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
