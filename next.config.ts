@@ -18,6 +18,11 @@ const nextConfig: NextConfig = {
   outputFileTracingIncludes: {
     "/*": ["./lib/db/generated/*/query_compiler_bg.wasm", "./lib/db/generated/*/schema.prisma", "./prisma/*/migrations/**/*"],
   },
+  // The generated Prisma clients look for their files under process.cwd(), which makes file tracing take in the
+  // whole project; none of this is needed at run time.
+  outputFileTracingExcludes: {
+    "/*": ["./tests/**", "./bench/**", "./scripts/**", "./examples/**", "./.git/**", "./.ci/**", "./**/*.md", "./.next/cache/**", "./deploy/**"],
+  },
   // One instance per process of what keeps state (the logger, the metrics registry) and native/driver modules.
   serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pino", "prom-client", "ioredis"],
   async headers() {
