@@ -5,7 +5,7 @@ import { newNonce, pageSecurityPolicy } from "@/lib/ui/page-security-policy";
 // A coarse first gate only: without a session cookie, pages redirect to sign-in and APIs answer 401 before any
 // rendering. It never decides who someone is; every page, route and action checks the session itself.
 const SESSION_COOKIES = ["chat.session-token", "__Secure-chat.session-token"];
-const PUBLIC_PATHS = [/^\/sign-(in|up)(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
+const PUBLIC_PATHS = [/^\/sign-(in|up)(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health(\/(live|ready))?$/, /^\/api\/metrics$/];
 
 /**
  * Pages go on with a Content-Security-Policy that carries a fresh nonce, on the response and on the request, where

@@ -58,6 +58,10 @@ const schema = z
     REDIS_URL: z.string().regex(/^rediss?:\/\//i, "must start with redis:// or rediss://").optional(),
     SQLITE_LOCK_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
     ANSWER_MAX_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(600),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_PROMPTS: booleanFlag.transform((value) => value ?? false),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (openssl rand -hex 24)").optional(),
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(25),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER) {

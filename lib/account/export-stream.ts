@@ -1,6 +1,7 @@
 import "server-only";
 import { storedText } from "@/lib/chat/stored-message";
 import { eachConversationWithMessages, eachUsageRecord, getAccountProfile, listPresetsOfUser } from "@/lib/db/account-data";
+import { errorFields, log } from "@/lib/server/log";
 
 // "Download all my data": one JSON document, written piece by piece while the response is sent, so an account with
 // thousands of conversations is never built in memory whole. Never a password hash, a session or another user's data.
@@ -86,7 +87,7 @@ export function accountExportStream(userId: string, now = new Date()): ReadableS
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
-        console.error(`[account] export failed: ${(error as Error).message}`);
+        log.error({ area: "account", ...errorFields(error) }, "account export failed");
         controller.error(error);
       }
     },

@@ -21,6 +21,8 @@ const statusByCode = {
   rate_limited: 429,
   /** One of the user's quotas refused the request (`resetsAt` says when it frees up). */
   quota_exceeded: 429,
+  /** The instance is shutting down (SIGTERM): no new answer starts here; a retry lands on another instance. */
+  shutting_down: 503,
   /** Never sent by the server: the client fetcher's code when the server could not be reached at all. */
   network_error: 0,
 } as const;

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { type CurrentUser, getCurrentUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
+import { errorFields, log } from "@/lib/server/log";
 import { isCrossOriginWrite } from "./cross-origin";
 import { ApiError } from "./errors";
 import { readJsonBody } from "./read-body";
@@ -98,6 +99,6 @@ async function userFor(access: Access): Promise<CurrentUser | null> {
 function errorResponse(request: Request, error: unknown): Response {
   if (error instanceof ApiError) return error.toResponse();
   const where = `${request.method} ${new URL(request.url).pathname}`;
-  console.error(`[api] ${where} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  log.error({ area: "api", route: where, ...errorFields(error) }, "request failed");
   return new ApiError("internal", "Something went wrong. Please try again.").toResponse();
 }

@@ -3,6 +3,7 @@ import { eachAuditEntry } from "@/lib/db/audit-log";
 import { csvRow } from "./csv";
 import { toAuditEntryView } from "./entry-view";
 import type { AuditFilters } from "./filters";
+import { errorFields, log } from "@/lib/server/log";
 
 // A spreadsheet is no place for more than this; narrow the filters for older entries.
 const CSV_MAX_ROWS = 100_000;
@@ -29,7 +30,7 @@ export function auditCsvStream(filters: AuditFilters): ReadableStream<Uint8Array
           ),
         );
       } catch (error) {
-        console.error(`[audit] CSV export failed: ${(error as Error).message}`);
+        log.error({ area: "audit", ...errorFields(error) }, "audit CSV export failed");
         controller.error(error);
       }
     },

@@ -12,6 +12,7 @@ import { type OidcClaims, signInWithOidc, signInWithPassword } from "./provision
 import { currentRequestContext } from "./request-context";
 import { getAuthSecret } from "./secret";
 import { tooManyAttemptsCode } from "./sign-in-errors";
+import { log } from "@/lib/server/log";
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(3).max(320),
@@ -116,10 +117,10 @@ export function authOptions(): NextAuthOptions {
       error(code, metadata) {
         // metadata can hold tokens and profiles: log the code and message only.
         const message = metadata instanceof Error ? metadata.message : (metadata as { error?: Error })?.error?.message;
-        console.error(`[auth] ${code}${message ? `: ${message}` : ""}`);
+        log.error({ area: "auth", code, ...(message ? { reason: message } : {}) }, "sign-in error");
       },
       warn(code) {
-        if (code !== "DEBUG_ENABLED") console.warn(`[auth] ${code}`);
+        if (code !== "DEBUG_ENABLED") log.warn({ area: "auth", code }, "sign-in warning");
       },
       debug() {},
     },

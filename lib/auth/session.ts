@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getActiveSessionWithUser } from "@/lib/db/sessions";
 import { getEnv } from "@/lib/env";
+import { noteRequestUser } from "@/lib/server/request-log";
 import { sessionCookieName } from "./cookies";
 import { getAuthSecret } from "./secret";
 
@@ -38,6 +39,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getActiveSessionWithUser({ id: sessionId, idleMs: getEnv().SESSION_IDLE_MINUTES * 60_000 });
   if (!session) return null;
   const { user } = session;
+  noteRequestUser(user.id);
   return { id: user.id, email: user.email, name: user.name, image: user.image, role: user.role, sessionId };
 });
 

@@ -4,6 +4,7 @@ import { ApiError } from "@/lib/api/errors";
 import { getConversationAccess, getOrCreateConversation, setConversationModel } from "@/lib/db/conversations";
 import { createAssistantMessage, insertUserMessage, listMessages } from "@/lib/db/messages";
 import { type ChatModel, getChatModel } from "@/lib/db/models";
+import { refuseNewAnswersWhenShuttingDown } from "@/lib/server/shutdown";
 import type { CompareRequest, CompareResponse } from "./compare-input";
 import { checkCompareQuota } from "./compare-quota";
 import { answerSettingsFor } from "./conversation-settings";
@@ -37,6 +38,7 @@ export async function startCompareRun(user: ChatUser, input: CompareRequest, opt
   const refusal = await checkCompareQuota(user, models);
   if (refusal) throw new ApiError(refusal.code, refusal.message, { retryAfterMs: Math.max(0, refusal.resetsAt.getTime() - Date.now()), resetsAt: refusal.resetsAt });
 
+  refuseNewAnswersWhenShuttingDown();
   const generations = claimGenerations(input.conversationId, user.id, models.length);
   if (!generations) {
     throw new ApiError("busy", "An answer is still being written in this conversation. Wait for it to finish, or stop it, then compare again.");

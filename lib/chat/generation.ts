@@ -6,6 +6,8 @@ import type { LanguageModelDeps } from "@/lib/ai/registry";
 import { type AssistantOutcome, updateStreamingText } from "@/lib/db/messages";
 import type { ChatModel } from "@/lib/db/models";
 import { getEnv } from "@/lib/env";
+import { errorFields, log } from "@/lib/server/log";
+import { recordAnswer } from "@/lib/server/metrics";
 import { AnswerLimits, type LimitReached } from "./answer-limits";
 import { type ChatTitleData, TITLE_DATA_PART } from "./data-parts";
 import { type GenerationSettings, maxOutputTokensLimit } from "./generation-settings";
@@ -13,6 +15,7 @@ import { type FinalSaveTuning, saveFinalAnswer } from "./final-save";
 import { outcomeOf, type StreamObservation } from "./generation-outcome";
 import { type ActiveGeneration, assignMessage, releaseGeneration } from "./generation-registry";
 import { observeStream } from "./generation-stream";
+import { relayAnswer } from "./live-relay";
 import { ThrottledTextWriter } from "./throttled-text-writer";
 import type { ChatMessageMetadata } from "./types";
 
@@ -58,12 +61,13 @@ export type Acceptance = { accepted: true } | { accepted: false; error: unknown 
  */
 export function startGeneration(generation: ActiveGeneration, request: GenerationRequest, tuning: GenerationTuning = DEFAULT_TUNING): Promise<Acceptance> {
   assignMessage(generation, request.assistantMessage.id);
+  relayAnswer(generation);
   let settle: (acceptance: Acceptance) => void = () => {};
   const acceptance = new Promise<Acceptance>((resolve) => {
     settle = resolve;
   });
   void run(generation, request, tuning, (value) => settle(value)).catch((error: unknown) => {
-    console.error(`[chat] generation crashed: conversation ${request.conversationId}, model ${request.model.id}: ${describe(error)}`);
+    log.error({ area: "chat", conversationId: request.conversationId, modelId: request.model.id, ...errorFields(error) }, "generation crashed");
     settle({ accepted: false, error });
     generation.chunks.close();
     releaseGeneration(generation);
@@ -87,7 +91,7 @@ async function run(
       if (!(await updateStreamingText(request.assistantMessage.id, text))) generation.abortController.abort();
     },
     tuning.saveIntervalMs,
-    (error) => console.error(`[chat] could not save a partial answer: conversation ${request.conversationId}: ${describe(error)}`),
+    (error) => log.error({ area: "chat", conversationId: request.conversationId, ...errorFields(error) }, "could not save a partial answer"),
   );
   const limits = new AnswerLimits(
     request.settings?.maxOutputTokens ?? maxOutputTokensLimit(request.model),
@@ -107,9 +111,10 @@ async function run(
   settle(observation.accepted || observation.aborted ? { accepted: true } : { accepted: false, error: observation.error });
 
   const outcome = withLimit(outcomeOf(observation), limits.reached);
+  recordAnswer(request.model.id, observation, outcome);
   if (outcome.status === "error") {
     const detail = LlmError.isInstance(observation.error) ? observation.error.adminMessage : describe(observation.error);
-    console.error(`[chat] answer failed: conversation ${request.conversationId}, model ${request.model.id}: ${detail}`);
+    log.error({ area: "chat", conversationId: request.conversationId, modelId: request.model.id, reason: detail }, "answer failed");
   }
   await store(request, outcome, observation, tuning);
   releaseGeneration(generation);

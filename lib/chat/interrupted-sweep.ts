@@ -2,6 +2,7 @@ import "server-only";
 import { markStreamingMessagesInterrupted } from "@/lib/db/messages";
 import { pendingFinalSaveIds } from "./final-save";
 import { liveMessageIds } from "./generation-registry";
+import { errorFields, log } from "@/lib/server/log";
 
 // An answer still marked "streaming" whose row has not been written for a while, and that this process neither
 // writes nor holds a final save for, belongs to a generation that ended without its final write: a killed process,
@@ -27,7 +28,7 @@ export function sweepStaleAnswers(provider: "sqlite" | "postgres", now: number =
 export async function sweepInterruptedAnswers(provider: "sqlite" | "postgres"): Promise<number> {
   const interrupted = provider === "sqlite" ? await markStreamingMessagesInterrupted() : await sweepStaleAnswers(provider);
   const timer = setInterval(() => {
-    sweepStaleAnswers(provider).catch((error: unknown) => console.error("[chat] could not mark interrupted answers:", (error as Error).message));
+    sweepStaleAnswers(provider).catch((error: unknown) => log.error({ area: "chat", ...errorFields(error) }, "could not mark interrupted answers"));
   }, SWEEP_EVERY_MS);
   timer.unref();
   return interrupted;

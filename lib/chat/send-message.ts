@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { createAssistantMessage, insertUserMessage, listMessages, type StoredMessage } from "@/lib/db/messages";
 import { getChatModel } from "@/lib/db/models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
+import { refuseNewAnswersWhenShuttingDown } from "@/lib/server/shutdown";
 import { answerSettingsFor, initialSettingsProblem } from "./conversation-settings";
 import { forgetNewConversation } from "./forget-new-conversation";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
@@ -52,6 +53,7 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
   const settingsProblem = initialSettingsProblem(initialSettings, chatModel);
   if (settingsProblem) throw new ApiError("bad_request", settingsProblem);
 
+  refuseNewAnswersWhenShuttingDown();
   const generation = claimGeneration(input.conversationId, user.id);
   if (!generation) {
     throw new ApiError("busy", "An answer is still being written in this conversation. Wait for it to finish, or stop it, then send again.");

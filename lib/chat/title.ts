@@ -7,6 +7,7 @@ import { type ChatModel, getChatModel } from "@/lib/db/models";
 import { getSetting } from "@/lib/db/settings";
 import { recordUsage } from "@/lib/db/usage";
 import { fallbackTitle, sanitizeTitle } from "./title-text";
+import { errorFields, log } from "@/lib/server/log";
 
 /** Admins may name a cheap model for titles; without one (or if this user may not use it) the chat's model writes it. */
 export const TITLE_MODEL_SETTING = "chat.titleModelId";
@@ -33,7 +34,7 @@ export async function createConversationTitle(request: TitleRequest): Promise<st
     const title = (await titleFromModel(request)) || fallbackTitle(request.firstUserText);
     return (await setTitleIfUnset(request.conversationId, title)) ? title : null;
   } catch (error) {
-    console.error(`[chat] could not set a title: conversation ${request.conversationId}: ${error instanceof Error ? error.message : String(error)}`);
+    log.error({ area: "chat", conversationId: request.conversationId, ...errorFields(error) }, "could not set a title");
     return null;
   }
 }
@@ -66,7 +67,7 @@ async function titleFromModel(request: TitleRequest): Promise<string> {
     return result.finishReason === "content-filter" ? "" : sanitizeTitle(result.text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    console.warn(`[chat] title model failed, using the first message: conversation ${request.conversationId}, model ${model.id}: ${detail}`);
+    log.warn({ area: "chat", conversationId: request.conversationId, modelId: model.id, reason: detail }, "title model failed, using the first message");
     return "";
   }
 }

@@ -6,6 +6,7 @@ import { type ModelSecrets, SECRET_FIELDS, type SecretField, secretFieldsFor } f
 import { getDb } from "./client";
 import { type AccessGroup, setModelAccessGroups } from "./model-access";
 import { byDisplayOrder, type ChatModel, chatModelFromRow, readStoredConfig, saveModel } from "./models";
+import { errorFields, log } from "@/lib/server/log";
 
 export type SecretStatus = "set" | "not set";
 
@@ -57,7 +58,7 @@ function readableSecrets(row: AdminRow): ModelSecrets {
   try {
     return openModelSecrets(row.id, row.encryptedSecrets);
   } catch (error) {
-    console.error(`[models] ${error instanceof Error ? error.message : String(error)}`);
+    log.error({ area: "models", ...errorFields(error) }, "stored model secrets cannot be opened");
     return Object.fromEntries(secretFieldsFor({ provider: row.provider, auth: readStoredConfig(row.id, row.config).connection.auth }).map((field) => [field, "?"]));
   }
 }

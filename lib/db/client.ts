@@ -3,6 +3,8 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { getEnv } from "@/lib/env";
+import { log as appLog } from "@/lib/server/log";
+import { observeDbQuery } from "@/lib/server/metrics";
 import { PrismaClient as PostgresClient } from "./generated/postgres";
 import { PrismaClient as SqliteClient } from "./generated/sqlite";
 import { type DatabaseTarget, databaseTargetFrom } from "./target";
@@ -10,14 +12,28 @@ import { type DatabaseTarget, databaseTargetFrom } from "./target";
 // Password hashes are left out of every query unless one asks for them with `omit: { passwordHash: false }`.
 const omit = { user: { passwordHash: true } } as const;
 
-function logLevels(): ("query" | "warn" | "error")[] {
-  return process.env.DB_LOG_QUERIES === "true" ? ["query", "warn", "error"] : ["error"];
+// Every query is timed for the metrics (the query event); its text is logged only with DB_LOG_QUERIES (development),
+// never its parameters, which may hold a prompt.
+const log = [
+  { emit: "event", level: "query" },
+  { emit: "stdout", level: "warn" },
+  { emit: "stdout", level: "error" },
+] as const satisfies { emit: "event" | "stdout"; level: "query" | "warn" | "error" }[];
+
+function observeQueries(client: { $on(event: "query", listener: (event: { query: string; duration: number }) => void): void }): void {
+  const logQueries = process.env.DB_LOG_QUERIES === "true";
+  client.$on("query", (event) => {
+    observeDbQuery(event.duration);
+    if (logQueries) appLog.info({ query: event.query, durationMs: event.duration }, "database query");
+  });
 }
 
 function createSqliteDb(file: string) {
   // busy timeout: a writer waits for another instance's write instead of failing at once.
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: 15_000 });
-  return new SqliteClient({ adapter, omit, log: logLevels() });
+  const client = new SqliteClient({ adapter, omit, log: [...log] });
+  observeQueries(client);
+  return client;
 }
 
 // Both generated clients come from one data model, so they expose the same API; the SQLite one names the type.
@@ -26,7 +42,9 @@ export type Db = ReturnType<typeof createSqliteDb>;
 export function createDb(target: DatabaseTarget): Db {
   if (target.provider === "sqlite") return createSqliteDb(target.path);
   const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
-  return new PostgresClient({ adapter, omit, log: logLevels() }) as unknown as Db;
+  const client = new PostgresClient({ adapter, omit, log: [...log] });
+  observeQueries(client);
+  return client as unknown as Db;
 }
 
 export function currentDatabaseTarget(): DatabaseTarget {

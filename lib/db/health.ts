@@ -16,3 +16,9 @@ export async function isDatabaseHealthy(timeoutMs = 2_000): Promise<boolean> {
     clearTimeout(timer);
   }
 }
+
+/** The names of the migrations recorded as applied (lib/db/migrate.ts keeps them in _app_migrations). */
+export async function appliedMigrationNames(): Promise<Set<string>> {
+  const rows = await getDb().$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM "_app_migrations"`);
+  return new Set(rows.map((row) => row.name));
+}

@@ -154,3 +154,23 @@ export async function markStreamingMessagesInterrupted({ updatedBefore, exceptId
   });
   return count;
 }
+
+/** Graceful shutdown: the answers it cut (already stored as stopped, or still streaming if the save failed). */
+export async function markMessagesInterrupted(ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { count } = await getDb().message.updateMany({
+    where: { id: { in: ids }, role: "assistant", status: { in: ["streaming", "stopped"] } },
+    data: { status: "interrupted" },
+  });
+  return count;
+}
+
+/** The id of the conversation's latest answer still marked streaming (possibly being written by another instance). */
+export async function latestStreamingAnswerId(conversationId: string): Promise<string | null> {
+  const row = await getDb().message.findFirst({
+    where: { conversationId, role: "assistant", status: "streaming" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}

@@ -3,6 +3,7 @@ import { generateText } from "ai";
 import { LlmError } from "@/lib/ai/errors";
 import type { ModelConfigInput } from "@/lib/ai/model-config";
 import { createLanguageModel, type LanguageModelDeps } from "@/lib/ai/registry";
+import { errorFields, log } from "@/lib/server/log";
 
 export const TEST_PROMPT = "Say hello in five words.";
 
@@ -32,7 +33,7 @@ function describeFailure(error: unknown): string {
     return `No answer within ${TEST_TIMEOUT_MS / 1000} seconds.`;
   }
   // Anything else may quote a request: log it on the server, show a generic line.
-  console.error(`[models] test failed unexpectedly: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  log.error({ area: "models", ...errorFields(error) }, "model test failed unexpectedly");
   return "The test failed unexpectedly; the server log has the details.";
 }
 

@@ -4,6 +4,7 @@ import { deleteExpiredRateCounters, incrementRateCounter } from "@/lib/db/rate-c
 import { getEnv } from "@/lib/env";
 import { MINUTE_MS } from "./periods";
 import { redisClient } from "./redis-client";
+import { errorFields, log } from "@/lib/server/log";
 
 /** Counts events in fixed windows shared by every app instance. */
 export interface WindowCounter {
@@ -58,7 +59,7 @@ function redisWithDatabaseFallback(client: Redis): WindowCounter {
       } catch (error) {
         if (Date.now() - warnedAt > MINUTE_MS) {
           warnedAt = Date.now();
-          console.warn(`[quota] Redis unavailable, counting in the database: ${error instanceof Error ? error.message : String(error)}`);
+          log.warn({ area: "quota", ...errorFields(error) }, "Redis unavailable, counting in the database");
         }
         return database.increment(key, expiresAt);
       }

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { runRetention } from "./run-retention";
+import { errorFields, log } from "@/lib/server/log";
 
 const RUN_EVERY_MS = 60 * 60_000;
 
@@ -10,9 +11,9 @@ const instanceId = randomUUID();
 async function runAndLog(): Promise<void> {
   try {
     const outcome = await runRetention({ holder: instanceId });
-    if (outcome.status === "ran" && outcome.deleted > 0) console.log(`[retention] deleted ${outcome.deleted} old conversation(s)`);
+    if (outcome.status === "ran" && outcome.deleted > 0) log.info({ area: "retention", deleted: outcome.deleted }, "deleted old conversations");
   } catch (error) {
-    console.error("[retention] run failed:", (error as Error).message);
+    log.error({ area: "retention", ...errorFields(error) }, "retention run failed");
   }
 }
 

@@ -8,6 +8,10 @@ import { getEncryptionKey } from "@/lib/crypto/encryption-key";
 import { EnvError, getEnv } from "@/lib/env";
 import { provisionModelsFromFile } from "@/lib/models/provision";
 import { startRetentionJob } from "@/lib/retention/schedule";
+import { log } from "./log";
+import { startMetrics } from "./metrics";
+import { logEveryRequest } from "./request-log";
+import { handleTerminationGracefully } from "./signals";
 
 function describe(target: ReturnType<typeof currentDatabaseTarget>): string {
   return target.provider === "sqlite" ? `SQLite at ${target.path}` : `PostgreSQL at ${new URL(target.url).host}`;
@@ -27,12 +31,15 @@ export async function startServer(): Promise<void> {
     await deleteExpiredSessions();
     const interrupted = await sweepInterruptedAnswers(target.provider);
     startRetentionJob();
+    startMetrics();
+    logEveryRequest();
+    handleTerminationGracefully();
     const signIn = [env.oidc && `SSO (${env.OIDC_NAME})`, env.LOCAL_ACCOUNTS && "local accounts"].filter(Boolean).join(" and ");
-    console.log(`[start] ${describe(target)}; ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}; sign-in with ${signIn}`);
-    console.log(models);
-    if (interrupted) console.log(`[chat] ${interrupted} answer(s) cut off by the last shutdown marked interrupted`);
+    log.info({ database: describe(target), migrationsApplied: applied, signIn }, "started");
+    log.info(models);
+    if (interrupted) log.warn({ interrupted }, "answers cut off by the last shutdown marked interrupted");
   } catch (error) {
-    console.error(error instanceof EnvError ? error.message : `[start] could not start: ${(error as Error).message}`);
+    log.fatal(error instanceof EnvError ? error.message : `could not start: ${(error as Error).message}`);
     process.exit(1);
   }
 }

@@ -20,6 +20,8 @@ function demoConfigs(fakes: AllFakes) {
 async function main(): Promise<void> {
   const basePort = process.env.FAKES_BASE_PORT ? Number(process.env.FAKES_BASE_PORT) : undefined;
   const fakes = await startAllFakes({ basePort });
+  // Slower tokens (e.g. 30 ms) keep answers running long enough to follow, stop or interrupt them.
+  if (process.env.FAKES_TOKEN_DELAY_MS) for (const fake of fakes.list) fake.timings.tokenDelayMs = Number(process.env.FAKES_TOKEN_DELAY_MS);
   for (const fake of fakes.list) console.log(`${fake.name.padEnd(14)} ${fake.url}`);
   console.log("\nModel configs (lib/ai/model-config.ts) pointing at them:");
   console.log(JSON.stringify(demoConfigs(fakes), null, 2));

@@ -1,0 +1,57 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { POST as postChat } from "@/app/(chat)/api/chat/route";
+import { getCurrentUser } from "@/lib/auth/session";
+import { followRelayedAnswer } from "@/lib/chat/live-relay";
+import { storedText } from "@/lib/chat/stored-message";
+import type { SendMessageInput } from "@/lib/chat/types";
+import { getDb } from "@/lib/db/client";
+import { saveModel } from "@/lib/db/models";
+import { createUser } from "@/lib/db/users";
+import { type AllFakes, ECHO_PHRASE, startAllFakes } from "@/tests/fakes/index";
+import { useTestDatabase } from "../support/database";
+
+// REDIS_URL set but nothing answers there: answers are written and saved as always, and a reader on another
+// instance gets null quickly (the route then answers 204 and the page shows the saved text).
+
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
+vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
+// Port 1: connections are refused at once.
+vi.stubEnv("REDIS_URL", "redis://127.0.0.1:1");
+
+useTestDatabase();
+let fakes: AllFakes;
+
+beforeAll(async () => {
+  fakes = await startAllFakes();
+  const user = await createUser({ email: "ann@example.com", role: "user", mayBecomeFirstAdmin: false });
+  vi.mocked(getCurrentUser).mockResolvedValue({ id: user.id, email: user.email, name: null, image: null, role: "user", sessionId: "s" });
+  await saveModel({
+    id: "azure",
+    name: "GPT-4o",
+    config: { provider: "azure-openai", endpoint: fakes.azure.url, deployment: "gpt-4o", apiKey: fakes.azure.apiKey },
+    isDefault: true,
+  });
+});
+afterAll(async () => {
+  await fakes.close();
+  vi.unstubAllEnvs();
+});
+
+it("with Redis down the answer streams and is saved, and following it elsewhere falls back", async () => {
+  const body: SendMessageInput = { conversationId: randomUUID(), modelId: "azure", message: { id: randomUUID(), text: `${ECHO_PHRASE} all is well` } };
+  const response = await postChat(
+    new Request("http://localhost/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  );
+  expect(response.status).toBe(200);
+  expect(await response.text()).toContain("well");
+  const answer = await vi.waitFor(async () => {
+    const row = await getDb().message.findFirstOrThrow({ where: { conversationId: body.conversationId, role: "assistant" } });
+    expect(row.status).toBe("complete");
+    return row;
+  });
+  expect(storedText(answer.parts)).toBe("all is well");
+  const startedAt = Date.now();
+  expect(await followRelayedAnswer(answer.id)).toBeNull();
+  expect(Date.now() - startedAt).toBeLessThan(5_000);
+});
