@@ -35,6 +35,5 @@ export async function deleteAccount(email: string): Promise<void> {
 
 /** Ends every session of the user, this one included. */
 export async function signOutEverywhere(): Promise<void> {
-  const response = await fetch("/api/account/sessions", { method: "DELETE" });
-  if (!response.ok) throw new Error(await errorMessage(response, "You could not be signed out everywhere. Please try again."));
+  await apiFetch("/api/account/sessions", { method: "DELETE", fallback: "You could not be signed out everywhere. Please try again." });
 }

@@ -83,7 +83,9 @@ export function getGenerationForMessage(conversationId: string, messageId: strin
 
 /** The message ids of every answer this process is writing now. */
 export function liveMessageIds(): string[] {
-  return [...registry().values()].flatMap((generations) => [...generations].map((generation) => generation.messageId));
+  return allActiveGenerations().map((generation) => generation.messageId);
+}
+
 /** Every answer being written in this process (graceful shutdown drains them). */
 export function allActiveGenerations(): ActiveGeneration[] {
   return [...registry().values()].flatMap((generations) => [...generations]);

@@ -1,3 +1,4 @@
+import { chatStreamResponse } from "@/lib/api/responses";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -71,7 +72,7 @@ describe(`caps on an answer, on ${testProvider()}`, () => {
   it("stops at the model's maximum output tokens, keeps the text and says so", async () => {
     await saveModel({ id: "m", name: "Runaway", config: { provider: "openai-compatible", endpoint, model: "m", maxOutputTokens: 20 }, isDefault: true });
     const conversationId = randomUUID();
-    const response = await sendMessage(user, { conversationId, modelId: "m", message: { id: randomUUID(), text: "hi" } }, { tuning: { ...DEFAULT_TUNING, titleWaitMs: 0 } });
+    const response = chatStreamResponse(await sendMessage(user, { conversationId, modelId: "m", message: { id: randomUUID(), text: "hi" } }, { tuning: { ...DEFAULT_TUNING, titleWaitMs: 0 } }));
     const sse = await response.text();
 
     const answer = await settledAnswer(conversationId);
@@ -86,11 +87,11 @@ describe(`caps on an answer, on ${testProvider()}`, () => {
   it("stops at the wall-clock cap, also when nobody reads the answer any more (tab closed)", async () => {
     await saveModel({ id: "m", name: "Runaway", config: { provider: "openai-compatible", endpoint, model: "m", maxOutputTokens: 1_000_000 }, isDefault: true });
     const conversationId = randomUUID();
-    const response = await sendMessage(
+    const response = chatStreamResponse(await sendMessage(
       user,
       { conversationId, modelId: "m", message: { id: randomUUID(), text: "hi" } },
       { tuning: { ...DEFAULT_TUNING, titleWaitMs: 0, answerMaxMs: 400 } },
-    );
+    ));
     await response.body!.cancel();
 
     const answer = await settledAnswer(conversationId);

@@ -1,6 +1,6 @@
 import { auditRequest } from "@/lib/api/audit";
 import { apiJson } from "@/lib/api/responses";
-import { withUser } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { deleteSessionsByUserId } from "@/lib/db/sessions";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** "Sign out everywhere": ends every session of the signed-in user, this one included, on every device. */
-export const DELETE = withUser(async ({ request, user }) => {
+export const DELETE = route({ auth: "user" }, async ({ request, user }) => {
   const ended = await deleteSessionsByUserId({ userId: user.id });
   await auditRequest(request, { action: "auth.signed_out_everywhere", actorId: user.id, target: user.id, details: { sessions: ended } });
   const response = apiJson({ ended });
