@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decidePrivacy } from "@/lib/privacy/decision";
+import { describeCounts } from "@/lib/privacy/describe";
 import { detectFindings } from "@/lib/privacy/detect";
 import { defaultBoundaryForProvider, isPolicyActive, resolvePolicy } from "@/lib/privacy/policy";
 import { privacyPolicyOverrideSchema } from "@/lib/privacy/policy-schema";
@@ -84,5 +85,19 @@ describe("privacyPolicyOverrideSchema", () => {
     expect(privacyPolicyOverrideSchema.safeParse({ byType: { passport: "block" } }).success).toBe(false);
     expect(privacyPolicyOverrideSchema.safeParse({ minConfidence: 2 }).success).toBe(false);
     expect(privacyPolicyOverrideSchema.safeParse({ extra: true }).success).toBe(false);
+  });
+});
+
+describe("describeCounts", () => {
+  it("names the findings in words, never their values", () => {
+    expect(describeCounts([])).toBe("");
+    expect(describeCounts([{ type: "iban", count: 1 }])).toBe("1 IBAN");
+    expect(
+      describeCounts([
+        { type: "email", count: 2 },
+        { type: "iban", count: 1 },
+        { type: "secret", count: 3 },
+      ]),
+    ).toBe("2 e-mail addresses, 1 IBAN and 3 secrets (keys, tokens or passwords)");
   });
 });

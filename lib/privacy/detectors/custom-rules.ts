@@ -17,7 +17,9 @@ export type CustomRule = { kind: "term" | "pattern"; value: string; label?: stri
 export type CustomRuleError = { index: number; message: string };
 
 type CompiledMatcher = { regex: RE2JS; label: string; isTerm: boolean };
-export type CompiledCustomRules = { matchers: readonly CompiledMatcher[] };
+/** Carries its own detect, so the code that runs detectors need not import RE2 (kept out of the browser bundle
+ *  unless rules are compiled there). */
+export type CompiledCustomRules = { detect(text: string): Finding[] };
 
 const DEFAULT_LABEL = "TERM";
 const labelShape = /^[A-Z][A-Z0-9_]{0,23}$/;
@@ -59,7 +61,7 @@ export function compileCustomRules(rules: readonly CustomRule[]): { compiled: Co
     // One automaton per label: all its terms in one linear pass; the longest term wins where terms overlap.
     matchers.push({ regex: RE2JS.compile(quoted.join("|"), RE2JS.CASE_INSENSITIVE | RE2JS.LONGEST_MATCH), label, isTerm: true });
   }
-  return { compiled: { matchers }, errors };
+  return { compiled: { detect: (text) => detectCustom(text, matchers) }, errors };
 }
 
 function patternProblem(pattern: string, ordinal: number): string | null {
@@ -77,9 +79,9 @@ function patternProblem(pattern: string, ordinal: number): string | null {
   return null;
 }
 
-export function detectCustom(text: string, rules: CompiledCustomRules): Finding[] {
+function detectCustom(text: string, matchers: readonly CompiledMatcher[]): Finding[] {
   const findings: Finding[] = [];
-  for (const { regex, label, isTerm } of rules.matchers) {
+  for (const { regex, label, isTerm } of matchers) {
     for (const match of regex.matchAll(text)) {
       const start = match.index ?? 0;
       const end = start + match[0].length;

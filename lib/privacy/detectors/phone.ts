@@ -5,7 +5,7 @@ import type { Finding } from "../types";
 // brackets. Each group is taken whole (no backtracking into it) and every quantifier is bounded, so the scan stays
 // linear; whether the candidate is a phone number is decided in code below.
 const phoneCandidate =
-  /(?<![\p{L}\p{N}+_@\/.,\-#€$£¥])\+?(?:\(\d{1,5}\)|\d{1,15}(?!\d))(?:(?:[ .\-\/]|\) ?| ?\()(?:\(0\) ?)?\d{1,12}(?!\d)\)?){0,7}(?![\p{L}\p{N}_@%€$£¥]|[.,:\/\-]\d)/gu;
+  /(?<![\p{L}\p{N}+_@\/.,\-#€$£¥])\+?(?:\(0\) ?)?(?:\(\d{1,5}\)|\d{1,15}(?!\d))(?:(?: ?[\/\-] ?|[ .]|\) ?| ?\()(?:\(0\) ?)?\d{1,12}(?!\d)\)?){0,7}(?![\p{L}\p{N}_@%€$£¥]|[.,:\/\-]\d)/gu;
 const phoneWords = keywordPattern([
   "tel\\.?", "tél\\.?", "phone", "telephone", "mobile", "mob\\.?", "cell", "fax", "call", "ring", "whatsapp", "sms",
   "telefon", "handy", "rufnummer", "téléphone", "portable", "teléfono", "móvil", "movil", "telefono", "cellulare",
