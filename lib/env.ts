@@ -47,6 +47,8 @@ const schema = z
       .optional(),
     MODELS_FILE: z.string().regex(/\.(ya?ml|json)$/i, "must be a .yaml, .yml or .json file").optional(),
     REDIS_URL: z.string().regex(/^rediss?:\/\//i, "must start with redis:// or rediss://").optional(),
+    DB_POOL_SIZE: z.coerce.number().int().min(1, "must be at least 1").max(1_000, "must be at most 1000").default(10),
+    DB_LOG_QUERIES: booleanFlag,
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER) {
@@ -81,9 +83,10 @@ const schema = z
   });
 
 type ParsedEnv = z.output<typeof schema>;
-export type Env = Omit<ParsedEnv, "LOCAL_ACCOUNTS" | "LOCAL_SIGNUP"> & {
+export type Env = Omit<ParsedEnv, "LOCAL_ACCOUNTS" | "LOCAL_SIGNUP" | "DB_LOG_QUERIES"> & {
   LOCAL_ACCOUNTS: boolean;
   LOCAL_SIGNUP: boolean;
+  DB_LOG_QUERIES: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string } | null;
 };
 
@@ -109,6 +112,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...env,
     LOCAL_ACCOUNTS: env.LOCAL_ACCOUNTS ?? !oidc,
     LOCAL_SIGNUP: env.LOCAL_SIGNUP ?? true,
+    DB_LOG_QUERIES: env.DB_LOG_QUERIES ?? false,
     oidc,
   };
 }

@@ -11,7 +11,7 @@ import { type DatabaseTarget, databaseTargetFrom } from "./target";
 const omit = { user: { passwordHash: true } } as const;
 
 function logLevels(): ("query" | "warn" | "error")[] {
-  return process.env.DB_LOG_QUERIES === "true" ? ["query", "warn", "error"] : ["error"];
+  return getEnv().DB_LOG_QUERIES ? ["query", "warn", "error"] : ["error"];
 }
 
 function createSqliteDb(file: string) {
@@ -25,7 +25,7 @@ export type Db = ReturnType<typeof createSqliteDb>;
 
 export function createDb(target: DatabaseTarget): Db {
   if (target.provider === "sqlite") return createSqliteDb(target.path);
-  const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({ connectionString: target.url, max: getEnv().DB_POOL_SIZE });
   return new PostgresClient({ adapter, omit, log: logLevels() }) as unknown as Db;
 }
 
