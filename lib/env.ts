@@ -62,6 +62,8 @@ const schema = z
     LOG_PROMPTS: booleanFlag.transform((value) => value ?? false),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (openssl rand -hex 24)").optional(),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(25),
+    DB_POOL_SIZE: z.coerce.number().int().min(1, "must be at least 1").max(1_000, "must be at most 1000").default(10),
+    DB_LOG_QUERIES: booleanFlag,
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER) {
@@ -96,9 +98,10 @@ const schema = z
   });
 
 type ParsedEnv = z.output<typeof schema>;
-export type Env = Omit<ParsedEnv, "LOCAL_ACCOUNTS" | "LOCAL_SIGNUP"> & {
+export type Env = Omit<ParsedEnv, "LOCAL_ACCOUNTS" | "LOCAL_SIGNUP" | "DB_LOG_QUERIES"> & {
   LOCAL_ACCOUNTS: boolean;
   LOCAL_SIGNUP: boolean;
+  DB_LOG_QUERIES: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string } | null;
   trustedProxies: TrustedProxies;
 };
@@ -125,6 +128,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...env,
     LOCAL_ACCOUNTS: env.LOCAL_ACCOUNTS ?? !oidc,
     LOCAL_SIGNUP: env.LOCAL_SIGNUP ?? true,
+    DB_LOG_QUERIES: env.DB_LOG_QUERIES ?? false,
     oidc,
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES) ?? { hops: 0 },
   };

@@ -21,7 +21,7 @@ const log = [
 ] as const satisfies { emit: "event" | "stdout"; level: "query" | "warn" | "error" }[];
 
 function observeQueries(client: { $on(event: "query", listener: (event: { query: string; duration: number }) => void): void }): void {
-  const logQueries = process.env.DB_LOG_QUERIES === "true";
+  const logQueries = getEnv().DB_LOG_QUERIES;
   client.$on("query", (event) => {
     observeDbQuery(event.duration);
     if (logQueries) appLog.info({ query: event.query, durationMs: event.duration }, "database query");
@@ -41,7 +41,7 @@ export type Db = ReturnType<typeof createSqliteDb>;
 
 export function createDb(target: DatabaseTarget): Db {
   if (target.provider === "sqlite") return createSqliteDb(target.path);
-  const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({ connectionString: target.url, max: getEnv().DB_POOL_SIZE });
   const client = new PostgresClient({ adapter, omit, log: [...log] });
   observeQueries(client);
   return client as unknown as Db;

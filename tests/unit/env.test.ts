@@ -95,6 +95,13 @@ describe("parseEnv", () => {
     }
   });
 
+  it("reads the database pool size and query logging, with their defaults", () => {
+    expect(parseEnv({})).toMatchObject({ DB_POOL_SIZE: 10, DB_LOG_QUERIES: false });
+    expect(parseEnv({ DB_POOL_SIZE: "25", DB_LOG_QUERIES: "true" })).toMatchObject({ DB_POOL_SIZE: 25, DB_LOG_QUERIES: true });
+    expect(problemsOf({ DB_POOL_SIZE: "0" })).toEqual(["DB_POOL_SIZE must be at least 1"]);
+    expect(problemsOf({ DB_LOG_QUERIES: "sometimes" })).toEqual(["DB_LOG_QUERIES must be true or false"]);
+  });
+
   it("takes MODELS_FILE as an optional .yaml, .yml or .json path", () => {
     expect(parseEnv({}).MODELS_FILE).toBeUndefined();
     for (const file of ["./models.yaml", "/etc/chat/models.YML", "models.json"]) expect(parseEnv({ MODELS_FILE: file }).MODELS_FILE).toBe(file);
