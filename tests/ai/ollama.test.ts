@@ -63,7 +63,7 @@ describe("ollama /api/chat", () => {
   it("maps 404 model not found to not_found", async () => {
     const run = await runStream(model("llama2:70b"), { prompt: "Hi" });
 
-    expectLlmError(onlyError(run.errors), "not_found", { upstream: ["try pulling it first"] });
+    expectLlmError(onlyError(run.errors), "not_found", { upstream: ["model 'llama2:70b' not found"] });
   });
 
   it("maps the mid-stream {error} line to stream_error", async () => {
@@ -79,5 +79,34 @@ describe("ollama /api/chat", () => {
     const run = await runStream(model(), { prompt: "Hi" });
 
     expectLlmError(onlyError(run.errors), "unavailable");
+  });
+
+  it("retries a busy Ollama (503 server busy) and answers when it frees up", async () => {
+    fake.nextScenarios = ["rate-limit"];
+    const run = await runStream(model(), { prompt: "Hi" });
+
+    expect(run.errors).toEqual([]);
+    expect(run.deltas).toEqual(TOKENS);
+    expect(fake.requestCount).toBe(2);
+  });
+
+  it("says the model is busy when Ollama stays busy (503) after the retries", async () => {
+    fake.scenario = "rate-limit";
+    const run = await runStream(model(), { prompt: "Hi" });
+
+    const error = expectLlmError(onlyError(run.errors), "overloaded", { upstream: ["server busy"] });
+    expect(error.status).toBe(503);
+    expect(fake.requestCount).toBe(1 + TEST_TIMEOUTS.overloadedRetryMs.length);
+  });
+
+  it("counts a thinking model's thinking chunks as activity for the first-token clock", async () => {
+    fake.thinkingChunks = 12;
+    fake.timings.tokenDelayMs = 40;
+    // 12 thinking chunks take about 480 ms, far over the 200 ms first-token timeout: only activity keeps it alive.
+    const impatient = createLanguageModel({ provider: "ollama", endpoint: fake.url, model: "llama2:7b-chat", timeouts: { ...TEST_TIMEOUTS, firstTokenMs: 200 } });
+    const run = await runStream(impatient, { prompt: "Think first" });
+
+    expect(run.errors).toEqual([]);
+    expect(run.deltas).toEqual(TOKENS);
   });
 });

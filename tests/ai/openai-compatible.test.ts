@@ -1,4 +1,6 @@
+import { streamText } from "ai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { userMessageFor } from "@/lib/ai/errors";
 import { createLanguageModel } from "@/lib/ai/registry";
 import { FakeOpenAICompatible } from "@/tests/fakes/openai-compatible";
 import { FakeTgi } from "@/tests/fakes/tgi";
@@ -127,7 +129,7 @@ describe("llama.cpp server", () => {
     expectLlmError(onlyError(run.errors), "unavailable", { upstream: ["Loading model"] });
   });
 
-  it("maps the non-SSE `error: {…}` line to stream_error instead of silently ending", async () => {
+  it("maps the mid-stream data: {error} event to stream_error instead of silently ending", async () => {
     llamaCpp.scenario = "mid-stream-error";
     const run = await runStream(model(`${llamaCpp.url}/v1`), { prompt: "Hi" });
 
@@ -141,7 +143,8 @@ describe("TGI Messages API", () => {
     const run = await runStream(model(`${tgi.url}/v1`, { model: "tgi" }), { prompt: "What is deep learning?", topP: 1 });
 
     expect(run.errors).toEqual([]);
-    expect(run.deltas).toEqual(tokensOf(tgi.reply));
+    // Llama's leading SentencePiece space on the first token is dropped.
+    expect(run.deltas).toEqual(tokensOf(tgi.reply.trimStart()));
     expect(run.finishReason).toBe("stop");
     expect(run.chat?.usageEstimated).toBe(false);
     expect(tgi.lastRequest?.path).toBe("/v1/chat/completions");
@@ -161,5 +164,94 @@ describe("TGI Messages API", () => {
     const run = await runStream(model(`${tgi.url}/v1`, { model: "tgi" }), { prompt: "Hi" });
 
     expectLlmError(onlyError(run.errors), "stream_error", { upstream: ["CUDA out of memory"] });
+  });
+});
+
+const ALTERNATING_VIOLATION = [
+  { role: "user" as const, content: "A question whose answer failed" },
+  { role: "user" as const, content: "The next question" },
+];
+const OLD_EXCHANGE = [
+  { role: "user" as const, content: "An old question that takes quite a lot of room in the prompt" },
+  { role: "assistant" as const, content: "An old answer that takes quite a lot of room in the prompt as well" },
+];
+
+describe("the fakes refuse what the Llama 2 template refuses", () => {
+  it("vLLM: 400 when roles do not alternate", async () => {
+    const run = await runStream(vllmModel(), { messages: ALTERNATING_VIOLATION });
+    expectLlmError(onlyError(run.errors), "bad_request", { upstream: ["Conversation roles must alternate"] });
+  });
+
+  it("llama.cpp: 400 invalid_request_error from the Jinja template", async () => {
+    const run = await runStream(model(`${llamaCpp.url}/v1`), { messages: ALTERNATING_VIOLATION });
+    expectLlmError(onlyError(run.errors), "bad_request", { upstream: ["Jinja Exception: Conversation roles must alternate"] });
+  });
+
+  it("TGI Messages API: 422 template_error before the stream", async () => {
+    const run = await runStream(model(`${tgi.url}/v1`, { model: "tgi" }), { messages: ALTERNATING_VIOLATION });
+    const error = expectLlmError(onlyError(run.errors), "bad_request", { upstream: ["Conversation roles must alternate"] });
+    expect(error.status).toBe(422);
+  });
+});
+
+describe("llama.cpp quirks", () => {
+  it("sends usage only when asked, in a choices:[] chunk after the finish chunk", async () => {
+    const run = await runStream(model(`${llamaCpp.url}/v1`), { prompt: "What is deep learning?" });
+    expect(llamaCpp.lastRequest?.json).toMatchObject({ stream_options: { include_usage: true } });
+    expect(run.usage?.outputTokens).toBe(tokensOf(llamaCpp.reply).length);
+    expect(run.chat?.usageEstimated).toBe(false);
+  });
+
+  it("without include_usage, reads the counts from the finish chunk's timings", async () => {
+    const run = await runStream(model(`${llamaCpp.url}/v1`, { includeUsage: false }), { prompt: "What is deep learning?" });
+    expect(llamaCpp.lastRequest?.json).not.toHaveProperty("stream_options");
+    expect(run.usage?.inputTokens).toBeGreaterThan(0);
+    expect(run.usage?.outputTokens).toBe(tokensOf(llamaCpp.reply).length);
+    expect(run.chat?.usageEstimated).toBe(false);
+  });
+
+  it("reports the server's own model name and survives the first delta's content: null", async () => {
+    const result = streamText({ model: model(`${llamaCpp.url}/v1`, { model: "whatever-was-asked" }), prompt: "Hi", maxRetries: 0 });
+    expect(await result.text).toBe(llamaCpp.reply);
+    expect((await result.response).modelId).toBe(llamaCpp.servedModel);
+  });
+
+  it("maps 400 exceed_context_size_error to context_too_long, keeping the error type in the admin message", async () => {
+    llamaCpp.contextTokens = 10;
+    const run = await runStream(model(`${llamaCpp.url}/v1`), { prompt: "A question far too long for this tiny context window" });
+    const error = expectLlmError(onlyError(run.errors), "context_too_long", { upstream: ["type exceed_context_size_error", "exceeds the available context size"] });
+    expect(error.contextLimit).toMatchObject({ maxPromptTokens: 10 });
+    expect(error.userMessage).toBe(userMessageFor("context_too_long"));
+  });
+
+  it("drops the oldest exchanges, in proportion to the sizes the server named, and asks once more", async () => {
+    llamaCpp.contextTokens = 30;
+    const run = await runStream(model(`${llamaCpp.url}/v1`), { messages: [...OLD_EXCHANGE, ...OLD_EXCHANGE, { role: "user", content: "New question?" }] });
+    expect(run.errors).toEqual([]);
+    expect(llamaCpp.requestCount).toBe(2);
+    expect((llamaCpp.lastRequest?.json as { messages: unknown[] }).messages).toEqual([{ role: "user", content: "New question?" }]);
+  });
+});
+
+describe("TGI Messages API in-stream errors", () => {
+  it("retries an overload event (HTTP 200, then [DONE]) and answers when TGI frees up", async () => {
+    tgi.nextScenarios = ["rate-limit"];
+    const run = await runStream(model(`${tgi.url}/v1`, { model: "tgi" }), { prompt: "Hi" });
+    expect(run.errors).toEqual([]);
+    expect(run.deltas).toEqual(tokensOf(tgi.reply.trimStart()));
+    expect(tgi.requestCount).toBe(2);
+  });
+
+  it("says the model is busy when the overload events do not stop", async () => {
+    tgi.scenario = "rate-limit";
+    const run = await runStream(model(`${tgi.url}/v1`, { model: "tgi" }), { prompt: "Hi" });
+    expectLlmError(onlyError(run.errors), "overloaded", { upstream: ["Model is overloaded"] });
+    expect(tgi.requestCount).toBe(1 + TEST_TIMEOUTS.overloadedRetryMs.length);
+  });
+
+  it("reads the in-stream 422 validation event of a prompt over the context as context_too_long", async () => {
+    tgi.contextTokens = 10;
+    const run = await runStream(model(`${tgi.url}/v1`, { model: "tgi" }), { prompt: "A question far too long for this tiny context window" });
+    expectLlmError(onlyError(run.errors), "context_too_long", { upstream: ["must be <= 10"] });
   });
 });

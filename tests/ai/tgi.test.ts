@@ -1,5 +1,7 @@
 import { generateText } from "ai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { userMessageFor } from "@/lib/ai/errors";
+import { streamError } from "@/lib/ai/providers/http-errors";
 import { createLanguageModel } from "@/lib/ai/registry";
 import { FakeTgi } from "@/tests/fakes/tgi";
 import { expectLlmError, onlyError } from "./support/expect-llm-error";
@@ -104,27 +106,63 @@ describe("tgi errors", () => {
     expect(error.status).toBe(401);
   });
 
-  it("maps 422 validation to bad_request", async () => {
-    fake.scenario = "bad-request";
-    const run = await runStream(model(), { prompt: "Hi" });
+  it("reads a prompt over the context from the stream (HTTP 200 + validation event) as context_too_long", async () => {
+    fake.contextTokens = 20;
+    const run = await runStream(model(), { prompt: "A question far too long for this tiny context window", maxOutputTokens: 10 });
 
-    const error = expectLlmError(onlyError(run.errors), "bad_request", { upstream: ["Input validation error"] });
+    const error = expectLlmError(onlyError(run.errors), "context_too_long", { upstream: ["must be <= 20"] });
     expect(error.upstreamCode).toBe("validation");
+    // Nothing older to drop: asked once.
+    expect(fake.requestCount).toBe(1);
   });
 
-  it("maps 429 overloaded to rate_limited", async () => {
+  it("drops the oldest turns and asks once more when TGI finds the prompt too long", async () => {
+    fake.contextTokens = 60;
+    const run = await runStream(model(), {
+      maxOutputTokens: 10,
+      messages: [
+        { role: "user", content: "An old question that takes quite a lot of room in the prompt" },
+        { role: "assistant", content: "An old answer that takes quite a lot of room in the prompt as well" },
+        { role: "user", content: "New question?" },
+      ],
+    });
+
+    expect(run.errors).toEqual([]);
+    expect(run.deltas).toEqual(EXPECTED_DELTAS);
+    expect(fake.requestCount).toBe(2);
+    const inputs = (fake.lastRequest?.json as { inputs: string }).inputs;
+    expect(inputs).toBe("<s>[INST] New question? [/INST]");
+  });
+
+  it("maps other validation events to bad_request", async () => {
+    const error = streamError({ provider: "tgi", secrets: [] }, { error: "Input validation error: `top_p` must be > 0.0 and < 1.0", error_type: "validation" });
+    expect(error.code).toBe("bad_request");
+  });
+
+  it("retries an overloaded TGI (HTTP 200 + overloaded event) with backoff and answers when it frees up", async () => {
+    fake.nextScenarios = ["rate-limit", "rate-limit"];
+    const run = await runStream(model(), { prompt: "Hi" });
+
+    expect(run.errors).toEqual([]);
+    expect(run.deltas).toEqual(EXPECTED_DELTAS);
+    expect(fake.requestCount).toBe(3);
+  });
+
+  it("says the model is busy when TGI stays overloaded after the retries", async () => {
     fake.scenario = "rate-limit";
     const run = await runStream(model(), { prompt: "Hi" });
 
-    const error = expectLlmError(onlyError(run.errors), "rate_limited");
-    expect(error.retryAfterMs).toBeUndefined();
+    const error = expectLlmError(onlyError(run.errors), "overloaded", { upstream: ["Model is overloaded"] });
+    expect(error.userMessage).toBe(userMessageFor("overloaded"));
+    // The first try and one retry per configured delay.
+    expect(fake.requestCount).toBe(1 + TEST_TIMEOUTS.overloadedRetryMs.length);
   });
 
-  it("maps 500 incomplete_generation to unavailable", async () => {
+  it("maps an incomplete_generation event to stream_error", async () => {
     fake.scenario = "server-error";
     const run = await runStream(model(), { prompt: "Hi" });
 
-    expectLlmError(onlyError(run.errors), "unavailable");
+    expectLlmError(onlyError(run.errors), "stream_error", { upstream: ["Incomplete generation"] });
   });
 
   it("maps a mid-stream error event to stream_error", async () => {

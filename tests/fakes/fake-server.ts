@@ -113,6 +113,8 @@ export abstract class FakeServer {
   readonly requests: RecordedRequest[] = [];
   /** Applies to every request unless the prompt carries a magic phrase. */
   scenario: Scenario = "ok";
+  /** Scenarios for the next requests, one each, before `scenario` applies again (e.g. overloaded twice, then fine). */
+  nextScenarios: Scenario[] = [];
   timings: FakeTimings = { ...DEFAULT_TIMINGS };
   /** The answer, split into tokens the way it is streamed. */
   reply: string;
@@ -151,6 +153,7 @@ export abstract class FakeServer {
   reset(): void {
     this.requests.length = 0;
     this.scenario = "ok";
+    this.nextScenarios = [];
     this.timings = { ...DEFAULT_TIMINGS };
     this.clientDisconnects = 0;
   }
@@ -200,7 +203,7 @@ export abstract class FakeServer {
     this.requests.push(request);
     const echoed = echoedText(json);
     const tokens = echoed === undefined ? this.tokens() : replyTokens(echoed);
-    const exchange = new Exchange(req, res, request, scenarioFromText(body) ?? this.scenario, this.timings, tokens);
+    const exchange = new Exchange(req, res, request, scenarioFromText(body) ?? this.nextScenarios.shift() ?? this.scenario, this.timings, tokens);
     res.on("close", () => {
       if (res.writableFinished || exchange.killedByServer) return;
       this.clientDisconnects += 1;

@@ -4,12 +4,22 @@ import { bodyField, messagesText } from "./openai-style";
 
 /**
  * Ollama `/api/chat`: NDJSON (`application/x-ndjson`), streaming by default, final line `done: true` with
- * `done_reason` and nanosecond metrics, errors as `{"error":"…"}` (also mid-stream, with status 200).
+ * `done_reason` and nanosecond metrics, errors as `{"error":"…"}` (also mid-stream, with status 200). A full queue
+ * is 503 "server busy" (server/sched.go ErrMaxQueue), never 429; a thinking model streams `message.thinking` chunks
+ * with empty `content` before the answer.
  */
 export class FakeOllama extends FakeServer {
   models = ["llama2:7b-chat"];
   /** Real Ollama omits prompt_eval_count when the prompt was cached. */
   omitPromptEvalCount = false;
+  /** A thinking model: this many `message.thinking` chunks (empty content) before the answer. */
+  thinkingChunks = 0;
+
+  override reset(): void {
+    super.reset();
+    this.omitPromptEvalCount = false;
+    this.thinkingChunks = 0;
+  }
 
   constructor() {
     super("ollama", "The sky is blue because of Rayleigh scattering of sunlight.");
@@ -26,8 +36,8 @@ export class FakeOllama extends FakeServer {
     const { scenario, request } = ex;
     const model = bodyField<string>(request.json, "model") ?? "";
     if (scenario === "unauthorized") return ex.json(401, { error: "unauthorized" });
-    if (scenario === "not-found" || !this.models.includes(model)) return ex.json(404, { error: `model "${model}" not found, try pulling it first` });
-    if (scenario === "rate-limit") return ex.json(429, { error: "too many requests" });
+    if (scenario === "not-found" || !this.models.includes(model)) return ex.json(404, { error: `model '${model}' not found` });
+    if (scenario === "rate-limit") return ex.json(503, { error: "server busy, please try again.  maximum pending requests exceeded" });
     if (scenario === "bad-request") return ex.json(400, { error: "invalid options" });
     if (scenario === "server-error") return ex.json(500, { error: "llama runner process has terminated: exit status 2" });
 
@@ -45,6 +55,10 @@ export class FakeOllama extends FakeServer {
       return ex.json(200, { model, created_at: new Date().toISOString(), message: { role: "assistant", content: this.reply }, ...final });
     }
     ex.startStream("application/x-ndjson");
+    for (let i = 0; i < this.thinkingChunks; i++) {
+      if (!(await ex.sleep(ex.timings.tokenDelayMs))) return;
+      line({ message: { role: "assistant", content: "", thinking: ` thought ${i + 1}` }, done: false });
+    }
     const outcome = await playTokens(ex, (content) => line({ message: { role: "assistant", content }, done: false }));
     if (outcome === "gone") return;
     if (outcome === "trouble") {

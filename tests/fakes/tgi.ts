@@ -1,6 +1,6 @@
 import { Exchange, FakeServer, fakeTokenCount } from "./fake-server";
 import { playTokens, waitWithTicks } from "./play-tokens";
-import { handleOpenAIChat } from "./openai-compatible";
+import { handleOpenAIChat, handleTokenize } from "./openai-compatible";
 import { bodyField, SseWriter } from "./openai-style";
 
 interface GenerateParameters {
@@ -14,11 +14,17 @@ interface GenerateParameters {
 /**
  * Hugging Face text-generation-inference: native `/generate_stream` (axum SSE: `data:` with no space, `:` keep-alive
  * comments, no [DONE], final event with `generated_text`, EOS as a special token) and `/generate`, plus the Messages
- * API on `/v1/chat/completions`. Validation follows TGI's (top_p must be in (0, 1), temperature > 0, ≤ 4 stops).
+ * API on `/v1/chat/completions` and `/tokenize`. Validation follows TGI's (top_p must be in (0, 1), temperature > 0,
+ * ≤ 4 stops, inputs + max_new_tokens ≤ max_total_tokens). As real TGI does, `/generate_stream` validates and admits
+ * the request inside the stream: validation errors and "Model is overloaded" arrive as HTTP 200 with one
+ * `data:{"error","error_type"}` event; only a body that is not JSON is refused before (422, plain text). The
+ * non-streaming `/generate` answers with the statuses (422 validation, 429 overloaded, 500 incomplete_generation).
  */
 export class FakeTgi extends FakeServer {
   apiKey: string | undefined;
   servedModel = "meta-llama/Llama-2-7b-chat-hf";
+  /** --max-total-tokens: inputs + max_new_tokens must fit (counted as fakeTokenCount does). */
+  contextTokens = 4096;
   /** Real TGI: 15 s. */
   keepAliveMs = 15_000;
 
@@ -34,21 +40,47 @@ export class FakeTgi extends FakeServer {
     if (method === "GET" && path === "/info") return ex.json(200, { model_id: this.servedModel, max_stop_sequences: 4, version: "3.3.6-dev0" });
     if (this.apiKey && headers.authorization?.toLowerCase() !== `bearer ${this.apiKey}`.toLowerCase()) return ex.empty(401);
     if (method === "POST" && path === "/v1/chat/completions") return handleOpenAIChat(this, "tgi", ex);
+    if (method === "POST" && path === "/tokenize") return handleTokenize(this, "tgi", ex);
     if (method === "POST" && (path === "/generate_stream" || path === "/generate")) return this.generate(ex, path === "/generate_stream");
     return ex.empty(404);
+  }
+
+  override reset(): void {
+    super.reset();
+    this.contextTokens = 4096;
   }
 
   private async generate(ex: Exchange, stream: boolean): Promise<void> {
     const { scenario, request } = ex;
     if (scenario === "unauthorized") return ex.empty(401);
     if (scenario === "not-found") return ex.empty(404);
-    if (scenario === "rate-limit") return ex.json(429, { error: "Model is overloaded", error_type: "overloaded" });
-    if (scenario === "server-error") return ex.json(500, { error: "Incomplete generation", error_type: "incomplete_generation" });
+    if (request.json === undefined) {
+      ex.res.writeHead(422, { "content-type": "text/plain; charset=utf-8" });
+      ex.res.end("Failed to deserialize the JSON body into the target type: expected value at line 1 column 1");
+      return;
+    }
     const inputs = bodyField<string>(request.json, "inputs");
     const parameters = bodyField<GenerateParameters>(request.json, "parameters") ?? {};
-    const invalid = scenario === "bad-request" ? "Input validation error: `inputs` tokens + `max_new_tokens` must be <= 4096. Given: 4000 `inputs` tokens and 200 `max_new_tokens`" : validate(inputs, parameters);
-    if (invalid) return ex.json(422, { error: invalid, error_type: "validation" });
     const inputLength = fakeTokenCount(inputs ?? "");
+    const maxNew = parameters.max_new_tokens ?? 20;
+    const tooLong = `Input validation error: \`inputs\` tokens + \`max_new_tokens\` must be <= ${this.contextTokens}. Given: ${scenario === "bad-request" ? this.contextTokens : inputLength} \`inputs\` tokens and ${maxNew} \`max_new_tokens\``;
+    const refusal: { status: number; error: string; error_type: string } | undefined =
+      scenario === "rate-limit"
+        ? { status: 429, error: "Model is overloaded", error_type: "overloaded" }
+        : scenario === "server-error"
+          ? { status: 500, error: "Incomplete generation", error_type: "incomplete_generation" }
+          : scenario === "bad-request" || inputLength + maxNew > this.contextTokens
+            ? { status: 422, error: tooLong, error_type: "validation" }
+            : (() => {
+                const invalid = validate(inputs, parameters);
+                return invalid ? { status: 422, error: invalid, error_type: "validation" } : undefined;
+              })();
+    if (refusal && !stream) return ex.json(refusal.status, { error: refusal.error, error_type: refusal.error_type });
+    if (refusal) {
+      ex.startStream("text/event-stream", { "x-accel-buffering": "no" });
+      new SseWriter(ex, false).data({ error: refusal.error, error_type: refusal.error_type });
+      return ex.end();
+    }
     const details = (generated: number) => ({ finish_reason: "eos_token", generated_tokens: generated, seed: null, input_length: inputLength });
     if (!stream) {
       return ex.json(200, { generated_text: this.reply, ...(parameters.details ? { details: { ...details(ex.tokens.length + 1), prefill: [], tokens: [] } } : {}) }, {

@@ -1,4 +1,5 @@
 const MAX_ADMIN_DETAIL = 300;
+const TAIL = 100;
 
 /**
  * Prepares upstream text for the admin log: one line, bounded length, and no configured secret or bearer token
@@ -10,5 +11,6 @@ export function adminText(raw: string, secrets: readonly string[] = []): string 
     if (secret.length >= 4) text = text.split(secret).join("***");
   }
   text = text.replace(/(bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, "$1***");
-  return text.length > MAX_ADMIN_DETAIL ? `${text.slice(0, MAX_ADMIN_DETAIL)}…` : text;
+  // Long upstream messages put the point at either end (llama.cpp's template errors end with the Jinja exception).
+  return text.length > MAX_ADMIN_DETAIL ? `${text.slice(0, MAX_ADMIN_DETAIL - TAIL)}…${text.slice(-TAIL)}` : text;
 }

@@ -35,6 +35,14 @@ export class CallWatchdog {
     if (this.sawToken) this.arm("idle", this.timeouts.idleMs);
   }
 
+  /**
+   * Output that is not answer text yet (an Ollama thinking model's `message.thinking` chunks, possibly for minutes):
+   * the backend is working, so the first-token clock starts over instead of firing.
+   */
+  progress(): void {
+    this.arm(this.sawToken ? "idle" : "first-token", this.sawToken ? this.timeouts.idleMs : this.timeouts.firstTokenMs);
+  }
+
   token(): void {
     this.sawToken = true;
     this.arm("idle", this.timeouts.idleMs);

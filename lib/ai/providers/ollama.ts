@@ -80,6 +80,7 @@ async function* readOllamaStream(response: Response, watchdog: CallWatchdog, err
       yield { type: "metadata", modelId: data.model, timestamp: created && !Number.isNaN(created.getTime()) ? created : undefined };
     }
     const message = data.message;
+    if (isRecord(message) && typeof message.thinking === "string" && message.thinking !== "") watchdog.progress();
     if (isRecord(message) && typeof message.content === "string" && message.content !== "") {
       watchdog.token();
       yield { type: "text", text: message.content };

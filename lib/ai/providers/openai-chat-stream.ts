@@ -34,6 +34,7 @@ class ChunkState {
   private textStarted = false;
   private finishReason: LanguageModelV4FinishReason | undefined;
   private usage: ReportedUsage | undefined;
+  private timingsUsage: ReportedUsage | undefined;
   private filtered = new Set<string>();
 
   *handle(event: SseEvent, watchdog: CallWatchdog, errors: ErrorContext): Generator<BackendEvent> {
@@ -60,6 +61,7 @@ class ChunkState {
       };
     }
     this.readUsage(chunk.usage);
+    this.readTimings(chunk.timings);
     const choices = Array.isArray(chunk.choices) ? chunk.choices : [];
     const choice: unknown = choices[0];
     if (!isRecord(choice)) return;
@@ -83,7 +85,7 @@ class ChunkState {
     }
     const policyBlock =
       this.finishReason.unified === "content-filter" ? { stage: "output" as const, categories: [...this.filtered] } : undefined;
-    return { type: "finish", finishReason: this.finishReason, usage: this.usage, policyBlock };
+    return { type: "finish", finishReason: this.finishReason, usage: this.usage ?? this.timingsUsage, policyBlock };
   }
 
   private readUsage(usage: unknown): void {
@@ -96,6 +98,14 @@ class ChunkState {
         outputTokens: typeof output === "number" ? output : undefined,
       };
     }
+  }
+
+  /** llama.cpp's `timings` (prompt_n new + cache_n cached prompt tokens, predicted_n generated): usage when none is sent. */
+  private readTimings(timings: unknown): void {
+    if (this.usage || !isRecord(timings)) return;
+    const { prompt_n: promptN, cache_n: cacheN, predicted_n: predictedN } = timings;
+    if (typeof promptN !== "number" || typeof predictedN !== "number") return;
+    this.timingsUsage = { inputTokens: promptN + (typeof cacheN === "number" ? cacheN : 0), outputTokens: predictedN };
   }
 
   private readFilter(results: unknown): void {

@@ -14,7 +14,11 @@ export interface OpenAICompatibleSettings {
   model?: string;
   /** Sent as a Bearer token (vLLM/llama.cpp --api-key, TGI --api-key). */
   apiKey?: string;
-  /** Ask for a final usage chunk (vLLM and TGI only send one when asked; llama.cpp always does). Default true. */
+  /**
+   * Ask for usage (`stream_options.include_usage`). vLLM, TGI and llama.cpp all send it only when asked, in a
+   * `choices: []` chunk after the finish chunk; without it llama.cpp's finish chunk still has `timings`, which are
+   * read instead. Default true.
+   */
   includeUsage?: boolean;
   maxOutputTokens?: number;
   timeouts: Timeouts;
