@@ -105,7 +105,7 @@ describe(`admin users routes on ${testProvider()}`, () => {
     const taken = await createAccount(jsonRequest("/api/admin/users", "POST", { email: "gen@example.com" }), undefined);
     expect(taken.status).toBe(400);
     expect((await taken.json()).error.message).toMatch(/already exists/);
-    for (const bad of [{ email: "not-an-email" }, { email: "x@example.com", password: "short" }, { email: "x@example.com", role: "owner" }, "{nope"]) {
+    for (const bad of [{ email: "not-an-email" }, { email: "x@example.com", password: "short" }, { email: "x@example.com", password: "password12345" }, { email: "x@example.com", role: "owner" }, "{nope"]) {
       expect((await createAccount(jsonRequest("/api/admin/users", "POST", bad), undefined)).status).toBe(400);
     }
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { passwordPolicyProblem } from "@/lib/auth/password-policy";
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/ui/sign-up-state";
 
 /** The path of /api/admin/users/[id]/…. */
@@ -26,6 +27,10 @@ export const createUserBodySchema = z.object({
     .min(PASSWORD_MIN_LENGTH, `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`)
     .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
     .optional(),
+}).superRefine((input, ctx) => {
+  // A typed password follows the same policy as sign-up (common passwords, the person's own names).
+  const problem = input.password === undefined ? null : passwordPolicyProblem(input.password, input);
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
 });
 
 export const updateUserBodySchema = z.union([
