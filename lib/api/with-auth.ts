@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { type CurrentUser, getCurrentUser } from "@/lib/auth/session";
 import { refuseCrossOriginWrite } from "./refuse-cross-origin";
 import { apiError } from "./responses";
+import { unexpectedErrorResponse } from "./unexpected-error";
 
 type Handler<C> = (args: { request: NextRequest; user: CurrentUser; context: C }) => Promise<Response>;
 
@@ -11,9 +12,13 @@ export function withUser<C>(handler: Handler<C>) {
   return async (request: NextRequest, context: C): Promise<Response> => {
     const crossOrigin = refuseCrossOriginWrite(request);
     if (crossOrigin) return crossOrigin;
-    const user = await getCurrentUser();
-    if (!user) return apiError("unauthorized", "Sign in to continue.");
-    return handler({ request, user, context });
+    try {
+      const user = await getCurrentUser();
+      if (!user) return apiError("unauthorized", "Sign in to continue.");
+      return await handler({ request, user, context });
+    } catch (error) {
+      return unexpectedErrorResponse(`${request.method} ${new URL(request.url).pathname}`, error);
+    }
   };
 }
 

@@ -8,6 +8,7 @@ export const signInErrorMessages = {
   InvalidCredentials: "Email or password is incorrect.",
   LocalAccountsDisabled: "Sign-in with email and password is turned off. Use your company sign-in.",
   SessionExpired: "Your session has ended. Please sign in again.",
+  Unavailable: "Sign-in is temporarily unavailable. Please try again in a moment.",
   Default: "Sign-in failed. Please try again.",
 } as const;
 

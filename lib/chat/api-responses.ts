@@ -1,6 +1,6 @@
 import { createUIMessageStreamResponse, type UIMessageChunk } from "ai";
 import { NextResponse } from "next/server";
-import { apiError } from "@/lib/api/responses";
+import { unexpectedErrorResponse } from "@/lib/api/unexpected-error";
 import type { ChatApiError } from "./types";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
@@ -27,8 +27,7 @@ export function noContent(): Response {
   return new Response(null, { status: 204, headers: NO_STORE });
 }
 
-/** An unexpected failure (database down, a model row that no longer validates): logged, and a JSON 500 for the UI. */
+/** An unexpected failure: logged; 503 "temporarily unavailable" when the database is down, else a JSON 500. */
 export function internalError(route: string, error: unknown): Response {
-  console.error(`[chat] ${route} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-  return apiError("internal", "Something went wrong. Please try again.");
+  return unexpectedErrorResponse(route, error);
 }

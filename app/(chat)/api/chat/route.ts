@@ -18,7 +18,8 @@ export async function POST(request: Request): Promise<Response> {
   if (crossOrigin) return crossOrigin;
   const startedAt = Date.now();
   // The session first: an anonymous client never gets a megabyte body read and parsed.
-  const user = await getCurrentUser();
+  const user = await getCurrentUser().catch((error: unknown) => internalError("POST /api/chat", error));
+  if (user instanceof Response) return user;
   if (!user) return apiError("unauthorized", "Sign in to continue.");
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
