@@ -23,6 +23,8 @@ const statusByCode = {
   quota_exceeded: 429,
   /** The instance is shutting down (SIGTERM): no new answer starts here; a retry lands on another instance. */
   shutting_down: 503,
+  /** The database cannot serve right now (down, full, read-only): try again in a moment. */
+  unavailable: 503,
   /** Never sent by the server: the client fetcher's code when the server could not be reached at all. */
   network_error: 0,
 } as const;

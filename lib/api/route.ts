@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { type CurrentUser, getCurrentUser } from "@/lib/auth/session";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { getEnv } from "@/lib/env";
 import { errorFields, log } from "@/lib/server/log";
 import { isCrossOriginWrite } from "./cross-origin";
@@ -96,9 +97,15 @@ async function userFor(access: Access): Promise<CurrentUser | null> {
   return user;
 }
 
-function errorResponse(request: Request, error: unknown): Response {
+/** What the client gets for a failure: an ApiError as it is; anything else logged and answered without its text. */
+export function errorResponse(request: Request, error: unknown): Response {
   if (error instanceof ApiError) return error.toResponse();
   const where = `${request.method} ${new URL(request.url).pathname}`;
-  log.error({ area: "api", route: where, ...errorFields(error) }, "request failed");
+  const unavailable = isDatabaseUnavailable(error);
+  log.error({ area: "api", route: where, databaseUnavailable: unavailable, ...errorFields(error) }, "request failed");
+  // Prisma's messages name tables and SQL: never sent. A database that cannot serve is a 503 the client may retry.
+  if (unavailable) {
+    return new ApiError("unavailable", "The service is temporarily unavailable. Please try again in a moment.", { retryAfterMs: 5_000 }).toResponse();
+  }
   return new ApiError("internal", "Something went wrong. Please try again.").toResponse();
 }

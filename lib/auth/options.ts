@@ -13,6 +13,7 @@ import { currentRequestContext } from "./request-context";
 import { getAuthSecret } from "./secret";
 import { tooManyAttemptsCode } from "./sign-in-errors";
 import { log } from "@/lib/server/log";
+import { withSignInErrorCodes } from "./sign-in-failure";
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(3).max(320),
@@ -47,7 +48,7 @@ function credentialsProvider() {
     async authorize(raw) {
       const parsed = credentialsSchema.safeParse(raw);
       if (!parsed.success) throw new Error("InvalidCredentials");
-      const result = await signInWithPassword(parsed.data);
+      const result = await withSignInErrorCodes("password sign-in", () => signInWithPassword(parsed.data));
       // next-auth passes a thrown message to the sign-in page as ?error=<code>.
       if (!result.ok) throw new Error(result.code === "TooManyAttempts" ? tooManyAttemptsCode(result.retryAfterSeconds ?? 60) : result.code);
       return { id: result.userId };
@@ -77,20 +78,22 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
-        const result = await signInWithOidc((profile ?? {}) as OidcClaims);
+        const result = await withSignInErrorCodes("SSO sign-in", () => signInWithOidc((profile ?? {}) as OidcClaims));
         if (result.ok) return true;
         return result.code === "PendingApproval" ? "/sign-in/pending" : `/sign-in?error=${result.code}`;
       },
       async jwt({ token, user, account, profile }) {
         if (!user || !account) return token;
-        const userId =
-          account.provider === "oidc"
-            ? (await getUserByIdentity({ issuer: String((profile as OidcClaims | undefined)?.iss ?? env.oidc?.issuer), subject: account.providerAccountId }))?.id
-            : user.id;
-        if (!userId) throw new Error("signed-in user not found");
-        const { ipAddress, userAgent } = currentRequestContext();
-        const session = await createSession({ userId, maxAgeMs: maxAge * 1000, ipAddress, userAgent });
-        return { sid: session.id };
+        return withSignInErrorCodes("session start", async () => {
+          const userId =
+            account.provider === "oidc"
+              ? (await getUserByIdentity({ issuer: String((profile as OidcClaims | undefined)?.iss ?? env.oidc?.issuer), subject: account.providerAccountId }))?.id
+              : user.id;
+          if (!userId) throw new Error("signed-in user not found");
+          const { ipAddress, userAgent } = currentRequestContext();
+          const session = await createSession({ userId, maxAgeMs: maxAge * 1000, ipAddress, userAgent });
+          return { sid: session.id };
+        });
       },
       async session({ session }) {
         // The browser learns nothing from /api/auth/session but the expiry; pages read the user on the server.

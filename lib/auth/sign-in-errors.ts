@@ -10,6 +10,7 @@ export const signInErrorMessages = {
   SessionExpired: "Your session has ended. Please sign in again.",
   TooManyAttempts: "Too many attempts. Try again later.",
   Busy: "Sign-in is busy right now. Try again in a moment.",
+  Unavailable: "Sign-in is temporarily unavailable. Please try again in a moment.",
   Default: "Sign-in failed. Please try again.",
 } as const;
 

@@ -1,14 +1,22 @@
 import "server-only";
 import { getDb } from "./client";
 
-/** True when the database answers a trivial query within the time limit. */
+const WRITE_PROBE_KEY = "health.writeProbe";
+
+/**
+ * True when the database answers a trivial query and takes a tiny write, both within the time limit. The write is
+ * what notices a full disk, a read-only file or a read-only (failed-over) server, where reads still work.
+ */
 export async function isDatabaseHealthy(timeoutMs = 2_000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
-  const probe = getDb()
-    .$queryRaw`SELECT 1`.then(() => true)
+  const value = { at: new Date().toISOString() };
+  const db = getDb();
+  const probe = db.$queryRaw`SELECT 1`
+    .then(() => db.setting.upsert({ where: { key: WRITE_PROBE_KEY }, create: { key: WRITE_PROBE_KEY, value }, update: { value } }))
+    .then(() => true)
     .catch(() => false);
   try {
     return await Promise.race([probe, timeout]);
