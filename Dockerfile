@@ -22,7 +22,7 @@ COPY --from=deps /app/lib/db/generated ./lib/db/generated
 COPY . .
 RUN npm run build
 
-# 3. What runs: Node, the standalone server, static files. No npm, no compiler, no sources.
+# 3. What runs: Node, the standalone server, static files. No dev dependencies, no compiler, no build cache.
 FROM node:24-bookworm-slim AS run
 WORKDIR /app
 ENV NODE_ENV=production \
@@ -31,9 +31,8 @@ ENV NODE_ENV=production \
     HOSTNAME=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data
-# npm and its cache are not needed at run time; the node user (uid 1000) owns only /data.
-RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack /root/.npm \
- && mkdir -p /data && chown node:node /data
+# The node user (uid 1000) owns only /data; the app's files belong to root and cannot be changed at run time.
+RUN mkdir -p /data && chown node:node /data
 COPY --from=build --chown=root:root /app/.next/standalone ./
 COPY --from=build --chown=root:root /app/.next/static ./.next/static
 USER node

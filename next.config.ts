@@ -22,6 +22,8 @@ const nextConfig: NextConfig = {
   // whole project; none of this is needed at run time.
   outputFileTracingExcludes: {
     "/*": ["./tests/**", "./bench/**", "./scripts/**", "./examples/**", "./.git/**", "./.ci/**", "./**/*.md", "./.next/cache/**", "./deploy/**"],
+    // Image optimisation (sharp) is not used: pictures are plain <img> elements.
+    "/**": ["./node_modules/@img/**", "./node_modules/sharp/**"],
   },
   // One instance per process of what keeps state (the logger, the metrics registry) and native/driver modules.
   serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pino", "prom-client", "ioredis"],

@@ -13,6 +13,8 @@ export type CheckResult = "ok" | "failing" | "skipped";
 
 export interface Readiness {
   ready: boolean;
+  /** Ready, but Redis does not answer: rate counters fall back to the database, live answers to the saved text. */
+  degraded: boolean;
   checks: { shutdown: "ok" | "shutting_down"; database: CheckResult; migrations: CheckResult; redis: CheckResult };
 }
 
@@ -52,6 +54,8 @@ export async function checkReadiness(): Promise<Readiness> {
     redisUrl ? redisAnswers(redisUrl).then(result) : Promise.resolve<CheckResult>("skipped"),
   ]);
   const checks = { shutdown: isShuttingDown() ? "shutting_down" : "ok", database: result(database), migrations, redis } as const;
-  const ready = checks.shutdown === "ok" && database && migrations === "ok" && redis !== "failing";
-  return { ready, checks };
+  // Redis is checked and reported, but does not make the instance unready: every instance shares it, so failing
+  // readiness on it would take them all out of the load balancer, while the app works on without it.
+  const ready = checks.shutdown === "ok" && database && migrations === "ok";
+  return { ready, degraded: ready && redis === "failing", checks };
 }

@@ -13,6 +13,7 @@ import { getDb } from "@/lib/db/client";
 import { getOrCreateConversation, setTitleIfUnset } from "@/lib/db/conversations";
 import { createAssistantMessage, finishAssistantMessage, insertUserMessage, markStreamingAnswerStopped } from "@/lib/db/messages";
 import { saveModel } from "@/lib/db/models";
+import { log } from "@/lib/server/log";
 import { createUser } from "@/lib/db/users";
 import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { magicPhrase, type Scenario } from "@/tests/fakes/scenarios";
@@ -168,8 +169,9 @@ async function settledAnswer(conversationId: string) {
 const isTextDelta = (chunk: UIMessageChunk) => chunk.type === "text-delta";
 const finishOf = (chunks: UIMessageChunk[]) => chunks.find((chunk): chunk is Extract<UIMessageChunk, { type: "finish" }> => chunk.type === "finish");
 
+/** The server's error log lines (lib/server/log), kept out of the output and readable as JSON text. */
 function silenceErrors() {
-  return vi.spyOn(console, "error").mockImplementation(() => undefined);
+  return vi.spyOn(log, "error").mockImplementation(() => undefined);
 }
 
 describe(`POST /api/chat on ${testProvider()}`, () => {
@@ -394,7 +396,7 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
     expect(finishOf(chunks)?.messageMetadata).toMatchObject({ status: "error", error: userMessageFor("stream_error") });
     expect(JSON.stringify(chunks)).not.toContain("The server had an error");
 
-    const logged = errors.mock.calls.map((call) => String(call[0])).join("\n");
+    const logged = errors.mock.calls.map((call) => JSON.stringify(call)).join("\n");
     expect(logged).toContain(body.conversationId);
     expect(logged).toContain("azure");
     expect(logged).toContain("The server had an error");
@@ -462,7 +464,7 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
 
     expect(chunks).toContainEqual({ type: "error", errorText: expect.stringContaining("rejected this app's credentials") });
     expect((await storedAnswer(body.conversationId)).error).toContain("rejected this app's credentials");
-    expect(errors.mock.calls.map((call) => String(call[0])).join("\n")).not.toContain("not-the-key-0123");
+    expect(errors.mock.calls.map((call) => JSON.stringify(call)).join("\n")).not.toContain("not-the-key-0123");
   });
 
   it("stores a content-filtered answer as complete with a policy block", async () => {

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
+import { GET as getReady } from "@/app/api/health/ready/route";
 import { getCurrentUser } from "@/lib/auth/session";
 import { followRelayedAnswer } from "@/lib/chat/live-relay";
 import { storedText } from "@/lib/chat/stored-message";
@@ -11,8 +12,8 @@ import { createUser } from "@/lib/db/users";
 import { type AllFakes, ECHO_PHRASE, startAllFakes } from "@/tests/fakes/index";
 import { useTestDatabase } from "../support/database";
 
-// REDIS_URL set but nothing answers there: answers are written and saved as always, and a reader on another
-// instance gets null quickly (the route then answers 204 and the page shows the saved text).
+// REDIS_URL set but nothing answers there: answers are written and saved as always, a reader on another instance
+// gets null quickly (the route then answers 204 and the page shows the saved text), and the instance stays ready.
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
 vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
@@ -54,4 +55,10 @@ it("with Redis down the answer streams and is saved, and following it elsewhere 
   const startedAt = Date.now();
   expect(await followRelayedAnswer(answer.id)).toBeNull();
   expect(Date.now() - startedAt).toBeLessThan(5_000);
+});
+
+it("with Redis down the instance stays ready, reported as degraded", async () => {
+  const response = await getReady();
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ status: "degraded", checks: { shutdown: "ok", database: "ok", migrations: "ok", redis: "failing" } });
 });
