@@ -47,6 +47,8 @@ const schema = z
       .optional(),
     MODELS_FILE: z.string().regex(/\.(ya?ml|json)$/i, "must be a .yaml, .yml or .json file").optional(),
     REDIS_URL: z.string().regex(/^rediss?:\/\//i, "must start with redis:// or rediss://").optional(),
+    MAX_CONCURRENT_ANSWERS: z.coerce.number().int().min(1).max(100_000).default(100),
+    MAX_QUEUED_ANSWERS: z.coerce.number().int().min(0).max(100_000).default(500),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER) {

@@ -114,8 +114,10 @@ export function table(combined: Measurement[], directName: string): string {
     const cells = COLUMNS.map((column) => {
       const value = measurement.figures[column.key] as number;
       const shown = column.format(value);
-      if (measurement.target === directName || !direct || column.key === "failures") return shown;
-      return shown + ratio(value, direct.figures[column.key] as number);
+      // A ratio to a direct figure under a millisecond (the backend ends its stream with its last token) means nothing.
+      const directValue = direct?.figures[column.key] as number | undefined;
+      if (measurement.target === directName || directValue === undefined || column.key === "failures" || (column.format === ms && directValue < 1)) return shown;
+      return shown + ratio(value, directValue);
     });
     const load = measurement.level === "one at a time" ? "1 at a time" : `${measurement.level} at once`;
     return [load, measurement.target, ...cells];

@@ -33,7 +33,7 @@ export function chatErrorText(error: Error | undefined | null): string {
 }
 
 /** Codes of a POST /api/chat that the server refused before storing the message (see lib/chat/send-message.ts). */
-const NOTHING_STORED = new Set(["quota_exceeded", "model_unavailable", "busy", "bad_request", "payload_too_large", "not_found", "unauthorized", "forbidden"]);
+const NOTHING_STORED = new Set(["quota_exceeded", "model_unavailable", "busy", "overloaded", "bad_request", "payload_too_large", "not_found", "unauthorized", "forbidden"]);
 
 /** Whether a failed send left nothing on the server, so the question belongs back in the message box. */
 export function refusedBeforeStoring(error: Error | undefined | null): boolean {

@@ -2,7 +2,7 @@ import "server-only";
 import { markStreamingMessagesInterrupted } from "@/lib/db/messages";
 
 // An answer still marked "streaming" whose row has not been written for this long belongs to a process that died:
-// a live generation saves its text every few hundred milliseconds and gives up after its model's timeouts (a
+// a live generation saves its text every second and gives up after its model's timeouts (a
 // minute or so by default).
 const STALE_AFTER_MS = 5 * 60_000;
 const SWEEP_EVERY_MS = 60_000;

@@ -7,6 +7,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { createAssistantMessage, insertUserMessage, listMessages, type StoredMessage } from "@/lib/db/messages";
 import { getChatModel } from "@/lib/db/models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
+import { answerAdmission, OVERLOADED_RETRY_AFTER_MS } from "./admission";
 import { chatApiError, chatStreamResponse } from "./api-responses";
 import { answerSettingsFor, initialSettingsProblem } from "./conversation-settings";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
@@ -33,7 +34,8 @@ export interface SendOptions {
  * when regenerating), starts the answer (which then runs on its own) and answers with its UI message stream, or with
  * a JSON error when nothing could start: 404 (conversation, referenced message or model), 400 (a referenced message
  * of the wrong role), 409 (an answer is already being written; a reused message id), 429 (the backend rate-limited
- * before any token; the user's message stays stored). The new answer becomes the end of the branch on show.
+ * before any token; the user's message stays stored), 503 (this instance is writing as many answers as it may and its
+ * queue is full or too slow: nothing stored). The new answer becomes the end of the branch on show.
  */
 export async function sendMessage(user: ChatUser, input: ChatRequest, options: SendOptions = {}): Promise<Response> {
   const startedAt = options.startedAt ?? Date.now();
@@ -54,6 +56,12 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
   if (!generation) {
     return chatApiError(409, "busy", "An answer is still being written in this conversation. Wait for it to finish, or stop it, then send again.");
   }
+  const releaseSlot = await answerAdmission().acquire();
+  if (!releaseSlot) {
+    releaseGeneration(generation);
+    return chatApiError(503, "overloaded", "The service is busy right now. Try again in a moment.", OVERLOADED_RETRY_AFTER_MS);
+  }
+  void generation.stored.then(releaseSlot);
 
   let prepared: Awaited<ReturnType<typeof storeTurn>>;
   try {
