@@ -64,6 +64,8 @@ const schema = z
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(25),
     DB_POOL_SIZE: z.coerce.number().int().min(1, "must be at least 1").max(1_000, "must be at most 1000").default(10),
     DB_LOG_QUERIES: booleanFlag,
+    MAX_CONCURRENT_ANSWERS: z.coerce.number().int().min(1).max(100_000).default(100),
+    MAX_QUEUED_ANSWERS: z.coerce.number().int().min(0).max(100_000).default(500),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER) {

@@ -20,6 +20,7 @@ const NOTHING_STORED = new Set<ApiErrorCode>([
   "quota_exceeded",
   "model_unavailable",
   "busy",
+  "overloaded",
   "bad_request",
   "payload_too_large",
   "not_found",

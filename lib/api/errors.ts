@@ -21,6 +21,8 @@ const statusByCode = {
   rate_limited: 429,
   /** One of the user's quotas refused the request (`resetsAt` says when it frees up). */
   quota_exceeded: 429,
+  /** This instance writes as many answers as it may and its queue is full or too slow: nothing was stored. */
+  overloaded: 503,
   /** The instance is shutting down (SIGTERM): no new answer starts here; a retry lands on another instance. */
   shutting_down: 503,
   /** The database cannot serve right now (down, full, read-only): try again in a moment. */

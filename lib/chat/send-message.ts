@@ -9,6 +9,7 @@ import { createAssistantMessage, insertUserMessage, listMessages, type StoredMes
 import { getChatModel } from "@/lib/db/models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import { refuseNewAnswersWhenShuttingDown } from "@/lib/server/shutdown";
+import { answerAdmission, OVERLOADED_RETRY_AFTER_MS } from "./admission";
 import { answerSettingsFor, initialSettingsProblem } from "./conversation-settings";
 import { forgetNewConversation } from "./forget-new-conversation";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
@@ -36,7 +37,8 @@ export interface SendOptions {
  * when regenerating), starts the answer (which then runs on its own) and answers with its UI message stream, or with
  * an ApiError when nothing could start: 404 (conversation, referenced message or model), 400 (a referenced message
  * of the wrong role), 409 (an answer is already being written; a reused message id), 429 (the backend rate-limited
- * before any token; the user's message stays stored). The new answer becomes the end of the branch on show.
+ * before any token; the user's message stays stored), 503 (this instance is writing as many answers as it may and its
+ * queue is full or too slow: nothing stored). The new answer becomes the end of the branch on show.
  */
 export async function sendMessage(user: ChatUser, input: ChatRequest, options: SendOptions = {}): Promise<ReadableStream<UIMessageChunk>> {
   const startedAt = options.startedAt ?? Date.now();
@@ -58,6 +60,12 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
   if (!generation) {
     throw new ApiError("busy", "An answer is still being written in this conversation. Wait for it to finish, or stop it, then send again.");
   }
+  const releaseSlot = await answerAdmission().acquire();
+  if (!releaseSlot) {
+    releaseGeneration(generation);
+    throw new ApiError("overloaded", "The service is busy right now. Try again in a moment.", { retryAfterMs: OVERLOADED_RETRY_AFTER_MS });
+  }
+  void generation.stored.then(releaseSlot);
 
   let prepared: Awaited<ReturnType<typeof storeTurn>>;
   try {

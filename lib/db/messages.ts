@@ -102,7 +102,7 @@ export async function updateStreamingText(id: string, text: string): Promise<boo
 
 /**
  * Stop for an answer another instance is writing: marks the conversation's streaming answer stopped; that instance
- * sees it at its next save of the text (a few hundred milliseconds while tokens flow) and closes the backend call.
+ * sees it at its next save of the text (within a second while tokens flow) and closes the backend call.
  */
 export async function markStreamingAnswerStopped(conversationId: string): Promise<boolean> {
   const { count } = await getDb().message.updateMany({

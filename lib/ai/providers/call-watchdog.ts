@@ -9,6 +9,9 @@ export class CallWatchdog {
   readonly signal: AbortSignal;
   private readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private recheck: ReturnType<typeof setImmediate> | undefined;
+  /** Counts arm/disarm calls, so a check queued for an earlier phase does nothing. */
+  private armings = 0;
   private sawToken = false;
 
   constructor(
@@ -72,20 +75,32 @@ export class CallWatchdog {
 
   private arm(phase: TimeoutPhase, ms: number): void {
     this.disarm();
+    const armed = this.armings;
     this.timer = setTimeout(() => {
-      this.controller.abort(
-        new LlmError({
-          code: "timeout",
-          provider: this.provider,
-          timeoutPhase: phase,
-          adminMessage: `no ${phase === "connect" ? "response" : phase === "first-token" ? "first token" : "data"} within ${ms} ms (${phase} timeout)`,
-        }),
-      );
+      // A timer says only that the time passed, not that the backend was slow: on a busy event loop the answer may
+      // be waiting in the socket, unread, when the timer runs (timers run before I/O in each turn of the loop). So
+      // read what the sockets hold first (setImmediate runs after that I/O phase) and give up only if nothing came.
+      this.timer = undefined;
+      this.recheck = setImmediate(() => {
+        this.recheck = undefined;
+        if (armed !== this.armings) return;
+        this.controller.abort(
+          new LlmError({
+            code: "timeout",
+            provider: this.provider,
+            timeoutPhase: phase,
+            adminMessage: `no ${phase === "connect" ? "response" : phase === "first-token" ? "first token" : "data"} within ${ms} ms (${phase} timeout)`,
+          }),
+        );
+      });
     }, ms);
   }
 
   private disarm(): void {
+    this.armings += 1;
     if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.recheck !== undefined) clearImmediate(this.recheck);
     this.timer = undefined;
+    this.recheck = undefined;
   }
 }
