@@ -4,7 +4,8 @@ import { isCrossOriginWrite } from "@/lib/api/cross-origin";
 // A coarse first gate only: without a session cookie, pages redirect to sign-in and APIs answer 401 before any
 // rendering. It never decides who someone is; every page, route and action checks the session itself.
 const SESSION_COOKIES = ["chat.session-token", "__Secure-chat.session-token"];
-const PUBLIC_PATHS = [/^\/sign-(in|up)(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
+// /v1 (the OpenAI-compatible API) authenticates by API key in its routes, never by the session cookie.
+const PUBLIC_PATHS = [/^\/sign-(in|up)(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/v1(\/|$)/];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
