@@ -4,6 +4,9 @@ import { mayUseApiKeys } from "@/lib/api-keys/policy";
 import { findApiKeyByHash, touchApiKey } from "@/lib/db/api-keys";
 import { invalidApiKey, type OpenAiApiError } from "./errors";
 
+/** How often "last used" is written at most. */
+const LAST_USED_EVERY_MS = 60_000;
+
 export interface ApiCaller {
   user: { id: string; email: string; role: "admin" | "user" };
   key: { id: string; name: string; saveToHistory: boolean };
@@ -26,7 +29,8 @@ export async function authenticateApiRequest(request: Request, now = new Date())
   if (key.revokedAt) return { error: invalidApiKey("This API key was revoked.") };
   if (key.expiresAt && key.expiresAt <= now) return { error: invalidApiKey("This API key has expired. Create a new one on your account page.") };
   if (!(await mayUseApiKeys(key.user))) return { error: invalidApiKey("API keys are not available to your account. Ask an administrator.") };
-  await touchApiKey({ id: key.id, now });
+  // Checked here first so most requests write nothing; the update's own condition settles races between instances.
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) await touchApiKey({ id: key.id, now, everyMs: LAST_USED_EVERY_MS });
   return {
     caller: {
       user: { id: key.user.id, email: key.user.email, role: key.user.role },
