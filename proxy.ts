@@ -5,14 +5,15 @@ import { newNonce, pageSecurityPolicy } from "@/lib/ui/page-security-policy";
 // A coarse first gate only: without a session cookie, pages redirect to sign-in and APIs answer 401 before any
 // rendering. It never decides who someone is; every page, route and action checks the session itself.
 const SESSION_COOKIES = ["chat.session-token", "__Secure-chat.session-token"];
-const PUBLIC_PATHS = [/^\/sign-(in|up)(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health(\/(live|ready))?$/, /^\/api\/metrics$/];
+// /v1 (the OpenAI-compatible API) authenticates by API key in its routes, never by the session cookie.
+const PUBLIC_PATHS = [/^\/sign-(in|up)(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health(\/(live|ready))?$/, /^\/api\/metrics$/, /^\/v1(\/|$)/];
 
 /**
  * Pages go on with a Content-Security-Policy that carries a fresh nonce, on the response and on the request, where
  * Next.js finds it and nonces its own scripts (lib/ui/page-security-policy.ts). API answers are not pages.
  */
 function next(request: NextRequest): NextResponse {
-  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  if (request.nextUrl.pathname.startsWith("/api/") || request.nextUrl.pathname.startsWith("/v1/")) return NextResponse.next();
   const policy = pageSecurityPolicy({ nonce: newNonce(), isDevelopment: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);

@@ -1,7 +1,9 @@
 import "server-only";
 import { storedText } from "@/lib/chat/stored-message";
+import { apiKeyView } from "@/lib/api-keys/view";
 import { eachConversationWithMessages, eachUsageRecord, getAccountProfile, listPresetsOfUser } from "@/lib/db/account-data";
 import { errorFields, log } from "@/lib/server/log";
+import { listApiKeys } from "@/lib/db/api-keys";
 
 // "Download all my data": one JSON document, written piece by piece while the response is sent, so an account with
 // thousands of conversations is never built in memory whole. Never a password hash, a session or another user's data.
@@ -42,6 +44,7 @@ async function* accountJsonChunks(userId: string, now: Date): AsyncGenerator<str
   const profile = await getAccountProfile({ userId });
   if (!profile) throw new Error("the account no longer exists");
   const presets = await listPresetsOfUser({ userId });
+  const apiKeys = await listApiKeys({ userId });
   const head = {
     format: "chat-account-export/1",
     exportedAt: now.toISOString(),
@@ -59,6 +62,8 @@ async function* accountJsonChunks(userId: string, now: Date): AsyncGenerator<str
       lastActiveAt: profile.lastActiveAt?.toISOString() ?? null,
     },
     presets: presets.map((preset) => ({ ...preset, createdAt: preset.createdAt.toISOString(), updatedAt: preset.updatedAt.toISOString() })),
+    // Names, prefixes and dates only: a key's value is never stored, and its hash is not the user's business.
+    apiKeys: apiKeys.map((key) => apiKeyView(key, now)),
   };
   // The head object without its closing brace, then the two long arrays.
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "conversations": [`;

@@ -33,6 +33,9 @@ const labelByAction: Partial<Record<AuditAction, string>> = {
   "account.exported": "Own data downloaded",
   "account.data_deleted": "Own data deleted",
   "retention.ran": "Retention job ran",
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
+  "api_key.admin_revoked": "API key revoked by an admin",
 };
 
 export function auditActionLabel(action: string): string {

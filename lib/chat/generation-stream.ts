@@ -1,7 +1,6 @@
 import "server-only";
-import { streamText } from "ai";
-import type { ChatMessage } from "@/lib/ai/chat-message";
-import { createLanguageModel, type LanguageModelDeps } from "@/lib/ai/registry";
+import type { LanguageModelDeps } from "@/lib/ai/registry";
+import { streamFromBackend } from "./backend-stream";
 import type { GenerationRequest } from "./generation";
 import type { StreamObservation } from "./generation-outcome";
 import type { ActiveGeneration } from "./generation-registry";
@@ -44,19 +43,8 @@ export async function observeStream({ generation, request, modelDeps, writer, on
   };
   let textStarted = false;
   try {
-    const [system, turns] = splitSystem(request.prompt);
     const settings = request.settings ?? generationSettingsFor(request.model, {});
-    const result = streamText({
-      model: createLanguageModel(request.model.config, modelDeps),
-      ...(system ? { instructions: system } : {}),
-      messages: turns,
-      temperature: settings.temperature,
-      maxOutputTokens: settings.maxOutputTokens,
-      // A retry after a refusal would only hide it; retrying after output started would repeat the answer.
-      maxRetries: 0,
-      abortSignal: signal,
-      onError: () => undefined,
-    });
+    const result = streamFromBackend({ model: request.model, prompt: request.prompt, settings, abortSignal: signal, modelDeps });
     for await (const part of result.stream) {
       switch (part.type) {
         case "start-step":
@@ -100,10 +88,4 @@ export async function observeStream({ generation, request, modelDeps, writer, on
   if (textStarted) chunks.push({ type: "text-end", id: TEXT_PART_ID });
   observation.endedAt = Date.now();
   return observation;
-}
-
-function splitSystem(prompt: readonly ChatMessage[]): [string | undefined, Array<{ role: "user" | "assistant"; content: string }>] {
-  const system = prompt.filter((message) => message.role === "system").map((message) => message.content);
-  const turns = prompt.flatMap((message) => (message.role === "system" ? [] : [{ role: message.role, content: message.content }]));
-  return [system.length > 0 ? system.join("\n\n") : undefined, turns];
 }

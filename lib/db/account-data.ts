@@ -94,7 +94,7 @@ export async function* eachUsageRecord({ userId, batchSize = 1000 }: { userId: s
       where: { userId, ...(after ? { id: { gt: after } } : {}) },
       orderBy: { id: "asc" },
       take: batchSize,
-      select: { id: true, modelId: true, conversationId: true, inputTokens: true, outputTokens: true, usageIsEstimated: true, costUsd: true, createdAt: true },
+      select: { id: true, modelId: true, conversationId: true, apiKeyId: true, inputTokens: true, outputTokens: true, usageIsEstimated: true, costUsd: true, createdAt: true },
     });
     yield* batch;
     if (batch.length < batchSize) return;

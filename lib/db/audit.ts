@@ -33,7 +33,10 @@ export type AuditAction =
   | "conversation.exported"
   | "account.exported"
   | "account.data_deleted"
-  | "retention.ran";
+  | "retention.ran"
+  | "api_key.created"
+  | "api_key.revoked"
+  | "api_key.admin_revoked";
 
 export interface AuditEvent {
   action: AuditAction;

@@ -182,3 +182,8 @@ export async function syncModelsFromFile(entries: ModelsFileEntry[]): Promise<{ 
   }
   return { created, updated, disabled };
 }
+
+/** Whether an enabled model has this id, whoever may use it: tells "not allowed" (403) from "unknown" (404) in /v1. */
+export async function isEnabledModel(modelId: string): Promise<boolean> {
+  return (await getDb().model.count({ where: { id: modelId, enabled: true } })) > 0;
+}

@@ -10,6 +10,8 @@ export interface UsageInput {
   outputTokens: number;
   estimated: boolean;
   latencyMs?: number | null;
+  /** The personal API key of a call made through /v1 (marks the record as an API call). */
+  apiKeyId?: string | null;
 }
 
 export interface ModelPrices {
@@ -46,6 +48,7 @@ export async function recordUsage(input: UsageInput): Promise<void> {
       outputTokens: input.outputTokens,
       usageIsEstimated: input.estimated,
       latencyMs: input.latencyMs ?? null,
+      apiKeyId: input.apiKeyId ?? null,
       costUsd: costOfCall(input, prices),
     },
   });

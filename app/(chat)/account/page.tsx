@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountSection } from "@/components/account/account-section";
+import { ApiKeysCard } from "@/components/account/api-keys/api-keys-card";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { DeleteConversationsForm } from "@/components/account/delete-conversations-form";
 import { DownloadDataButton } from "@/components/account/download-data-button";
@@ -52,6 +53,8 @@ export default async function AccountPage() {
           </p>
           <DownloadDataButton />
         </AccountSection>
+
+        <ApiKeysCard userId={user.id} />
 
         <AccountSection
           id="account-delete-conversations"
