@@ -1,13 +1,13 @@
 import { adminApiKeyView } from "@/lib/api-keys/view";
 import { apiJson } from "@/lib/api/responses";
-import { withAdmin } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
 import { listAllApiKeys } from "@/lib/db/api-keys";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** { keys: AdminApiKeyView[] }: every user's keys, newest first (never their values). */
-export const GET = withAdmin(async () => {
+export const GET = route({ auth: "admin" }, async () => {
   const now = new Date();
   return apiJson({ keys: (await listAllApiKeys()).map((key) => adminApiKeyView(key, now)) });
 });

@@ -1,18 +1,20 @@
+import { z } from "zod";
 import { revokeApiKeyAsAdmin } from "@/lib/api-keys/service";
-import { apiError, apiJson } from "@/lib/api/responses";
-import { withAdmin } from "@/lib/api/with-auth";
+import { ApiError } from "@/lib/api/errors";
+import { apiJson } from "@/lib/api/responses";
+import { route } from "@/lib/api/route";
 import { contextFromHeaders } from "@/lib/auth/request-context";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-type Context = { params: Promise<{ id: string }> };
+const notFound = () => new ApiError("not_found", "This key does not exist or is already revoked.");
 
 /** Revokes any user's key. */
-export const DELETE = withAdmin<Context>(async ({ request, user, context }) => {
-  const { id } = await context.params;
-  if (id.length > 100 || !(await revokeApiKeyAsAdmin(user, id, contextFromHeaders(request.headers)))) {
-    return apiError("not_found", "This key does not exist or is already revoked.");
-  }
-  return apiJson({ revoked: true });
-});
+export const DELETE = route(
+  { auth: "admin", params: z.object({ id: z.string().max(100) }), invalid: { params: notFound() } },
+  async ({ request, user, params }) => {
+    if (!(await revokeApiKeyAsAdmin(user, params.id, contextFromHeaders(request.headers)))) throw notFound();
+    return apiJson({ revoked: true });
+  },
+);
