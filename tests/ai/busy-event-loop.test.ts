@@ -39,7 +39,8 @@ it("does not report a timeout when the backend answered in time but this process
     model: "meta-llama/Llama-2-7b-chat-hf",
     timeouts: { connectMs: 150, firstTokenMs: 150, idleMs: 150 },
   });
-  const unblock = blockAfterRequestSent(600);
+  // Long enough for the backend process to answer even on a loaded machine.
+  const unblock = blockAfterRequestSent(2_000);
   try {
     const run = await runStream(model, { prompt: "Hello" });
     expect(run.errors).toEqual([]);

@@ -52,8 +52,10 @@ beforeEach(async () => {
 
 const started = new Set<string>();
 afterEach(async () => {
-  // Titles are written after the answer: let every answer of this test end before the database is reset.
-  await waitFor(() => [...started].every((id) => !isGenerating(id)));
+  // Titles are written after the answer (its usage first): let every one end before the database is reset.
+  const ids = [...started];
+  await waitFor(() => ids.every((id) => !isGenerating(id)));
+  await waitFor(async () => (await getDb().conversation.count({ where: { id: { in: ids }, titleIsSet: false } })) === 0);
   started.clear();
 });
 

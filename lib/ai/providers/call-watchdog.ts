@@ -1,6 +1,11 @@
 import { LlmError, type TimeoutPhase } from "../errors";
 import type { Timeouts } from "./timeouts";
 
+/** A timer this late means the event loop was busy, so unread answers may be waiting. */
+const BUSY_LOOP_LAG_MS = 50;
+const BUSY_RECHECK_MS = 100;
+const MAX_BUSY_RECHECKS = 5;
+
 /**
  * One per backend call: owns the abort signal given to fetch, fires the connect / first-token / idle timeouts,
  * and tells apart "the user cancelled", "a timeout fired" and "the network failed".
@@ -76,24 +81,35 @@ export class CallWatchdog {
   private arm(phase: TimeoutPhase, ms: number): void {
     this.disarm();
     const armed = this.armings;
-    this.timer = setTimeout(() => {
-      // A timer says only that the time passed, not that the backend was slow: on a busy event loop the answer may
-      // be waiting in the socket, unread, when the timer runs (timers run before I/O in each turn of the loop). So
-      // read what the sockets hold first (setImmediate runs after that I/O phase) and give up only if nothing came.
-      this.timer = undefined;
-      this.recheck = setImmediate(() => {
-        this.recheck = undefined;
-        if (armed !== this.armings) return;
-        this.controller.abort(
-          new LlmError({
-            code: "timeout",
-            provider: this.provider,
-            timeoutPhase: phase,
-            adminMessage: `no ${phase === "connect" ? "response" : phase === "first-token" ? "first token" : "data"} within ${ms} ms (${phase} timeout)`,
-          }),
-        );
-      });
-    }, ms);
+    // A timer says only that time passed, not that the backend was slow: on a busy event loop the answer may be
+    // waiting in the socket, unread, when the timer runs (timers run before I/O in each turn of the loop). So the
+    // sockets are read first (setImmediate runs after that I/O phase), and a timer that ran late (the loop was
+    // busy) is given another short turn, a few times at most, before the backend is blamed.
+    let rechecks = 0;
+    const wait = (delayMs: number) => {
+      const dueAt = performance.now() + delayMs;
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        const lateMs = performance.now() - dueAt;
+        this.recheck = setImmediate(() => {
+          this.recheck = undefined;
+          if (armed !== this.armings) return;
+          if (lateMs > BUSY_LOOP_LAG_MS && rechecks < MAX_BUSY_RECHECKS) {
+            rechecks += 1;
+            return wait(Math.min(ms, BUSY_RECHECK_MS));
+          }
+          this.controller.abort(
+            new LlmError({
+              code: "timeout",
+              provider: this.provider,
+              timeoutPhase: phase,
+              adminMessage: `no ${phase === "connect" ? "response" : phase === "first-token" ? "first token" : "data"} within ${ms} ms (${phase} timeout)`,
+            }),
+          );
+        });
+      }, delayMs);
+    };
+    wait(ms);
   }
 
   private disarm(): void {
