@@ -248,6 +248,7 @@ describe(`local accounts on ${testProvider()}`, () => {
     expect(await signInWithPassword({ email: "max@example.com", password }, localEnv())).toEqual({ ok: false, code: "AccountDisabled" });
   });
 
+  // Password hashes run two at a time (lib/auth/hash-slots.ts): on a busy machine twenty take a while.
   it("20 concurrent first sign-ups on an empty install make exactly one admin", async () => {
     const env = localEnv();
     const results = await Promise.all(
@@ -258,5 +259,5 @@ describe(`local accounts on ${testProvider()}`, () => {
     const users = await db().user.findMany({ select: { id: true, role: true } });
     expect(users).toHaveLength(20);
     expect(users.filter((user) => user.role === "admin")).toHaveLength(1);
-  });
+  }, 90_000);
 });
