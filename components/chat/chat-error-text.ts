@@ -40,3 +40,11 @@ export function refusedBeforeStoring(error: Error | undefined | null): boolean {
   const code = error ? apiErrorOf(error.message)?.code : undefined;
   return typeof code === "string" && NOTHING_STORED.has(code);
 }
+
+/**
+ * Whether a failed send stored the question nonetheless: the backend refused (rate limit) after the question was
+ * stored, so the conversation exists on the server and the page must take its address, like an accepted answer.
+ */
+export function storedBeforeFailing(error: Error | undefined | null): boolean {
+  return (error ? apiErrorOf(error.message)?.code : undefined) === "rate_limited";
+}
