@@ -3,7 +3,7 @@
 import { useChat } from "@ai-sdk/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { chatErrorText, refusedBeforeStoring } from "@/components/chat/chat-error-text";
+import { chatErrorText, refusedBeforeStoring, storedBeforeFailing } from "@/components/chat/chat-error-text";
 import { createChatTransport } from "@/components/chat/chat-transport";
 import { apiFetch } from "@/lib/api/client";
 import { ApiError } from "@/lib/api/errors";
@@ -92,6 +92,9 @@ export function useConversationChat({ conversationId, initialMessages, generatin
       const shownBefore = new Set(shownMessages.current.map((message) => message.id));
       await sendMessage({ text, metadata: { createdAt: new Date().toISOString() } }, { body: { modelId, ...(settings ? { settings } : {}) } });
       const error = lastError.current;
+      // Stored, then refused by the backend: the conversation exists, so a new chat's page becomes it (its address,
+      // its entry in the sidebar), and "New chat" then really starts another one.
+      if (storedBeforeFailing(error)) callbacks.current.onAccepted();
       if (!refusedBeforeStoring(error)) return null;
       setMessages((current) => current.filter((message) => shownBefore.has(message.id)));
       clearError();

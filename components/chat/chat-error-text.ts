@@ -32,3 +32,11 @@ const NOTHING_STORED = new Set<ApiErrorCode>([
 export function refusedBeforeStoring(error: Error | undefined | null): boolean {
   return error instanceof ApiError && NOTHING_STORED.has(error.code);
 }
+
+/**
+ * Whether a failed send stored the question nonetheless: the backend refused (rate limit) after the question was
+ * stored, so the conversation exists on the server and the page must take its address, like an accepted answer.
+ */
+export function storedBeforeFailing(error: Error | undefined | null): boolean {
+  return (error ? apiErrorOf(error.message)?.code : undefined) === "rate_limited";
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import dns from "node:dns";
 import type { LookupAddress, LookupOptions } from "node:dns";
-import { Agent } from "undici";
+import { Agent, fetch as undiciFetch } from "undici";
 import { endpointProblem, isForbiddenAddress } from "./endpoint-policy";
 
 // The endpoint check (endpoint-policy.ts) reads the spelling of a URL; a host name can still resolve to a metadata
@@ -53,8 +53,9 @@ export function createGuardedFetch(resolve: Resolver = systemResolver): typeof g
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const problem = endpointProblem(url);
     if (problem) return Promise.reject(new TypeError(`fetch failed: endpoint ${problem}`));
-    // Node's fetch is undici: it takes our Agent as its dispatcher (not part of the DOM RequestInit type).
-    return globalThis.fetch(input, { ...init, dispatcher } as RequestInit);
+    // undici's own fetch with its own Agent: Node's built-in fetch is an older undici, and mixing the two loses the
+    // abort of a request in flight (the upstream connection would stay open after Stop or a timeout).
+    return undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher }) as unknown as Promise<Response>;
   };
 }
 

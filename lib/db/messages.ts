@@ -174,3 +174,8 @@ export async function latestStreamingAnswerId(conversationId: string): Promise<s
   });
   return row?.id ?? null;
 }
+
+/** How many answers the user's requests started in [from, to): what a requests-per-minute counter should hold. */
+export async function countAnswersStarted({ userId, from, to }: { userId: string; from: Date; to: Date }): Promise<number> {
+  return getDb().message.count({ where: { role: "assistant", createdAt: { gte: from, lt: to }, conversation: { userId } } });
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { countAnswersStarted } from "@/lib/db/messages";
 import { getQuotasForUser } from "@/lib/db/quotas";
 import { getUsageTotals } from "@/lib/db/usage-stats";
 import { effectiveLimits, type LimitName } from "./effective-limits";
@@ -48,7 +49,15 @@ export async function checkChatQuota(user: { id: string }, options: QuotaCheckOp
   if (limits.requestsPerMinute) {
     const window = minuteWindow(now);
     const counter = options.counter ?? configuredCounter();
-    const count = await counter.increment(`rpm:${user.id}:${window.index}`, window.endsAt);
+    const key = `rpm:${user.id}:${window.index}`;
+    let count = await counter.increment(key, window.endsAt);
+    // A count of 1 is either the window's first request or a counter that started over: Redis restarted (its keys
+    // gone) or failed and the database took over mid-window. Never count from zero then: the answers the user's
+    // requests already started in this window are the floor (one query per user and minute).
+    if (count === 1) {
+      const started = await countAnswersStarted({ userId: user.id, from: window.startsAt, to: window.endsAt });
+      if (started > 0) count = await counter.add(key, started, window.endsAt);
+    }
     if (count > limits.requestsPerMinute.value) {
       const resetsAt = window.endsAt;
       return { code: "quota_exceeded", limit: "requestsPerMinute", message: requestsPerMinuteMessage(limits.requestsPerMinute.value, resetsAt), resetsAt };

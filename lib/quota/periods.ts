@@ -19,7 +19,7 @@ export function startOfNextUtcMonth(now: Date): Date {
 }
 
 /** The fixed one-minute window `now` falls in: its number (for counter keys) and when it ends. */
-export function minuteWindow(now: Date): { index: number; endsAt: Date } {
+export function minuteWindow(now: Date): { index: number; startsAt: Date; endsAt: Date } {
   const index = Math.floor(now.getTime() / MINUTE_MS);
-  return { index, endsAt: new Date((index + 1) * MINUTE_MS) };
+  return { index, startsAt: new Date(index * MINUTE_MS), endsAt: new Date((index + 1) * MINUTE_MS) };
 }

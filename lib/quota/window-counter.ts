@@ -1,6 +1,6 @@
 import "server-only";
 import type Redis from "ioredis";
-import { deleteExpiredRateCounters, incrementRateCounter } from "@/lib/db/rate-counters";
+import { addToRateCounter, deleteExpiredRateCounters, incrementRateCounter } from "@/lib/db/rate-counters";
 import { getEnv } from "@/lib/env";
 import { MINUTE_MS } from "./periods";
 import { redisClient } from "./redis-client";
@@ -10,6 +10,8 @@ import { errorFields, log } from "@/lib/server/log";
 export interface WindowCounter {
   /** Adds one to `key` (which names its window) and returns the count so far; the key lives until `expiresAt`. */
   increment(key: string, expiresAt: Date): Promise<number>;
+  /** Adds `amount` to a counter that exists (just incremented) and returns the new count. */
+  add(key: string, amount: number, expiresAt: Date): Promise<number>;
 }
 
 let lastCleanupAt = 0;
@@ -27,6 +29,9 @@ export function databaseCounter(): WindowCounter {
       }
       return count;
     },
+    async add(key, amount, expiresAt) {
+      return (await addToRateCounter({ key, amount })) ?? incrementRateCounter({ key, expiresAt });
+    },
   };
 }
 
@@ -39,6 +44,13 @@ export function redisCounter(client: Redis, prefix = "chat:quota:"): WindowCount
     async increment(key, expiresAt) {
       const ttlMs = Math.max(0, expiresAt.getTime() - Date.now()) + MINUTE_MS;
       const results = await client.multi().incr(`${prefix}${key}`).pexpire(`${prefix}${key}`, ttlMs).exec();
+      const [error, count] = results?.[0] ?? [new Error("empty MULTI reply"), null];
+      if (error) throw error;
+      return Number(count);
+    },
+    async add(key, amount, expiresAt) {
+      const ttlMs = Math.max(0, expiresAt.getTime() - Date.now()) + MINUTE_MS;
+      const results = await client.multi().incrby(`${prefix}${key}`, amount).pexpire(`${prefix}${key}`, ttlMs).exec();
       const [error, count] = results?.[0] ?? [new Error("empty MULTI reply"), null];
       if (error) throw error;
       return Number(count);
@@ -62,6 +74,13 @@ function redisWithDatabaseFallback(client: Redis): WindowCounter {
           log.warn({ area: "quota", ...errorFields(error) }, "Redis unavailable, counting in the database");
         }
         return database.increment(key, expiresAt);
+      }
+    },
+    async add(key, amount, expiresAt) {
+      try {
+        return await redis.add(key, amount, expiresAt);
+      } catch {
+        return database.add(key, amount, expiresAt);
       }
     },
   };

@@ -149,6 +149,25 @@ test.describe("chat", () => {
     expect(words(stored).length).toBeLessThan(words(FAKE_REPLIES.ollama).length);
   });
 
+  test("a backend rate limit on a new chat's first message: the chat takes its address, and New chat starts another", async ({ page, signUpNewUser }) => {
+    const chat = await newChat(page, signUpNewUser, "ratelimit");
+    await chat.ask("[[fake:rate-limit]] Hello?", { model: DEMO_MODELS.vllm.name });
+    await expect(chat.alert()).toBeVisible();
+    // The question was stored before the backend refused: the page is that conversation now.
+    const first = await chat.conversationId();
+    await expect(chat.conversations.locator(`a[href="/c/${first}"]`)).toHaveCount(1);
+
+    await chat.conversations.getByRole("link", { name: "New chat" }).click();
+    await expect(page).toHaveURL((url) => url.pathname === "/");
+    await expect(chat.userMessages).toHaveCount(0);
+    await chat.ask("A second question", { model: DEMO_MODELS.vllm.name });
+    await expect(chat.answerText()).toHaveText(FAKE_REPLIES.vllm);
+    expect(await chat.conversationId()).not.toBe(first);
+
+    await page.goto(`/c/${first}`);
+    await expect(chat.userMessages).toHaveText(["[[fake:rate-limit]] Hello?"]);
+  });
+
   test("a backend that refuses the request shows a clear error, not the backend's own words", async ({ page, signUpNewUser }) => {
     const chat = await newChat(page, signUpNewUser, "unauthorized");
     await chat.ask("[[fake:unauthorized]] Hello?");
