@@ -38,6 +38,7 @@ cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for container in "$NAME-sqlite" "$NAME-a" "$NAME-b"; do "$PODMAN" rm -f -t 0 "$container" >/dev/null 2>&1 || true; done
   "$PODMAN" volume rm -f "$NAME-data" >/dev/null 2>&1 || true
+  [ -n "${PG_CREATED:-}" ] && pg "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -96,6 +97,7 @@ fi
 step "two instances on PostgreSQL ($PG_DB) and Redis, behind a round-robin proxy"
 pg "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)"
 pg "CREATE DATABASE $PG_DB"
+PG_CREATED=1
 run_instance() { # name port
   "$PODMAN" run -d --name "$1" --network host --read-only --tmpfs /tmp --tmpfs /app/.next/cache:rw,mode=1777 \
     -e PORT="$2" -e APP_URL="http://127.0.0.1:$PROXY_PORT" -e DATABASE_URL="$PG_URL" -e REDIS_URL="$REDIS" \
@@ -128,5 +130,4 @@ echo "$drain" | grep -q '"answers":20,' || { echo "FAILED: A was not writing the
 drive cluster-after-sigterm "$B" "$PROXY"
 drive cluster-metrics "$B" "$METRICS_TOKEN"
 
-pg "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)"
 step "container test passed"
