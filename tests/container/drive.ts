@@ -96,6 +96,8 @@ async function messages(base: string, cookie: string, conversationId: string) {
 
 const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(" ");
 const ECHO = "[[fake:echo]]";
+// Long enough (30 ms a token) to still be running when A is stopped, on a slow machine too.
+const LONG = 1500;
 
 async function waitUntil<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -171,24 +173,17 @@ const steps: Record<string, (...args: string[]) => Promise<void>> = {
     console.log("cluster: Stop on B stopped A's answer");
   },
 
-  /** Starts 20 long answers on A and records them; the script then sends SIGTERM to A. */
+  /** Starts 20 long answers on A at once and keeps reading them; the script then sends SIGTERM to A. */
   async "cluster-start-20"(a) {
     const state = readState();
-    const ids: string[] = [];
-    const reading: Promise<unknown>[] = [];
-    for (let index = 0; index < 20; index++) {
-      const conversationId = randomUUID();
-      ids.push(conversationId);
-      const response = await send(a, state.cookie, conversationId, `${ECHO} ${words(400)}`);
-      check(response.status === 200, `answer ${index} started, got ${response.status}`);
-      // Keep reading in the background (a browser would); the process exits once the script stops A.
-      reading.push(readAnswer(response).catch(() => undefined));
-    }
+    const ids = Array.from({ length: 20 }, () => randomUUID());
+    const started = await Promise.all(ids.map((conversationId) => send(a, state.cookie, conversationId, `${ECHO} ${words(LONG)}`)));
+    for (const [index, response] of started.entries()) check(response.status === 200, `answer ${index} started, got ${response.status}`);
     writeFileSync(`${stateFile}.twenty`, JSON.stringify(ids));
     console.log("cluster: 20 answers running on A");
-    // Let the script know, then keep the readers alive until A goes away.
     writeFileSync(`${stateFile}.ready`, "1");
-    await Promise.all(reading);
+    // Keep reading, as browsers would, until A goes away.
+    await Promise.all(started.map((response) => readAnswer(response).catch(() => undefined)));
   },
 
   /** After A was stopped: none of the 20 answers is lost, and new questions keep working through the proxy. */
@@ -202,7 +197,7 @@ const steps: Record<string, (...args: string[]) => Promise<void>> = {
       const answer = rows[1]!;
       check(answer.status === "complete" || answer.status === "interrupted", `answer of ${id} complete or interrupted, got ${answer.status}`);
       check(answer.text.length > 0, `answer of ${id} kept its text`);
-      if (answer.status === "complete") check(answer.text === words(400), `complete answer of ${id} is whole`);
+      if (answer.status === "complete") check(answer.text === words(LONG), `complete answer of ${id} is whole`);
       statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
     }
     const { text } = await readAnswer(await send(proxy, cookie, randomUUID(), `${ECHO} still here`));

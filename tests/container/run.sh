@@ -6,6 +6,7 @@
 #  3. two instances on the host's PostgreSQL and Redis behind a round-robin proxy: a reload on the other instance
 #     follows a live answer, Stop from the other instance, SIGTERM during 20 running answers loses none, and
 #     /api/metrics shows the answers.
+# SKIP_BUILD=1 uses IMAGE as built; SKIP_SQLITE=1 runs only the cluster part.
 # Ports: CONTAINER_TEST_PORT (default 5660) and the next ten. Needs PostgreSQL at 127.0.0.1:5432 and Redis at :6379.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,6 +38,7 @@ cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for container in "$NAME-sqlite" "$NAME-a" "$NAME-b"; do "$PODMAN" rm -f -t 0 "$container" >/dev/null 2>&1 || true; done
   "$PODMAN" volume rm -f "$NAME-data" >/dev/null 2>&1 || true
+  [ -n "${PG_CREATED:-}" ] && pg "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -74,12 +76,13 @@ cat >"$WORK/models.yaml" <<YAML
 YAML
 chmod 644 "$WORK/models.yaml"; chmod 755 "$WORK"
 
-step "SQLite: first container"
 run_sqlite() {
   "$PODMAN" run -d --name "$NAME-sqlite" --network host -e PORT=$SQLITE_PORT -e APP_URL=http://127.0.0.1:$SQLITE_PORT \
     -e MODELS_FILE=/config/models.yaml -v "$WORK/models.yaml:/config/models.yaml:ro" -v "$NAME-data:/data" "$IMAGE" >/dev/null
   wait_ready "http://127.0.0.1:$SQLITE_PORT"
 }
+if [ "${SKIP_SQLITE:-}" != 1 ]; then
+step "SQLite: first container"
 run_sqlite
 curl -fsS "http://127.0.0.1:$SQLITE_PORT/api/health" && echo
 curl -fsS "http://127.0.0.1:$SQLITE_PORT/api/health/live" && echo
@@ -89,12 +92,14 @@ step "SQLite: the container replaced, same volume"
 run_sqlite
 drive sqlite-again "http://127.0.0.1:$SQLITE_PORT"
 "$PODMAN" rm -f -t 35 "$NAME-sqlite" >/dev/null
+fi
 
 step "two instances on PostgreSQL ($PG_DB) and Redis, behind a round-robin proxy"
 pg "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)"
 pg "CREATE DATABASE $PG_DB"
+PG_CREATED=1
 run_instance() { # name port
-  "$PODMAN" run -d --name "$1" --network host --read-only --tmpfs /tmp --tmpfs /app/.next/cache:uid=1000,gid=1000 \
+  "$PODMAN" run -d --name "$1" --network host --read-only --tmpfs /tmp --tmpfs /app/.next/cache:rw,mode=1777 \
     -e PORT="$2" -e APP_URL="http://127.0.0.1:$PROXY_PORT" -e DATABASE_URL="$PG_URL" -e REDIS_URL="$REDIS" \
     -e AUTH_SECRET=container-test-auth-secret-0123456789abcdef -e ENCRYPTION_KEY=q7Lr1mT9y2pXz0cVbN4sWd8fGh3jKl6oPe5uRi7tYa0= \
     -e METRICS_TOKEN=$METRICS_TOKEN -e SHUTDOWN_GRACE_SECONDS=3 -e MODELS_FILE=/config/models.yaml \
@@ -119,9 +124,10 @@ for _ in $(seq 1 120); do [ -f "$STATE_FILE.ready" ] && break; sleep 0.5; done
 [ -f "$STATE_FILE.ready" ] || { echo "the 20 answers did not start" >&2; exit 1; }
 "$PODMAN" stop -t 40 "$NAME-a" >/dev/null
 wait "$readers" || true
-"$PODMAN" logs "$NAME-a" 2>&1 | grep -E '"msg":"(shutting down|shutdown drained)' || true
+drain=$("$PODMAN" logs "$NAME-a" 2>&1 | grep -E '"msg":"(shutting down|shutdown drained)' || true)
+echo "$drain"
+echo "$drain" | grep -q '"answers":20,' || { echo "FAILED: A was not writing the 20 answers when it got SIGTERM" >&2; exit 1; }
 drive cluster-after-sigterm "$B" "$PROXY"
 drive cluster-metrics "$B" "$METRICS_TOKEN"
 
-pg "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)"
 step "container test passed"
