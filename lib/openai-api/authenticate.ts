@@ -2,7 +2,9 @@ import "server-only";
 import { hashApiKey, looksLikeApiKey } from "@/lib/api-keys/key-material";
 import { mayUseApiKeys } from "@/lib/api-keys/policy";
 import { findApiKeyByHash, touchApiKey } from "@/lib/db/api-keys";
-import { invalidApiKey, type OpenAiApiError } from "./errors";
+import { contextFromHeaders } from "@/lib/auth/request-context";
+import { invalidApiKey, OpenAiApiError } from "./errors";
+import { failedAuthWaitMs, recordFailedAuth } from "./failed-auth-limit";
 
 /** How often "last used" is written at most. */
 const LAST_USED_EVERY_MS = 60_000;
@@ -19,6 +21,15 @@ export interface ApiCaller {
  * once, on every instance.
  */
 export async function authenticateApiRequest(request: Request, now = new Date()): Promise<{ caller: ApiCaller } | { error: OpenAiApiError }> {
+  const address = contextFromHeaders(request.headers).ipAddress ?? "unknown";
+  const waitMs = await failedAuthWaitMs(address);
+  if (waitMs !== null) return { error: new OpenAiApiError(429, "rate_limit_error", "Too many requests with invalid API keys. Try again later.", "too_many_invalid_keys", null, waitMs) };
+  const result = await checkKey(request, now);
+  if ("error" in result) await recordFailedAuth(address);
+  return result;
+}
+
+async function checkKey(request: Request, now: Date): Promise<{ caller: ApiCaller } | { error: OpenAiApiError }> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match?.[1]) return { error: invalidApiKey("Missing API key. Send it as 'Authorization: Bearer <key>'; keys are made on your account page.") };

@@ -160,6 +160,9 @@ export abstract class FakeServer {
 
   async start(port = 0, host = "127.0.0.1"): Promise<string> {
     const server = createServer((req, res) => void this.accept(req, res));
+    // Longer than any client's idle keep-alive, so the client always closes an idle connection first: with Node's
+    // 5 s default, a client reusing a socket at the moment the server closes it gets ECONNRESET (seen under load).
+    server.keepAliveTimeout = 65_000;
     server.on("connection", (socket) => {
       socket.setNoDelay(true);
       this.sockets.add(socket);

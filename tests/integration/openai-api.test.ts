@@ -9,11 +9,13 @@ import { getDb } from "@/lib/db/client";
 import { saveModel } from "@/lib/db/models";
 import { setModelAccessGroups } from "@/lib/db/model-access";
 import { saveQuota } from "@/lib/db/quotas";
+import { recordUsage } from "@/lib/db/usage";
 import { setApiKeyPolicy } from "@/lib/db/api-key-settings";
 import { createLocalGroup } from "@/lib/db/groups";
 import { createUser } from "@/lib/db/users";
 import { type AllFakes, magicPhrase, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { FAILED_AUTH_PER_MINUTE } from "@/lib/openai-api/failed-auth-limit";
 import { API_BASE_URL, appFetch } from "../support/openai-api-app";
 
 // The OpenAI-compatible API driven by real clients written by others: the official `openai` package and the AI
@@ -196,6 +198,17 @@ describe(`OpenAI-compatible API on ${testProvider()}`, () => {
     expect((await caught(openai(expiring.key).models.list())).message).toContain("expired");
   });
 
+  it("answers 429 to an address after too many invalid keys in a minute, without looking them up", async () => {
+    const attempt = (address: string) =>
+      appFetch(`${API_BASE_URL}/models`, { headers: { authorization: `Bearer sk-chat-${"B".repeat(43)}`, "x-forwarded-for": address } });
+    for (let index = 0; index < FAILED_AUTH_PER_MINUTE; index++) expect((await attempt("203.0.113.9")).status).toBe(401);
+    const blocked = await attempt("203.0.113.9");
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await blocked.json()).toMatchObject({ error: { type: "rate_limit_error", code: "too_many_invalid_keys" } });
+    expect((await attempt("203.0.113.10")).status).toBe(401);
+  });
+
   it("stops an admin-revoked key, a disabled owner's key, and every key when the admins turn keys off or limit them to a group", async () => {
     const admin = await createUser({ email: "root@example.com", role: "admin", mayBecomeFirstAdmin: false });
     await getDb().user.update({ where: { id: ann.id }, data: { status: "disabled" } });
@@ -257,17 +270,18 @@ describe(`OpenAI-compatible API on ${testProvider()}`, () => {
   });
 
   it("answers 429 with Retry-After over a quota, which both clients surface as a rate-limit error", async () => {
-    await saveQuota({ owner: { userId: ann.id }, limits: { requestsPerMinute: 1, tokensPerDay: null, tokensPerMonth: null, costPerMonthUsd: null } });
-    await openai().chat.completions.create({ model: "vllm", messages: [{ role: "user", content: "Hi" }] });
+    // A token limit already used up today (a per-minute limit could straddle a minute boundary and flake).
+    await saveQuota({ owner: { userId: ann.id }, limits: { requestsPerMinute: null, tokensPerDay: 10, tokensPerMonth: null, costPerMonthUsd: null } });
+    await recordUsage({ userId: ann.id, modelId: "vllm", inputTokens: 6, outputTokens: 4, estimated: false });
     const refused = await caught(openai().chat.completions.create({ model: "vllm", messages: [{ role: "user", content: "Hi" }] }));
     expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
     expect(refused.error).toMatchObject({ code: "quota_exceeded" });
     expect(Number(refused.headers?.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(Number(refused.headers?.get("retry-after"))).toBeLessThanOrEqual(60);
+    expect(Number(refused.headers?.get("retry-after"))).toBeLessThanOrEqual(86_400);
 
     const aiSdkError = await generateText({ model: aiSdk().chatModel("vllm"), prompt: "Hi", maxRetries: 0 }).catch((error: unknown) => error);
     expect(APICallError.isInstance(aiSdkError) && aiSdkError.statusCode).toBe(429);
-    expect(fakes.vllm.requestCount).toBe(1);
+    expect(fakes.vllm.requestCount).toBe(0);
   });
 
   it("passes a backend's rate limit on as 429 and an unreachable backend as 503", async () => {
