@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { useConversationChat } from "@/hooks/use-conversation-chat";
+import { useConversationChat } from "./use-conversation-chat";
 import { useStickToBottom } from "@/hooks/use-stick-to-bottom";
 import type { ChatUIMessage, ModelOption } from "@/lib/chat/types";
 import { ChatShortcuts } from "@/components/shortcuts/chat-shortcuts";

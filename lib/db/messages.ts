@@ -1,5 +1,4 @@
 import "server-only";
-import { activeLeaf, activePath } from "@/lib/chat/message-tree";
 import type { MessageStatus } from "@/lib/chat/types";
 import { cleanText } from "@/lib/text/clean-text";
 import { getDb } from "./client";
@@ -25,20 +24,6 @@ function textParts(text: string) {
  */
 export async function listMessages(conversationId: string) {
   return getDb().message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-}
-
-/** The branch on show, root first (see lib/chat/message-tree.ts). */
-export async function listActivePath(conversationId: string, activeMessageId: string | null) {
-  return activePath(await listMessages(conversationId), activeMessageId);
-}
-
-/**
- * The message a new turn follows: the conversation's active leaf if it still exists, else its newest message; null
- * in an empty conversation.
- */
-export async function findActiveLeaf(conversationId: string, activeMessageId: string | null) {
-  const tree = await getDb().message.findMany({ where: { conversationId }, select: { id: true, parentId: true, createdAt: true, role: true } });
-  return activeLeaf(tree, activeMessageId);
 }
 
 /**

@@ -24,10 +24,6 @@ export async function getPresetForUser({ userId, id }: { userId: string; id: str
   return row && row.userId === userId ? row : null;
 }
 
-export async function countPresetsForUser({ userId }: { userId: string }): Promise<number> {
-  return getDb().preset.count({ where: { userId } });
-}
-
 /**
  * Creates the preset unless the user already has `limit`. The count and the insert run in one transaction; two
  * racing creates may still both pass on PostgreSQL's default isolation, which only overshoots the limit by one.

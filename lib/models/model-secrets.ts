@@ -6,7 +6,7 @@ import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
 import { type ModelSecrets, SECRET_FIELDS } from "./model-secrets-fields";
 
 // The config fields that are credentials are stored only encrypted, never in the plain config column.
-export { type ModelSecrets, SECRET_FIELDS } from "./model-secrets-fields";
+export type { ModelSecrets } from "./model-secrets-fields";
 
 const modelSecretsSchema = z.object({ apiKey: z.string().optional(), clientSecret: z.string().optional() }).strict() satisfies z.ZodType<ModelSecrets>;
 

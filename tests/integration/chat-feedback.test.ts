@@ -4,8 +4,7 @@ import { GET as getExport } from "@/app/(chat)/api/chat/[id]/export/route";
 import { POST as postFeedback } from "@/app/(chat)/api/messages/[id]/feedback/route";
 import type { ConversationExport } from "@/lib/chat/export";
 import { getDb } from "@/lib/db/client";
-import { getOrCreateConversation } from "@/lib/db/conversations";
-import { createAssistantMessage, insertUserMessage } from "@/lib/db/messages";
+import { insertUserMessage } from "@/lib/db/messages";
 import { testProvider, useTestDatabase } from "../support/database";
 import { actAs, newUser } from "../support/signed-in-user";
 

@@ -6,7 +6,6 @@ import { GET as getStream } from "@/app/(chat)/api/chat/[id]/stream/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { POST as postChoose } from "@/app/(chat)/api/compare/[conversationId]/choose/route";
 import { POST as postCompare } from "@/app/(chat)/api/compare/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import type { CompareResponse } from "@/lib/chat/compare-input";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";

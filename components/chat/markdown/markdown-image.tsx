@@ -9,7 +9,7 @@ import { decideImage } from "./image-policy";
 export function MarkdownImage({ src, alt, title }: ComponentProps<"img">) {
   const decision = decideImage(typeof src === "string" ? src : undefined, usePageOrigin(), useAllowedImageHosts());
   if (decision.show) {
-    // eslint-disable-next-line @next/next/no-img-element -- arbitrary answer content, not a Next-optimisable asset
+    // biome-ignore lint/performance/noImgElement: arbitrary answer content, not a Next-optimisable asset
     return <img src={decision.src} alt={alt ?? ""} title={title} loading="lazy" referrerPolicy="no-referrer" />;
   }
   const label = decision.host ? `Image from ${decision.host} blocked` : "Image blocked";

@@ -3,17 +3,15 @@
 import { useChat } from "@ai-sdk/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { chatErrorText, refusedBeforeStoring, storedBeforeFailing } from "@/components/chat/chat-error-text";
-import { createChatTransport } from "@/components/chat/chat-transport";
+import { chatErrorText, refusedBeforeStoring, storedBeforeFailing } from "./chat-error-text";
+import { createChatTransport } from "./chat-transport";
 import { apiFetch } from "@/lib/api/client";
 import { ApiError } from "@/lib/api/errors";
-import { randomUuid } from "@/components/chat/random-uuid";
+import { randomUuid } from "./random-uuid";
+import { useStopAnswer } from "./use-stop-answer";
 import { type ChatTitleData, TITLE_DATA_PART } from "@/lib/chat/data-parts";
 import type { ConversationSettingsInput } from "@/lib/chat/generation-settings";
 import type { BranchMessages, ChatUIMessage } from "@/lib/chat/types";
-
-/** How long Stop waits for the server to confirm before it cuts the local stream anyway. */
-const STOP_CONFIRM_TIMEOUT_MS = 3_000;
 
 type ConversationChatOptions = {
   conversationId: string;
@@ -27,15 +25,6 @@ type ConversationChatOptions = {
   /** The server chose the conversation's title (after its first answer). */
   onTitle: (title: string) => void;
 };
-
-function markStopped(messages: ChatUIMessage[]): ChatUIMessage[] {
-  const last = messages.at(-1);
-  if (last?.role !== "assistant") return messages;
-  const status = last.metadata?.status;
-  if (status !== undefined && status !== "streaming") return messages;
-  const metadata = { createdAt: new Date().toISOString(), ...last.metadata, status: "stopped" as const };
-  return [...messages.slice(0, -1), { ...last, metadata }];
-}
 
 /** useChat wired to this app's chat API: one conversation, resumable, with a Stop that stops the server too. */
 export function useConversationChat({ conversationId, initialMessages, generating, onAccepted, onAnswerEnd, onTitle }: ConversationChatOptions) {
@@ -78,7 +67,7 @@ export function useConversationChat({ conversationId, initialMessages, generatin
     },
   });
   const { status, messages, setMessages, sendMessage, clearError, stop: stopLocalStream } = chat;
-  const [stopping, setStopping] = useState(false);
+  const { stopping, stop } = useStopAnswer({ conversationId, stopLocalStream, setMessages });
 
   /**
    * Sends a new question. When the server refuses it before storing anything (a quota, a model taken away), the
@@ -175,21 +164,6 @@ export function useConversationChat({ conversationId, initialMessages, generatin
     },
     [branchUrl, setMessages],
   );
-
-  const stop = useCallback(async () => {
-    setStopping(true);
-    try {
-      // The server goes on generating when the browser goes away, so stopping the local stream alone stops nothing.
-      await fetch(`/api/chat/${encodeURIComponent(conversationId)}/stop`, {
-        method: "POST",
-        signal: AbortSignal.timeout(STOP_CONFIRM_TIMEOUT_MS),
-      }).catch(() => undefined);
-      await stopLocalStream();
-      setMessages(markStopped);
-    } finally {
-      setStopping(false);
-    }
-  }, [conversationId, setMessages, stopLocalStream]);
 
   // Fresh server props (after router.refresh) replace the local copy, unless an answer is streaming in: that is newer.
   const busy = useRef(false);
