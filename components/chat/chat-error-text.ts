@@ -21,6 +21,7 @@ const NOTHING_STORED = new Set<ApiErrorCode>([
   "model_unavailable",
   "busy",
   "overloaded",
+  "shutting_down",
   "bad_request",
   "payload_too_large",
   "not_found",
@@ -38,5 +39,5 @@ export function refusedBeforeStoring(error: Error | undefined | null): boolean {
  * stored, so the conversation exists on the server and the page must take its address, like an accepted answer.
  */
 export function storedBeforeFailing(error: Error | undefined | null): boolean {
-  return (error ? apiErrorOf(error.message)?.code : undefined) === "rate_limited";
+  return error instanceof ApiError && error.code === "rate_limited";
 }
