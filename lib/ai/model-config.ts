@@ -31,6 +31,11 @@ const common = {
   tokenizer: z.enum(TOKENIZER_KINDS).optional(),
 };
 
+/** false: the model's chat template has no system role; the system prompt is put in front of the first question. */
+function systemRole() {
+  return z.boolean().optional().describe("Whether the model's chat template takes a system message (default true)");
+}
+
 const apiVersion = z
   .string()
   .regex(/^(v1|\d{4}-\d{2}-\d{2}(-preview)?)$/, 'expected "v1" or a dated version like "2024-10-21"');
@@ -74,6 +79,7 @@ export const openAICompatibleConfigSchema = z
     ...common,
     model: z.string().min(1).optional(),
     includeUsage: z.boolean().optional(),
+    systemRole: systemRole(),
   })
   .strict();
 
@@ -83,6 +89,7 @@ export const ollamaConfigSchema = z
     ...common,
     model: z.string().min(1),
     keepAlive: z.string().min(1).optional(),
+    systemRole: systemRole(),
   })
   .strict();
 
