@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import type { ModelConfigInput } from "@/lib/ai/model-config";
+import { localTokenizer } from "@/lib/ai/tokens/local-tokenizers";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { UNANSWERED_PLACEHOLDER } from "@/lib/chat/history";
@@ -26,6 +27,8 @@ let userId: string;
 const TIMEOUTS = { connectMs: 3_000, firstTokenMs: 3_000, idleMs: 3_000 };
 
 beforeAll(async () => {
+  // Warm, as a running server is: loading a vocabulary blocks the event loop for seconds on a busy machine.
+  await Promise.all((["o200k", "llama2"] as const).map((kind) => localTokenizer(kind)));
   fakes = await startAllFakes();
 });
 afterAll(async () => {
