@@ -36,6 +36,11 @@ const common = {
   privacy: privacyPolicyOverrideSchema.optional(),
 };
 
+/** false: the model's chat template has no system role; the system prompt is put in front of the first question. */
+function systemRole() {
+  return z.boolean().optional().describe("Whether the model's chat template takes a system message (default true)");
+}
+
 const apiVersion = z
   .string()
   .regex(/^(v1|\d{4}-\d{2}-\d{2}(-preview)?)$/, 'expected "v1" or a dated version like "2024-10-21"');
@@ -79,6 +84,7 @@ export const openAICompatibleConfigSchema = z
     ...common,
     model: z.string().min(1).optional(),
     includeUsage: z.boolean().optional(),
+    systemRole: systemRole(),
   })
   .strict();
 
@@ -88,6 +94,7 @@ export const ollamaConfigSchema = z
     ...common,
     model: z.string().min(1),
     keepAlive: z.string().min(1).optional(),
+    systemRole: systemRole(),
   })
   .strict();
 

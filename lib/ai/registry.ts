@@ -57,9 +57,17 @@ export function createLanguageModel(input: ModelConfigInput, deps: LanguageModel
         model: config.model,
         apiKey: config.apiKey,
         includeUsage: config.includeUsage,
+        systemRole: config.systemRole,
       });
     case "ollama":
-      return createOllamaModel({ ...common, endpoint: config.endpoint, model: config.model, apiKey: config.apiKey, keepAlive: config.keepAlive });
+      return createOllamaModel({
+        ...common,
+        endpoint: config.endpoint,
+        model: config.model,
+        apiKey: config.apiKey,
+        keepAlive: config.keepAlive,
+        systemRole: config.systemRole,
+      });
     case "ai21": {
       const settings: Ai21Settings = { ...common, endpoint: config.endpoint, model: config.model, apiKey: config.apiKey };
       if (config.api === "complete") return createJ2CompleteModel(settings);

@@ -255,3 +255,18 @@ describe("TGI Messages API in-stream errors", () => {
     expectLlmError(onlyError(run.errors), "context_too_long", { upstream: ["must be <= 10"] });
   });
 });
+
+describe("models whose template has no system role", () => {
+  it("puts the system prompt in front of the first question when systemRole is false", async () => {
+    vllm.systemRole = false;
+    const refused = await runStream(vllmModel(), { system: "Answer in French.", prompt: "Hello" });
+    expectLlmError(onlyError(refused.errors), "bad_request", { upstream: ["System role not supported"] });
+
+    const run = await runStream(
+      createLanguageModel({ provider: "openai-compatible", endpoint: `${vllm.url}/v1`, model: vllm.servedModel, apiKey: "vllm-secret", systemRole: false, timeouts: TEST_TIMEOUTS }),
+      { system: "Answer in French.", prompt: "Hello" },
+    );
+    expect(run.errors).toEqual([]);
+    expect((vllm.lastRequest?.json as { messages: unknown[] }).messages).toEqual([{ role: "user", content: "Answer in French.\n\nHello" }]);
+  });
+});

@@ -5,7 +5,7 @@ import { bodyField, messagesText, SseWriter } from "./openai-style";
 
 export type OpenAIFlavor = "vllm" | "llama.cpp" | "tgi";
 
-type ChatServer = FakeServer & { apiKey?: string; servedModel: string; contextTokens: number };
+type ChatServer = FakeServer & { apiKey?: string; servedModel: string; contextTokens: number; systemRole?: boolean };
 
 /**
  * `/v1/chat/completions` as vLLM, llama.cpp's llama-server or TGI's Messages API serve it, as strict as the real ones
@@ -40,6 +40,11 @@ export function handleOpenAIChat(server: ChatServer, flavor: OpenAIFlavor, ex: E
   if (scenario === "server-error") {
     if (flavor === "llama.cpp") return ex.json(503, { error: { code: 503, message: "Loading model", type: "unavailable_error" } });
     return ex.json(500, { error: { message: "Internal server error", type: "InternalServerError", param: null, code: 500 } });
+  }
+  const messages = bodyField<Array<{ role?: unknown }>>(request.json, "messages") ?? [];
+  // A template without a system role (Gemma's, early Mistral's) raises this.
+  if (server.systemRole === false && messages.some((message) => message.role === "system")) {
+    return ex.json(400, { error: { message: "System role not supported", type: "BadRequestError", param: null, code: 400 } });
   }
   const templateProblem = llama2TemplateProblem(request.json);
   if (templateProblem) {
@@ -166,6 +171,8 @@ export class FakeOpenAICompatible extends FakeServer {
   servedModel: string;
   /** The prompt tokens the server takes (llama.cpp -c, vLLM max_model_len), counted as fakeTokenCount does. */
   contextTokens = 4096;
+  /** false: the served model's template has no system role and refuses a system message. */
+  systemRole = true;
 
   constructor(
     readonly flavor: "vllm" | "llama.cpp",
@@ -180,6 +187,7 @@ export class FakeOpenAICompatible extends FakeServer {
   override reset(): void {
     super.reset();
     this.contextTokens = 4096;
+    this.systemRole = true;
   }
 
   protected async handle(ex: Exchange): Promise<void> {

@@ -5,6 +5,7 @@ import { POST as postStop } from "@/app/(chat)/api/chat/[id]/stop/route";
 import { GET as getStream } from "@/app/(chat)/api/chat/[id]/stream/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { type LlmErrorCode, userMessageFor } from "@/lib/ai/errors";
+import { localTokenizer } from "@/lib/ai/tokens/local-tokenizers";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
@@ -33,6 +34,8 @@ const TIMEOUTS = { connectMs: 3_000, firstTokenMs: 3_000, idleMs: 3_000 };
 const SYSTEM_PROMPT = "You are the company assistant.";
 
 beforeAll(async () => {
+  // Warm, as a running server is: loading a vocabulary blocks the event loop for seconds on a busy machine.
+  await Promise.all((["o200k"] as const).map((kind) => localTokenizer(kind)));
   fakes = await startAllFakes();
 });
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { GET as getStream } from "@/app/(chat)/api/chat/[id]/stream/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { POST as postChoose } from "@/app/(chat)/api/compare/[conversationId]/choose/route";
 import { POST as postCompare } from "@/app/(chat)/api/compare/route";
+import { localTokenizer } from "@/lib/ai/tokens/local-tokenizers";
 import type { CompareResponse } from "@/lib/chat/compare-input";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
@@ -30,6 +31,8 @@ const TIMEOUTS = { connectMs: 3_000, firstTokenMs: 3_000, idleMs: 3_000 };
 const inFlight = new Set<string>();
 
 beforeAll(async () => {
+  // Warm, as a running server is: loading a vocabulary blocks the event loop for seconds on a busy machine.
+  await Promise.all((["o200k", "llama2"] as const).map((kind) => localTokenizer(kind)));
   fakes = await startAllFakes();
 });
 afterAll(async () => {

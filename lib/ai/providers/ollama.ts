@@ -1,4 +1,5 @@
 import type { LanguageModelV4, LanguageModelV4CallOptions } from "@ai-sdk/provider";
+import { foldSystemIntoFirstUser } from "../chat-message";
 import { LlmError } from "../errors";
 import { definedHeaders, headersToRecord, type Backend, type BackendEvent } from "./backend-call";
 import { readNdjsonLines } from "./body-events";
@@ -18,6 +19,8 @@ export interface OllamaSettings {
   apiKey?: string;
   /** How long Ollama keeps the model loaded after the call, e.g. "5m". */
   keepAlive?: string;
+  /** false: the template has no system role, so the system prompt goes in front of the first question. */
+  systemRole?: boolean;
   maxOutputTokens?: number;
   timeouts: Timeouts;
   fetch?: FetchFunction;
@@ -34,7 +37,7 @@ export function createOllamaModel(settings: OllamaSettings): LanguageModelV4 {
     async start({ options, messages, watchdog }) {
       const body: Record<string, unknown> = {
         model: settings.model,
-        messages: messages.map((m) => ({ role: m.role, content: m.content })),
+        messages: (settings.systemRole === false ? foldSystemIntoFirstUser(messages) : messages).map((m) => ({ role: m.role, content: m.content })),
         stream: true,
         options: ollamaOptions(options, settings.maxOutputTokens),
       };

@@ -1,4 +1,5 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
+import { foldSystemIntoFirstUser } from "../chat-message";
 import { definedHeaders, headersToRecord, type Backend } from "./backend-call";
 import { createChatModel } from "./chat-model";
 import { postJson, type FetchFunction } from "./http";
@@ -20,6 +21,8 @@ export interface OpenAICompatibleSettings {
    * read instead. Default true.
    */
   includeUsage?: boolean;
+  /** false: the template has no system role, so the system prompt goes in front of the first question. */
+  systemRole?: boolean;
   maxOutputTokens?: number;
   timeouts: Timeouts;
   fetch?: FetchFunction;
@@ -37,7 +40,7 @@ export function createOpenAICompatibleModel(settings: OpenAICompatibleSettings):
     modelId: settings.model ?? "default",
     async start({ options, messages, watchdog, warnings }) {
       const body = openAiChatBody(
-        messages,
+        settings.systemRole === false ? foldSystemIntoFirstUser(messages) : messages,
         options,
         {
           model: settings.model,

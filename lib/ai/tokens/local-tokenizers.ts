@@ -7,14 +7,33 @@ export const ESTIMATE_CHARS_PER_TOKEN = 3;
 
 export const estimateCount: CountText = (text) => Math.ceil(text.length / ESTIMATE_CHARS_PER_TOKEN);
 
-const loaded = new Map<TokenizerKind, Promise<CountText>>();
+const loading = new Map<TokenizerKind, Promise<CountText>>();
+const ready = new Map<TokenizerKind, CountText>();
 
-/** The in-process tokenizers, loaded on first use (their vocabularies are megabytes). */
+/**
+ * The in-process tokenizer when its vocabulary is loaded, else null — and the load starts in the background. A
+ * vocabulary takes from a fraction of a second to several on a busy machine: the first requests of a process are
+ * counted by the (over-counting) estimate instead of waiting for it.
+ */
+export function localTokenizerIfReady(kind: "llama2" | "o200k" | "cl100k"): CountText | null {
+  const counter = ready.get(kind);
+  if (counter) return counter;
+  void localTokenizer(kind).catch((error: unknown) => {
+    console.error(`[ai] could not load the ${kind} tokenizer: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return null;
+}
+
+/** Loads (once) and returns the in-process tokenizer. */
 export function localTokenizer(kind: "llama2" | "o200k" | "cl100k"): Promise<CountText> {
-  let counter = loaded.get(kind);
+  let counter = loading.get(kind);
   if (!counter) {
-    counter = load(kind);
-    loaded.set(kind, counter);
+    counter = load(kind).then((count) => {
+      ready.set(kind, count);
+      return count;
+    });
+    counter.catch(() => loading.delete(kind));
+    loading.set(kind, counter);
   }
   return counter;
 }

@@ -1,7 +1,7 @@
 import type { ChatMessage } from "../chat-message";
 import type { ModelConfig } from "../model-config";
 import type { FetchFunction } from "../providers/http";
-import { type CountText, estimateCount, localTokenizer } from "./local-tokenizers";
+import { type CountText, estimateCount, localTokenizerIfReady } from "./local-tokenizers";
 import { serverTokenCount, tokenizeTargetFor } from "./server-tokenizer";
 import { defaultTokenizer, type TokenizerKind } from "./tokenizer-kind";
 
@@ -34,7 +34,7 @@ export async function promptTokenCounter(config: ModelConfig, texts: readonly st
     counts = await countAll(wanted, config, [...unique, LLAMA2_USER_WRAPPER, LLAMA2_ANSWER_WRAPPER, LLAMA2_SYSTEM_WRAPPER], deps.fetch);
   } catch (error) {
     const key = `${config.provider} ${config.endpoint} ${wanted}`;
-    if (!warned.has(key)) {
+    if (!(error instanceof TokenizerLoading) && !warned.has(key)) {
       warned.add(key);
       console.warn(`[ai] ${config.provider} tokenizer "${wanted}" failed, estimating instead: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -50,6 +50,13 @@ export async function promptTokenCounter(config: ModelConfig, texts: readonly st
     return of(LLAMA2_SYSTEM_WRAPPER);
   };
   return { kind, count: (message) => of(message.content) + overhead(message.role) };
+}
+
+/** Thrown while a vocabulary is still loading: the caller falls back to the estimate for this prompt. */
+class TokenizerLoading extends Error {}
+
+function notReady(kind: TokenizerKind): never {
+  throw new TokenizerLoading(`the ${kind} vocabulary is still loading`);
 }
 
 const SERVER_CONCURRENCY = 4;
@@ -68,6 +75,6 @@ async function countAll(kind: TokenizerKind, config: ModelConfig, texts: readonl
     await Promise.all(Array.from({ length: SERVER_CONCURRENCY }, worker));
     return counts;
   }
-  const count: CountText = kind === "estimate" ? estimateCount : await localTokenizer(kind);
+  const count: CountText = kind === "estimate" ? estimateCount : (localTokenizerIfReady(kind) ?? notReady(kind));
   return new Map(texts.map((text) => [text, count(text)]));
 }
