@@ -157,7 +157,8 @@ test.describe("chat", () => {
     const first = await chat.conversationId();
     await expect(chat.conversations.locator(`a[href="/c/${first}"]`)).toHaveCount(1);
 
-    await chat.conversations.getByRole("link", { name: "New chat" }).click();
+    // The untitled conversation is listed as "New chat" too: the button is the link to "/".
+    await chat.conversations.locator('a[href="/"]').click();
     await expect(page).toHaveURL((url) => url.pathname === "/");
     await expect(chat.userMessages).toHaveCount(0);
     await chat.ask("A second question", { model: DEMO_MODELS.vllm.name });
