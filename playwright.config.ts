@@ -43,7 +43,9 @@ const run = runEnvironment();
 if (!run.postgresUrl && !isWorker && !process.env.E2E_SKIP_NOTICE_SHOWN) {
   process.env.E2E_SKIP_NOTICE_SHOWN = "1";
   const bar = "!".repeat(100);
-  console.warn(`\n${bar}\n!!! PostgreSQL e2e project SKIPPED: ${run.postgresSkipReason}\n!!! Only the sqlite project runs. Set REQUIRE_POSTGRES=1 to make this an error.\n${bar}\n`);
+  console.warn(
+    `\n${bar}\n!!! PostgreSQL e2e project SKIPPED: ${run.postgresSkipReason}\n!!! Only the sqlite project runs. Set REQUIRE_POSTGRES=1 to make this an error.\n${bar}\n`,
+  );
 }
 
 const OIDC_PORT = Number(process.env.E2E_OIDC_PORT || 9401);
@@ -155,11 +157,7 @@ export default defineConfig({
   retries: 0,
   timeout: 45_000,
   expect: { timeout: 10_000 },
-  reporter: [
-    ["list"],
-    ["json", { outputFile: "test-results/e2e-results.json" }],
-    ["html", { open: "never", outputFolder: "playwright-report" }],
-  ],
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     browserName: "chromium",
     launchOptions: chromiumLaunchOptions(),

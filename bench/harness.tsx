@@ -61,7 +61,17 @@ async function stream(tokens: string[], variant: "blocks" | "whole", every = 1) 
     text += token;
     if ((index + 1) % every !== 0 && index !== tokens.length - 1) continue;
     const started = performance.now();
-    flushSync(() => root.render(variant === "blocks" ? <MessageMarkdown text={text} /> : <div className="chat-markdown"><MarkdownBlock text={text} /></div>));
+    flushSync(() =>
+      root.render(
+        variant === "blocks" ? (
+          <MessageMarkdown text={text} />
+        ) : (
+          <div className="chat-markdown">
+            <MarkdownBlock text={text} />
+          </div>
+        ),
+      ),
+    );
     void container.offsetHeight;
     perToken.push(performance.now() - started);
     await yieldTask();
@@ -82,7 +92,9 @@ async function openConversation(messages: Message[]) {
       <>
         {messages.map((message, index) =>
           message.role === "user" ? (
-            <article key={index} style={{ whiteSpace: "pre-wrap", textAlign: "right" }}>{message.text}</article>
+            <article key={index} style={{ whiteSpace: "pre-wrap", textAlign: "right" }}>
+              {message.text}
+            </article>
           ) : (
             <article key={index}>
               <MessageMarkdown text={message.text} />
@@ -97,7 +109,12 @@ async function openConversation(messages: Message[]) {
   const laidOut = performance.now();
   await afterPaint();
   const painted = performance.now();
-  const result = { commitMs: committed - started, layoutMs: laidOut - committed, firstPaintMs: painted - started, articles: container.querySelectorAll("article").length };
+  const result = {
+    commitMs: committed - started,
+    layoutMs: laidOut - committed,
+    firstPaintMs: painted - started,
+    articles: container.querySelectorAll("article").length,
+  };
   root.unmount();
   return result;
 }
@@ -119,7 +136,12 @@ async function openMessageList(messages: Message[]) {
   const laidOut = performance.now();
   await afterPaint();
   const painted = performance.now();
-  const result = { commitMs: committed - started, layoutMs: laidOut - committed, firstPaintMs: painted - started, articles: container.querySelectorAll("article").length };
+  const result = {
+    commitMs: committed - started,
+    layoutMs: laidOut - committed,
+    firstPaintMs: painted - started,
+    articles: container.querySelectorAll("article").length,
+  };
   root.unmount();
   return result;
 }

@@ -10,18 +10,27 @@ export function printReport(report: BenchReport): void {
   console.log(`\nChromium ${report.browser}\n`);
   console.log(`(a) Streaming a ${streaming.tokens}-token answer (${streaming.chars} chars, ${streaming.codeBlocks} code blocks)`);
   console.log("    ms per token: React render + commit + style/layout\n");
-  row("", ["mean", "p50", "p95", "max", "long tasks"].map((name) => name.padStart(name === "long tasks" ? 12 : 9)));
+  row(
+    "",
+    ["mean", "p50", "p95", "max", "long tasks"].map((name) => name.padStart(name === "long tasks" ? 12 : 9)),
+  );
   row("MessageMarkdown (blocks)", [ms(blocks.mean), ms(blocks.p50), ms(blocks.p95), ms(blocks.max), String(blocks.longTasks).padStart(12)]);
   row(`whole text each time (1/${whole.sampledEvery})`, [ms(whole.mean), ms(whole.p50), ms(whole.p95), ms(whole.max), String(whole.longTasks).padStart(12)]);
 
   console.log(`\n(b) Opening a conversation of ${openConversation.messages} messages, fresh page each run: ms\n`);
-  row("", ["commit", "layout", "to paint"].map((name) => name.padStart(9)));
+  row(
+    "",
+    ["commit", "layout", "to paint"].map((name) => name.padStart(9)),
+  );
   for (const [index, run] of openConversation.runs.entries()) row(`run ${index + 1}`, [ms(run.commitMs), ms(run.layoutMs), ms(run.firstPaintMs)]);
   row("median", [ms(openConversation.medianCommitMs), "".padStart(9), ms(openConversation.medianFirstPaintMs)]);
 
   const list = report.openMessageList;
   console.log(`\n(b2) The same conversation in the chat's MessageList (articles rendered: ${list.runs[0]?.articles ?? 0}): ms\n`);
-  row("", ["commit", "layout", "to paint"].map((name) => name.padStart(9)));
+  row(
+    "",
+    ["commit", "layout", "to paint"].map((name) => name.padStart(9)),
+  );
   for (const [index, run] of list.runs.entries()) row(`run ${index + 1}`, [ms(run.commitMs), ms(run.layoutMs), ms(run.firstPaintMs)]);
   row("median", [ms(list.medianCommitMs), "".padStart(9), ms(list.medianFirstPaintMs)]);
 

@@ -35,7 +35,9 @@ export function parseMarked(marked: string): MarkedText {
 
 export function loadCorpus(dir = corpusDir): Corpus {
   const byType: TypeCorpus[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const type = path.basename(file, ".json") as FindingType;
     if (!findingTypes.includes(type)) throw new Error(`${file}: not a finding type`);
     const data = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { positives: string[]; negatives: string[] };

@@ -6,9 +6,9 @@ import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "../tests/e2e/support/browser.mjs";
 import { bundleHarness, markdownBundleSize } from "./bundle";
-import { conversation, longAnswer, tokenize } from "./sample-markdown";
 import { printReport } from "./print-report";
 import type { Bench, BenchReport, OpenResult } from "./report";
+import { conversation, longAnswer, tokenize } from "./sample-markdown";
 import { median, summarize } from "./stats";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -44,7 +44,10 @@ async function main(): Promise<void> {
     // Warm-up: the first renders pay for JIT compilation and KaTeX/highlight.js set-up.
     await page.evaluate((warmUp) => (window as unknown as { bench: Bench }).bench.stream(warmUp, "blocks"), tokens.slice(0, 300));
     const blocks = await page.evaluate((all) => (window as unknown as { bench: Bench }).bench.stream(all, "blocks"), tokens);
-    const whole = await page.evaluate(([all, every]) => (window as unknown as { bench: Bench }).bench.stream(all, "whole", every), [tokens, BASELINE_EVERY] as const);
+    const whole = await page.evaluate(([all, every]) => (window as unknown as { bench: Bench }).bench.stream(all, "whole", every), [
+      tokens,
+      BASELINE_EVERY,
+    ] as const);
     await page.close();
 
     const opens: OpenResult[] = [];

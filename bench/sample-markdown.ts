@@ -10,7 +10,7 @@ const PROSE = [
 const CODE = [
   "```typescript\nexport async function fetchWithRetry(url: string, attempts = 3): Promise<Response> {\n  for (let i = 0; i < attempts; i++) {\n    const response = await fetch(url);\n    if (response.ok) return response;\n\n    await new Promise((resolve) => setTimeout(resolve, 2 ** i * 100));\n  }\n  throw new Error(`gave up on ${url}`);\n}\n```",
   '```python\nimport json\n\n\ndef load_config(path: str) -> dict:\n    """Read the settings file, with defaults."""\n    with open(path) as handle:\n        data = json.load(handle)\n    return {"timeout": 30, **data}\n```',
-  "```bash\nset -euo pipefail\nfor host in web-1 web-2 web-3; do\n  ssh \"$host\" 'sudo systemctl restart chat'\n  echo \"restarted $host\"\ndone\n```",
+  '```bash\nset -euo pipefail\nfor host in web-1 web-2 web-3; do\n  ssh "$host" \'sudo systemctl restart chat\'\n  echo "restarted $host"\ndone\n```',
   "```sql\nSELECT tenant_id, count(*) AS messages, avg(latency_ms) AS latency\nFROM chat_messages\nWHERE created_at > now() - interval '1 day'\nGROUP BY tenant_id\nORDER BY messages DESC;\n```",
 ];
 
@@ -27,7 +27,7 @@ export function longAnswer(tokens: number): string {
   for (let i = 0; countTokens(parts.join("\n\n")) < tokens; i++) {
     parts.push(`${PROSE[i % PROSE.length]} ${PROSE[(i + 1) % PROSE.length]}`);
     if (i % 2 === 0) parts.push(CODE[(i / 2) % CODE.length] ?? "");
-    else parts.push(EXTRAS[(i - 1) / 2 % EXTRAS.length] ?? "");
+    else parts.push(EXTRAS[((i - 1) / 2) % EXTRAS.length] ?? "");
     if (i % 5 === 4) parts.push(`### Step ${(i + 1) / 5 + 1}`);
   }
   return tokenize(parts.join("\n\n")).slice(0, tokens).join("");
@@ -38,7 +38,11 @@ export function conversation(messages: number): Array<{ role: "user" | "assistan
   return Array.from({ length: messages }, (_, i) => {
     if (i % 2 === 0) return { role: "user" as const, text: `Question ${i / 2 + 1}: ${PROSE[i % PROSE.length]}` };
     const k = (i - 1) / 2;
-    const body = [PROSE[k % PROSE.length] ?? "", k % 3 === 0 ? (CODE[k % CODE.length] ?? "") : (EXTRAS[k % EXTRAS.length] ?? ""), PROSE[(k + 2) % PROSE.length] ?? ""];
+    const body = [
+      PROSE[k % PROSE.length] ?? "",
+      k % 3 === 0 ? (CODE[k % CODE.length] ?? "") : (EXTRAS[k % EXTRAS.length] ?? ""),
+      PROSE[(k + 2) % PROSE.length] ?? "",
+    ];
     return { role: "assistant" as const, text: body.join("\n\n") };
   });
 }

@@ -28,7 +28,10 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   for (let waited = 0; waited < 60_000; waited += 250) {
-    const healthy = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) return { url, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -39,7 +42,10 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
 async function csrf(url: string): Promise<{ token: string; cookie: string }> {
   const response = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .join("; ");
   return { token: csrfToken, cookie };
 }
 
@@ -83,7 +89,9 @@ async function main(): Promise<void> {
     await probe;
 
     const counts = Object.entries(answers.reduce<Record<string, number>>((all, code) => ({ ...all, [code]: (all[code] ?? 0) + 1 }), {}));
-    console.log(`${SIGN_INS} simultaneous sign-ins answered in ${(stormMs / 1000).toFixed(1)} s: ${counts.map(([code, count]) => `${code} ${count}`).join(", ")}`);
+    console.log(
+      `${SIGN_INS} simultaneous sign-ins answered in ${(stormMs / 1000).toFixed(1)} s: ${counts.map(([code, count]) => `${code} ${count}`).join(", ")}`,
+    );
     console.log(
       `GET /api/health during the storm (${healthTimes.length} calls): median ${percentile(healthTimes, 50).toFixed(0)} ms, ` +
         `p95 ${percentile(healthTimes, 95).toFixed(0)} ms, max ${Math.max(...healthTimes).toFixed(0)} ms (target: under 1000 ms)`,

@@ -33,9 +33,7 @@ export function AccountMenu({ name, email, image }: AccountMenuProps) {
   return (
     // Not modal: a modal menu hides the page from screen readers with aria-hidden while its links stay focusable.
     <DropdownMenu modal={false}>
-      <DropdownMenuTrigger
-        className="group inline-flex h-9 cursor-pointer items-center gap-2 rounded-full p-1 transition-colors hover:bg-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring data-[state=open]:bg-accent sm:rounded-lg sm:pr-2"
-      >
+      <DropdownMenuTrigger className="group inline-flex h-9 cursor-pointer items-center gap-2 rounded-full p-1 transition-colors hover:bg-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring data-[state=open]:bg-accent sm:rounded-lg sm:pr-2">
         <Avatar name={name} email={email} image={image} />
         {/* Named by its content, the visible name first (WCAG 2.5.3, label in name); phones show only the avatar. */}
         <span className="hidden max-w-44 truncate text-sm font-medium sm:block">{label}</span>

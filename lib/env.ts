@@ -30,10 +30,25 @@ const schema = z
     DATA_DIR: z.string().default("data"),
     APP_URL: z.url({ protocol: /^https?$/, message: "must be the http(s) address users open, e.g. https://chat.example.com" }).default("http://localhost:3000"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
-    SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(0).max(60 * 24 * 90).default(0),
+    SESSION_MAX_AGE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24 * 7),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(60 * 24 * 90)
+      .default(0),
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(10),
-    SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    SIGN_IN_LOCKOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     SIGN_UPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
     TRUSTED_PROXIES: z
       .string()
@@ -54,10 +69,21 @@ const schema = z
       .string()
       .refine((value) => decodeEncryptionKey(value) !== null, ENCRYPTION_KEY_FORMAT)
       .optional(),
-    MODELS_FILE: z.string().regex(/\.(ya?ml|json)$/i, "must be a .yaml, .yml or .json file").optional(),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//i, "must start with redis:// or rediss://").optional(),
+    MODELS_FILE: z
+      .string()
+      .regex(/\.(ya?ml|json)$/i, "must be a .yaml, .yml or .json file")
+      .optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//i, "must start with redis:// or rediss://")
+      .optional(),
     SQLITE_LOCK_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
-    ANSWER_MAX_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(600),
+    ANSWER_MAX_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 3600)
+      .default(600),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_PROMPTS: booleanFlag.transform((value) => value ?? false),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (openssl rand -hex 24)").optional(),

@@ -7,11 +7,11 @@
 //  4. `next start` with MODELS_FILE set (PORT, default 3000), and prints the address once it answers
 //
 // Ctrl-C stops everything. The rest of the configuration (.env.local, DATA_DIR, sign-in) is the app's usual one.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { startAllFakes, type AllFakes } from "../tests/fakes";
 import { DEMO_MODELS, runningFakeUrls, writeDemoModelsFile } from "../tests/e2e/support/models-file";
+import { type AllFakes, startAllFakes } from "../tests/fakes";
 
 const root = path.resolve(__dirname, "..");
 const modelsFile = path.join(root, "data", "demo-models.yaml");

@@ -7,31 +7,26 @@ import { signUpWithPassword } from "@/lib/auth/provision";
 import { contextFromHeaders, requestContext } from "@/lib/auth/request-context";
 import { tooManyAttemptsCode } from "@/lib/auth/sign-in-errors";
 import { signUpErrorMessage } from "@/lib/ui/sign-up-errors";
-import {
-  EMAIL_MAX_LENGTH,
-  NAME_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  type SignUpField,
-  type SignUpState,
-} from "@/lib/ui/sign-up-state";
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type SignUpField, type SignUpState } from "@/lib/ui/sign-up-state";
 
-const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`),
-  email: z
-    .string()
-    .trim()
-    .min(1, "Enter your email address.")
-    .max(EMAIL_MAX_LENGTH, `Use at most ${EMAIL_MAX_LENGTH} characters.`)
-    .pipe(z.email("Enter a valid email address.")),
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-    .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
-}).superRefine((input, ctx) => {
-  const problem = passwordPolicyProblem(input.password, input);
-  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-});
+const signUpSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter your name.").max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`),
+    email: z
+      .string()
+      .trim()
+      .min(1, "Enter your email address.")
+      .max(EMAIL_MAX_LENGTH, `Use at most ${EMAIL_MAX_LENGTH} characters.`)
+      .pipe(z.email("Enter a valid email address.")),
+    password: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+      .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+  })
+  .superRefine((input, ctx) => {
+    const problem = passwordPolicyProblem(input.password, input);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
 
 function field(formData: FormData, name: SignUpField): string {
   const value = formData.get(name);

@@ -8,9 +8,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
         {/* Top-anchored rather than centered, so an error appearing in the card does not shift the heading. */}
         <div className="w-full max-w-[400px]">{children}</div>
       </main>
-      <footer className="px-4 pb-6 text-center text-xs text-muted-foreground">
-        Trouble signing in? Contact your administrator.
-      </footer>
+      <footer className="px-4 pb-6 text-center text-xs text-muted-foreground">Trouble signing in? Contact your administrator.</footer>
     </div>
   );
 }

@@ -63,7 +63,14 @@ export async function startAppServer(options: {
     modelsFile,
     stringify({
       models: [
-        { id: BENCH_MODEL_ID, name: "Bench (fake vLLM)", default: true, provider: "openai-compatible", endpoint: `${options.backendUrl}/v1`, model: "meta-llama/Llama-2-7b-chat-hf" },
+        {
+          id: BENCH_MODEL_ID,
+          name: "Bench (fake vLLM)",
+          default: true,
+          provider: "openai-compatible",
+          endpoint: `${options.backendUrl}/v1`,
+          model: "meta-llama/Llama-2-7b-chat-hf",
+        },
       ],
     }),
   );

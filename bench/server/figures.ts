@@ -45,11 +45,26 @@ export function figuresOf(timings: RequestTiming[], cpuSeconds: number, peakRssM
     requests: timings.length,
     failures: timings.length - ok.length,
     failureSamples: [...new Set(timings.flatMap((timing) => (timing.failure ? [timing.failure] : [])))].slice(0, 3),
-    ttftP50: percentile(ok.map((timing) => (timing.firstTokenAt as number) - timing.startedAt), 0.5),
-    ttftP95: percentile(ok.map((timing) => (timing.firstTokenAt as number) - timing.startedAt), 0.95),
-    ttftP99: percentile(ok.map((timing) => (timing.firstTokenAt as number) - timing.startedAt), 0.99),
-    lastTokenP50: percentile(ok.map((timing) => (timing.lastTokenAt as number) - timing.startedAt), 0.5),
-    streamEndP50: percentile(ok.map((timing) => timing.endedAt - (timing.lastTokenAt as number)), 0.5),
+    ttftP50: percentile(
+      ok.map((timing) => (timing.firstTokenAt as number) - timing.startedAt),
+      0.5,
+    ),
+    ttftP95: percentile(
+      ok.map((timing) => (timing.firstTokenAt as number) - timing.startedAt),
+      0.95,
+    ),
+    ttftP99: percentile(
+      ok.map((timing) => (timing.firstTokenAt as number) - timing.startedAt),
+      0.99,
+    ),
+    lastTokenP50: percentile(
+      ok.map((timing) => (timing.lastTokenAt as number) - timing.startedAt),
+      0.5,
+    ),
+    streamEndP50: percentile(
+      ok.map((timing) => timing.endedAt - (timing.lastTokenAt as number)),
+      0.5,
+    ),
     tokensPerSecond: tokens / Math.max(busySeconds, 1e-6),
     cpuSecondsPer1kTokens: tokens > 0 ? (cpuSeconds / tokens) * 1000 : Number.NaN,
     peakRssMb,
@@ -116,7 +131,8 @@ export function table(combined: Measurement[], directName: string): string {
       const shown = column.format(value);
       // A ratio to a direct figure under a millisecond (the backend ends its stream with its last token) means nothing.
       const directValue = direct?.figures[column.key] as number | undefined;
-      if (measurement.target === directName || directValue === undefined || column.key === "failures" || (column.format === ms && directValue < 1)) return shown;
+      if (measurement.target === directName || directValue === undefined || column.key === "failures" || (column.format === ms && directValue < 1))
+        return shown;
       return shown + ratio(value, directValue);
     });
     const load = measurement.level === "one at a time" ? "1 at a time" : `${measurement.level} at once`;

@@ -7,13 +7,7 @@ const CLOCK_TICKS_PER_SECOND = 100;
 function childrenOf(pid: number): number[] {
   try {
     const tasks = readdirSync(`/proc/${pid}/task`);
-    return tasks.flatMap((task) =>
-      readFileSync(`/proc/${pid}/task/${task}/children`, "utf8")
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean)
-        .map(Number),
-    );
+    return tasks.flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
   } catch {
     return [];
   }

@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { startVllmProcess } from "../../tests/fakes/vllm-process-spawn";
 import { type AppServer, BENCH_MODEL_ID, type Database, startAppServer } from "./app-server";
 import { combineRounds, figuresOf, type Level, type Measurement, table } from "./figures";
 import { appTarget, burst, directTarget, oneAtATime, type RequestTiming, type Target, targetAgent } from "./load";
 import { cpuSeconds, watchPeakRss } from "./proc-stats";
 import { signUp } from "./sign-in";
-import { startVllmProcess } from "../../tests/fakes/vllm-process-spawn";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const TOKENS = 200;

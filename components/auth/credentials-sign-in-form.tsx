@@ -60,15 +60,7 @@ export function CredentialsSignInForm({ callbackUrl, variant, onStart, onError }
         maxLength={320}
         placeholder="you@company.com"
       />
-      <FormField
-        ref={passwordRef}
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={1024}
-      />
+      <FormField ref={passwordRef} name="password" label="Password" type="password" autoComplete="current-password" required maxLength={1024} />
       <Button type="submit" variant={variant} size="lg" className="mt-1 w-full" disabled={pending}>
         {pending && <Spinner />}
         {pending ? "Signing in…" : "Sign in"}

@@ -38,14 +38,7 @@ export function SignInPanel({ callbackUrl, ssoName, localAccounts, initialError 
         />
       )}
       {ssoName && localAccounts && <OrDivider />}
-      {localAccounts && (
-        <CredentialsSignInForm
-          callbackUrl={callbackUrl}
-          variant={ssoName ? "secondary" : "primary"}
-          onStart={clear}
-          onError={show}
-        />
-      )}
+      {localAccounts && <CredentialsSignInForm callbackUrl={callbackUrl} variant={ssoName ? "secondary" : "primary"} onStart={clear} onError={show} />}
     </div>
   );
 }

@@ -7,14 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { navigateTo } from "@/lib/ui/navigation";
-import {
-  EMAIL_MAX_LENGTH,
-  initialSignUpState,
-  NAME_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  type SignUpState,
-} from "@/lib/ui/sign-up-state";
+import { EMAIL_MAX_LENGTH, initialSignUpState, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type SignUpState } from "@/lib/ui/sign-up-state";
 
 type SignUpFormProps = {
   action: (previous: SignUpState, formData: FormData) => Promise<SignUpState>;

@@ -65,7 +65,11 @@ function FailedAnswerActions({ switcher, onRegenerate }: { switcher: ReactNode; 
 
 function RegenerateButton({ onRegenerate }: { onRegenerate: () => void }) {
   return (
-    <button type="button" onClick={onRegenerate} className="inline-flex h-8 cursor-pointer items-center gap-1.5 rounded-md px-2 text-[13px] text-muted-foreground hover:bg-accent hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring [&_svg]:size-4">
+    <button
+      type="button"
+      onClick={onRegenerate}
+      className="inline-flex h-8 cursor-pointer items-center gap-1.5 rounded-md px-2 text-[13px] text-muted-foreground hover:bg-accent hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring [&_svg]:size-4"
+    >
       <RefreshCw aria-hidden="true" />
       Regenerate
     </button>

@@ -2,7 +2,7 @@
 
 import { PanelLeft, SquarePen } from "lucide-react";
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import { ConversationDrawer } from "./conversation-drawer";

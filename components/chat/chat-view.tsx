@@ -1,11 +1,10 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
+import { ChatShortcuts } from "@/components/shortcuts/chat-shortcuts";
 import { Alert } from "@/components/ui/alert";
-import { useConversationChat } from "./use-conversation-chat";
 import { useStickToBottom } from "@/hooks/use-stick-to-bottom";
 import type { ChatUIMessage, ModelOption } from "@/lib/chat/types";
-import { ChatShortcuts } from "@/components/shortcuts/chat-shortcuts";
 import { Composer } from "./composer";
 import { ConversationHeader } from "./conversation-header";
 import { useConversationList } from "./conversation-list-context";
@@ -13,6 +12,7 @@ import { MessageList } from "./message-list";
 import { messageText } from "./message-text";
 import { NewChatIntro } from "./new-chat-intro";
 import { firstMessageSettings, useNewChatSettings } from "./settings/new-chat-settings";
+import { useConversationChat } from "./use-conversation-chat";
 
 type ChatViewProps = {
   conversationId: string;

@@ -1,7 +1,7 @@
 "use client";
 
 import { ArrowUp, Square, WifiOff } from "lucide-react";
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { useOnline } from "@/hooks/use-online";
@@ -107,7 +107,13 @@ export function Composer({ restore, models, modelId, onModelChange, busy, stoppi
                 {stopping ? <Spinner /> : <Square aria-hidden="true" className="fill-current" />}
               </Button>
             ) : (
-              <Button type="submit" aria-label="Send" title={online ? "Send (Enter)" : "Offline: reconnect to send"} className={roundButton} disabled={!canSend}>
+              <Button
+                type="submit"
+                aria-label="Send"
+                title={online ? "Send (Enter)" : "Offline: reconnect to send"}
+                className={roundButton}
+                disabled={!canSend}
+              >
                 <ArrowUp aria-hidden="true" />
               </Button>
             )}

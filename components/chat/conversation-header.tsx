@@ -22,7 +22,14 @@ export function ConversationHeader({ conversationId, title }: ConversationHeader
   return (
     <div className="mx-auto flex w-full max-w-3xl items-center gap-3 px-4 pt-4 sm:px-6">
       <h1 className="min-w-0 flex-1 truncate text-sm font-medium text-muted-foreground">{title}</h1>
-      <Button variant="ghost" size="sm" className="text-muted-foreground" aria-label="Conversation settings" title="Conversation settings" onClick={openSettings}>
+      <Button
+        variant="ghost"
+        size="sm"
+        className="text-muted-foreground"
+        aria-label="Conversation settings"
+        title="Conversation settings"
+        onClick={openSettings}
+      >
         <SlidersHorizontal aria-hidden="true" />
         <span className="hidden sm:inline">Settings</span>
       </Button>

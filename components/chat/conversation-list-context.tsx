@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { ConversationSummary } from "@/lib/chat/types";
 import { CONVERSATION_PAGE_SIZE } from "./conversation-page-size";
 

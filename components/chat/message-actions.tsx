@@ -52,7 +52,12 @@ export function MessageActions({ messageId, text, align, feedback, onFeedback, o
   const rate = (value: 1 | -1) => onFeedback?.(feedback === value ? null : value);
 
   return (
-    <div role="group" aria-label="Message actions" data-message-id={messageId} className={cn("flex items-center gap-0.5", align === "end" ? "justify-end" : "pl-10")}>
+    <div
+      role="group"
+      aria-label="Message actions"
+      data-message-id={messageId}
+      className={cn("flex items-center gap-0.5", align === "end" ? "justify-end" : "pl-10")}
+    >
       {switcher}
       <button type="button" className={actionButton} aria-label="Copy" title="Copy" onClick={() => void copy()}>
         {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 
 type MessageEditFormProps = {
@@ -44,7 +44,10 @@ export function MessageEditForm({ initialText, canSend, onSave, onCancel }: Mess
   };
 
   return (
-    <form onSubmit={submit} className="ml-auto w-full max-w-[85%] rounded-2xl border border-input bg-card p-2 shadow-xs focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25">
+    <form
+      onSubmit={submit}
+      className="ml-auto w-full max-w-[85%] rounded-2xl border border-input bg-card p-2 shadow-xs focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25"
+    >
       <label htmlFor={id} className="sr-only">
         Edit message
       </label>

@@ -8,8 +8,8 @@ import { AnswerTurn } from "./answer-turn";
 import { chatErrorText } from "./chat-error-text";
 import { EarlierMessages } from "./earlier-messages";
 import { useMessageFeedback } from "./message-actions";
-import { answerModelName } from "./model-label";
 import { messageText } from "./message-text";
+import { answerModelName } from "./model-label";
 import { UserTurn } from "./user-turn";
 
 type MessageListProps = {

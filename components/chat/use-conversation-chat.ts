@@ -3,15 +3,15 @@
 import { useChat } from "@ai-sdk/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { chatErrorText, refusedBeforeStoring, storedBeforeFailing } from "./chat-error-text";
-import { createChatTransport } from "./chat-transport";
 import { apiFetch } from "@/lib/api/client";
 import { ApiError } from "@/lib/api/errors";
-import { randomUuid } from "./random-uuid";
-import { useStopAnswer } from "./use-stop-answer";
 import { type ChatTitleData, TITLE_DATA_PART } from "@/lib/chat/data-parts";
 import type { ConversationSettingsInput } from "@/lib/chat/generation-settings";
 import type { BranchMessages, ChatUIMessage } from "@/lib/chat/types";
+import { chatErrorText, refusedBeforeStoring, storedBeforeFailing } from "./chat-error-text";
+import { createChatTransport } from "./chat-transport";
+import { randomUuid } from "./random-uuid";
+import { useStopAnswer } from "./use-stop-answer";
 
 type ConversationChatOptions = {
   conversationId: string;

@@ -10,8 +10,8 @@ import { ThinkingIndicator } from "@/components/chat/thinking-indicator";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import { LiveFigures } from "./live-figures";
 import { chooseAnswer, stopAnswers } from "./compare-api";
+import { LiveFigures } from "./live-figures";
 import { type AnswerStreamState, useAnswerStream } from "./use-answer-stream";
 
 type CompareColumnProps = {

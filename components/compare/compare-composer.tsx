@@ -1,7 +1,7 @@
 "use client";
 
 import { Columns3, Square } from "lucide-react";
-import { useId, type FormEvent, type KeyboardEvent } from "react";
+import { type FormEvent, type KeyboardEvent, useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 
@@ -33,7 +33,10 @@ export function CompareComposer({ prompt, onPromptChange, canCompare, starting, 
   };
 
   return (
-    <form onSubmit={submit} className="rounded-2xl border border-input bg-card shadow-sm transition-[border-color,box-shadow] focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25">
+    <form
+      onSubmit={submit}
+      className="rounded-2xl border border-input bg-card shadow-sm transition-[border-color,box-shadow] focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25"
+    >
       <label htmlFor={id} className="sr-only">
         Prompt
       </label>

@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { randomUuid } from "@/components/chat/random-uuid";
 import { useConversationList } from "@/components/chat/conversation-list-context";
+import { randomUuid } from "@/components/chat/random-uuid";
 import { Alert } from "@/components/ui/alert";
-import { MAX_COMPARE_MODELS, MIN_COMPARE_MODELS } from "@/lib/chat/compare-limits";
 import type { CompareResponse } from "@/lib/chat/compare-input";
+import { MAX_COMPARE_MODELS, MIN_COMPARE_MODELS } from "@/lib/chat/compare-limits";
 import type { ModelOption } from "@/lib/chat/types";
 import { cn } from "@/lib/utils";
 import { startCompare, stopAnswers } from "./compare-api";
@@ -79,8 +79,8 @@ export function CompareView({ models }: { models: ModelOption[] }) {
       <header>
         <h1 className="text-xl font-semibold tracking-tight">Compare models</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          Send one prompt to two or three models and see their answers side by side, with time to first token, total time and tokens. Continue the
-          chat with the answer you prefer.
+          Send one prompt to two or three models and see their answers side by side, with time to first token, total time and tokens. Continue the chat with the
+          answer you prefer.
         </p>
       </header>
       {models.length < MIN_COMPARE_MODELS ? (

@@ -1,8 +1,8 @@
 "use client";
 
 import { DemoBadge } from "@/components/chat/demo-badge";
-import type { ModelOption } from "@/lib/chat/types";
 import { MAX_COMPARE_MODELS } from "@/lib/chat/compare-limits";
+import type { ModelOption } from "@/lib/chat/types";
 import { cn } from "@/lib/utils";
 
 type ModelPickerProps = {

@@ -3,8 +3,8 @@
 import { parseJsonEventStream, readUIMessageStream, type UIMessageChunk, uiMessageChunkSchema } from "ai";
 import { useEffect, useState } from "react";
 import { chatErrorText } from "@/components/chat/chat-error-text";
-import { errorOfResponse, networkError } from "@/lib/api/client";
 import { messageText } from "@/components/chat/message-text";
+import { errorOfResponse, networkError } from "@/lib/api/client";
 import type { ChatUIMessage } from "@/lib/chat/types";
 
 export type AnswerPhase = "waiting" | "writing" | "done" | "elsewhere" | "failed";

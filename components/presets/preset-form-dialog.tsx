@@ -35,12 +35,30 @@ export function PresetFormDialog({ editing, models, onClose, onSaved }: PresetFo
       title={editing === "new" ? "New preset" : "Edit preset"}
       description="Start chats from it with its model, system prompt and settings, and its first message ready to send."
     >
-      {editing !== null && <PresetForm key={editing === "new" ? "new" : editing.id} preset={editing === "new" ? null : editing} models={models} onClose={onClose} onSaved={onSaved} />}
+      {editing !== null && (
+        <PresetForm
+          key={editing === "new" ? "new" : editing.id}
+          preset={editing === "new" ? null : editing}
+          models={models}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
+      )}
     </ModalDialog>
   );
 }
 
-function PresetForm({ preset, models, onClose, onSaved }: { preset: PresetView | null; models: ModelLimit[]; onClose: () => void; onSaved: (preset: PresetView) => void }) {
+function PresetForm({
+  preset,
+  models,
+  onClose,
+  onSaved,
+}: {
+  preset: PresetView | null;
+  models: ModelLimit[];
+  onClose: () => void;
+  onSaved: (preset: PresetView) => void;
+}) {
   const id = useId();
   const [name, setName] = useState(preset?.name ?? "");
   const [modelId, setModelId] = useState(preset?.modelId && models.some((model) => model.id === preset.modelId) ? preset.modelId : DEFAULT_MODEL);
@@ -125,7 +143,13 @@ function PresetForm({ preset, models, onClose, onSaved }: { preset: PresetView |
           It is not sent on its own: you can edit it first.
         </p>
       </div>
-      <SettingsFormFields fields={fields} onChange={setFields} errors={errors} maxOutputTokensLimit={model?.maxOutputTokensLimit ?? null} modelName={model?.name ?? null} />
+      <SettingsFormFields
+        fields={fields}
+        onChange={setFields}
+        errors={errors}
+        maxOutputTokensLimit={model?.maxOutputTokensLimit ?? null}
+        modelName={model?.name ?? null}
+      />
       {error && <Alert>{error}</Alert>}
       <div className="flex flex-wrap justify-end gap-2 border-t border-border pt-4">
         <Button variant="secondary" onClick={onClose}>

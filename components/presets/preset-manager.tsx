@@ -76,7 +76,11 @@ export function PresetManager({ initialPresets, models }: PresetManagerProps) {
                   <p className="mt-0.5 text-[13px] text-muted-foreground">{summary(preset, modelName(preset.modelId))}</p>
                 </div>
                 <div className="flex flex-wrap gap-1.5">
-                  <Link href={`/?preset=${encodeURIComponent(preset.id)}`} className={buttonClasses({ size: "sm" })} aria-label={`Start chat from ${preset.name}`}>
+                  <Link
+                    href={`/?preset=${encodeURIComponent(preset.id)}`}
+                    className={buttonClasses({ size: "sm" })}
+                    aria-label={`Start chat from ${preset.name}`}
+                  >
                     <MessageSquarePlus aria-hidden="true" />
                     Start chat
                   </Link>
@@ -102,7 +106,13 @@ export function PresetManager({ initialPresets, models }: PresetManagerProps) {
       )}
 
       <PresetFormDialog editing={editing} models={models} onClose={() => setEditing(null)} onSaved={onSaved} />
-      <DeletePresetDialog preset={deleting} deleting={deleteBusy} error={deleteError} onConfirm={(preset) => void confirmDelete(preset)} onCancel={() => setDeleting(null)} />
+      <DeletePresetDialog
+        preset={deleting}
+        deleting={deleteBusy}
+        error={deleteError}
+        onConfirm={(preset) => void confirmDelete(preset)}
+        onCancel={() => setDeleting(null)}
+      />
     </>
   );
 }

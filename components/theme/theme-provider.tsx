@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { THEME_COOKIE, THEME_COOKIE_MAX_AGE_SECONDS, type Theme, themeClass } from "./theme";
 
 type ThemeContextValue = { theme: Theme; setTheme: (theme: Theme) => void };

@@ -13,7 +13,6 @@ type AvatarProps = {
 export function Avatar({ name, email, image, className }: AvatarProps) {
   const base = cn("inline-flex size-7 shrink-0 items-center justify-center overflow-hidden rounded-full", className);
   if (image) {
-    // biome-ignore lint/performance/noImgElement: the picture comes from the identity provider's host, which next/image is not configured for
     return <img src={image} alt="" referrerPolicy="no-referrer" className={cn(base, "bg-muted object-cover")} />;
   }
   const hue = avatarHue(email);

@@ -44,26 +44,39 @@ export function BarChart({ title, data, format, layout, labelHeader, emptyText =
             Show as table
           </summary>
           {/* Focusable, so keyboard users can scroll a long table too. */}
-          <div role="region" aria-label={`${title}, table`} tabIndex={0} className="mt-2 max-h-72 overflow-auto rounded-md border focus-visible:outline-2 focus-visible:outline-ring">
+          <div
+            role="region"
+            aria-label={`${title}, table`}
+            tabIndex={0}
+            className="mt-2 max-h-72 overflow-auto rounded-md border focus-visible:outline-2 focus-visible:outline-ring"
+          >
             <table className="w-full text-left text-[13px]">
               <caption className="sr-only">{title}</caption>
               <thead className="bg-muted text-muted-foreground">
                 <tr>
-                  <th scope="col" className="px-3 py-1.5 font-medium">{labelHeader}</th>
-                  <th scope="col" className="px-3 py-1.5 text-right font-medium">Value</th>
+                  <th scope="col" className="px-3 py-1.5 font-medium">
+                    {labelHeader}
+                  </th>
+                  <th scope="col" className="px-3 py-1.5 text-right font-medium">
+                    Value
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {data.map((datum) => (
                   <tr key={datum.label} className="border-t">
-                    <th scope="row" className="px-3 py-1.5 font-normal">{datum.label}</th>
+                    <th scope="row" className="px-3 py-1.5 font-normal">
+                      {datum.label}
+                    </th>
                     <td className="px-3 py-1.5 text-right tabular-nums">{format(datum.value)}</td>
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr className="border-t font-medium">
-                  <th scope="row" className="px-3 py-1.5">Total</th>
+                  <th scope="row" className="px-3 py-1.5">
+                    Total
+                  </th>
                   <td className="px-3 py-1.5 text-right tabular-nums">{format(total)}</td>
                 </tr>
               </tfoot>
@@ -90,7 +103,10 @@ function Columns({ data, max, format }: { data: BarDatum[]; max: number; format:
       <div className="mt-1 flex h-36 items-end gap-px border-b border-border sm:gap-0.5">
         {data.map((datum) => (
           <div key={datum.label} className="group relative flex h-full flex-1 items-end" title={`${datum.label}: ${format(datum.value)}`}>
-            <div className="w-full rounded-t-sm bg-primary/80 transition-colors group-hover:bg-primary" style={{ height: datum.value > 0 ? percent(datum.value, max) : 0 }} />
+            <div
+              className="w-full rounded-t-sm bg-primary/80 transition-colors group-hover:bg-primary"
+              style={{ height: datum.value > 0 ? percent(datum.value, max) : 0 }}
+            />
           </div>
         ))}
       </div>

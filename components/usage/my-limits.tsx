@@ -49,7 +49,10 @@ export function MyLimits({ limits }: { limits: LimitStatus[] }) {
                   aria-valuetext={`${format(status, status.used)} used of ${format(status, status.limit.value)}`}
                   className="mt-3 h-2 rounded-full bg-muted"
                 >
-                  <div className={share !== null && share >= 1 ? "h-2 rounded-full bg-destructive" : "h-2 rounded-full bg-primary"} style={{ width: `${(share ?? 0) * 100}%` }} />
+                  <div
+                    className={share !== null && share >= 1 ? "h-2 rounded-full bg-destructive" : "h-2 rounded-full bg-primary"}
+                    style={{ width: `${(share ?? 0) * 100}%` }}
+                  />
                 </div>
                 <p className="mt-2 text-xs text-muted-foreground">
                   {format(status, status.used)} used · resets {status.resetsAt ? `${resetFormat.format(status.resetsAt)} UTC` : ""}

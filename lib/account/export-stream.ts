@@ -1,9 +1,9 @@
 import "server-only";
-import { storedText } from "@/lib/chat/stored-message";
 import { apiKeyView } from "@/lib/api-keys/view";
+import { storedText } from "@/lib/chat/stored-message";
 import { eachConversationWithMessages, eachUsageRecord, getAccountProfile, listPresetsOfUser } from "@/lib/db/account-data";
-import { errorFields, log } from "@/lib/server/log";
 import { listApiKeys } from "@/lib/db/api-keys";
+import { errorFields, log } from "@/lib/server/log";
 
 // "Download all my data": one JSON document, written piece by piece while the response is sent, so an account with
 // thousands of conversations is never built in memory whole. Never a password hash, a session or another user's data.

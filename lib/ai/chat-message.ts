@@ -9,7 +9,10 @@ export interface ChatMessage {
  * drop it silently): the system text goes in front of the first user message, so it still reaches the model.
  */
 export function foldSystemIntoFirstUser(messages: readonly ChatMessage[]): ChatMessage[] {
-  const system = messages.filter((m) => m.role === "system").map((m) => m.content.trim()).filter((text) => text !== "");
+  const system = messages
+    .filter((m) => m.role === "system")
+    .map((m) => m.content.trim())
+    .filter((text) => text !== "");
   const turns = messages.filter((m) => m.role !== "system").map((m) => ({ ...m }));
   const first = turns.find((m) => m.role === "user");
   if (system.length === 0) return turns;

@@ -74,7 +74,10 @@ export function endpointProblem(endpoint: string): string | null {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return "must start with http:// or https://";
   if (url.username || url.password) return "must not contain a user name or password: put the key in the API key field";
-  const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
+  const host = url.hostname
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "")
+    .toLowerCase();
   if (METADATA_HOSTNAMES.has(host) || isForbiddenAddress(host)) {
     return "points at a link-local or cloud metadata address, which no model server uses";
   }

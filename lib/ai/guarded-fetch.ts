@@ -1,6 +1,6 @@
 import "server-only";
-import dns from "node:dns";
 import type { LookupAddress, LookupOptions } from "node:dns";
+import dns from "node:dns";
 import { Agent, fetch as undiciFetch } from "undici";
 import { endpointProblem, isForbiddenAddress } from "./endpoint-policy";
 
@@ -55,7 +55,10 @@ export function createGuardedFetch(resolve: Resolver = systemResolver): typeof g
     if (problem) return Promise.reject(new TypeError(`fetch failed: endpoint ${problem}`));
     // undici's own fetch with its own Agent: Node's built-in fetch is an older undici, and mixing the two loses the
     // abort of a request in flight (the upstream connection would stay open after Stop or a timeout).
-    return undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher }) as unknown as Promise<Response>;
+    return undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher,
+    }) as unknown as Promise<Response>;
   };
 }
 

@@ -41,9 +41,7 @@ function systemRole() {
   return z.boolean().optional().describe("Whether the model's chat template takes a system message (default true)");
 }
 
-const apiVersion = z
-  .string()
-  .regex(/^(v1|\d{4}-\d{2}-\d{2}(-preview)?)$/, 'expected "v1" or a dated version like "2024-10-21"');
+const apiVersion = z.string().regex(/^(v1|\d{4}-\d{2}-\d{2}(-preview)?)$/, 'expected "v1" or a dated version like "2024-10-21"');
 
 export const azureOpenAIConfigSchema = z
   .object({

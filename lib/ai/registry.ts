@@ -1,12 +1,12 @@
 import "server-only";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
-import { modelConfigSchema, type ModelConfig, type ModelConfigInput } from "./model-config";
+import { type ModelConfig, type ModelConfigInput, modelConfigSchema } from "./model-config";
 import { createJ2ChatModel } from "./providers/ai21-j2-chat";
 import { createJ2CompleteModel } from "./providers/ai21-j2-complete";
 import { createJambaModel } from "./providers/ai21-jamba";
 import type { Ai21Settings } from "./providers/ai21-shared";
 import { createEntraTokenGetter } from "./providers/azure-entra";
-import { createAzureOpenAIModel, type AzureTokenGetter } from "./providers/azure-openai";
+import { type AzureTokenGetter, createAzureOpenAIModel } from "./providers/azure-openai";
 import type { FetchFunction } from "./providers/http";
 import { createOllamaModel } from "./providers/ollama";
 import { createOpenAICompatibleModel } from "./providers/openai-compatible";

@@ -1,15 +1,13 @@
 import "server-only";
-import { type AuditEvent, recordAuditEvent } from "@/lib/db/audit";
 import { type ApiKeySummary, countApiKeys, insertApiKey, listApiKeys, MAX_API_KEYS_PER_USER, revokeApiKey } from "@/lib/db/api-keys";
+import { type AuditEvent, recordAuditEvent } from "@/lib/db/audit";
 import type { CreateApiKeyInput } from "./inputs";
 import { generateApiKey } from "./key-material";
 import { mayUseApiKeys } from "./policy";
 
 type Where = Pick<AuditEvent, "ipAddress" | "userAgent">;
 
-export type CreateApiKeyResult =
-  | { ok: true; key: string; summary: ApiKeySummary }
-  | { ok: false; reason: "not_allowed" | "too_many"; message: string };
+export type CreateApiKeyResult = { ok: true; key: string; summary: ApiKeySummary } | { ok: false; reason: "not_allowed" | "too_many"; message: string };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

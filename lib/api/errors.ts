@@ -35,7 +35,7 @@ export type ApiErrorCode = keyof typeof statusByCode;
 
 /** The JSON body of every error answer. */
 export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: string; retryAfterMs?: number; /** ISO time a quota resets. */ resetsAt?: string };
+  error: { code: ApiErrorCode; message: string; retryAfterMs?: number /** ISO time a quota resets. */; resetsAt?: string };
 }
 
 const NO_STORE = { "Cache-Control": "private, no-store" };

@@ -1,9 +1,9 @@
 import "server-only";
 import { eachAuditEntry } from "@/lib/db/audit-log";
+import { errorFields, log } from "@/lib/server/log";
 import { csvRow } from "./csv";
 import { toAuditEntryView } from "./entry-view";
 import type { AuditFilters } from "./filters";
-import { errorFields, log } from "@/lib/server/log";
 
 // A spreadsheet is no place for more than this; narrow the filters for older entries.
 const CSV_MAX_ROWS = 100_000;
@@ -26,7 +26,18 @@ export function auditCsvStream(filters: AuditFilters): ReadableStream<Uint8Array
         const entry = toAuditEntryView(next.value);
         controller.enqueue(
           encoder.encode(
-            csvRow([entry.at, entry.actor.label, entry.actor.email, entry.action, entry.actionLabel, entry.target, entry.targetUserLabel, entry.details, entry.ipAddress, entry.userAgent]),
+            csvRow([
+              entry.at,
+              entry.actor.label,
+              entry.actor.email,
+              entry.action,
+              entry.actionLabel,
+              entry.target,
+              entry.targetUserLabel,
+              entry.details,
+              entry.ipAddress,
+              entry.userAgent,
+            ]),
           ),
         );
       } catch (error) {

@@ -6,7 +6,11 @@ const isoDate = z.iso.date({ error: "Dates are YYYY-MM-DD." });
 
 export const auditQuerySchema = z
   .object({
-    action: z.string().regex(/^[a-z_]+\.[a-z_]+$/, { error: "Unknown action." }).max(60).optional(),
+    action: z
+      .string()
+      .regex(/^[a-z_]+\.[a-z_]+$/, { error: "Unknown action." })
+      .max(60)
+      .optional(),
     actor: z.string().trim().max(320).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),

@@ -36,7 +36,10 @@ function signInLimiters(env: Env) {
   const lockoutSeconds = env.SIGN_IN_LOCKOUT_MINUTES * 60;
   return {
     // consume() rejects (and starts the block) at the failure that goes past `points`.
-    accountFailures: limiter({ keyPrefix: "signin-fail-account", points: env.SIGN_IN_MAX_FAILURES - 1, duration: lockoutSeconds, blockDuration: lockoutSeconds }, env),
+    accountFailures: limiter(
+      { keyPrefix: "signin-fail-account", points: env.SIGN_IN_MAX_FAILURES - 1, duration: lockoutSeconds, blockDuration: lockoutSeconds },
+      env,
+    ),
     accountPause: limiter({ keyPrefix: "signin-pause-account", points: 1, duration: 1 }, env),
     addressFailures: limiter(
       { keyPrefix: "signin-fail-address", points: env.SIGN_IN_MAX_FAILURES * ADDRESS_FACTOR - 1, duration: lockoutSeconds, blockDuration: lockoutSeconds },
@@ -89,10 +92,7 @@ export type FailureOutcome = { lockedOut: ("account" | "address")[]; lockoutMinu
 /** Counts a failed password sign-in; says which lockouts it started (each is started once, by the failure that crosses the limit). */
 export async function recordSignInFailure({ email, ipAddress }: AttemptKeys, env: Env = getEnv()): Promise<FailureOutcome> {
   const limits = signInLimiters(env);
-  const [account, address] = await Promise.all([
-    consumeOne(limits.accountFailures, email),
-    ipAddress ? consumeOne(limits.addressFailures, ipAddress) : null,
-  ]);
+  const [account, address] = await Promise.all([consumeOne(limits.accountFailures, email), ipAddress ? consumeOne(limits.addressFailures, ipAddress) : null]);
   const lockedOut: FailureOutcome["lockedOut"] = [];
   if (account.blocked && account.count === limits.accountFailures.points + 1) lockedOut.push("account");
   if (address?.blocked && address.count === limits.addressFailures.points + 1) lockedOut.push("address");
@@ -113,10 +113,7 @@ export async function clearSignInFailures({ email }: { email: string }, env: Env
 export async function consumeSignUpAttempt({ email, ipAddress }: AttemptKeys, env: Env = getEnv()): Promise<number> {
   const byEmail = limiter({ keyPrefix: "signup-email", points: SIGN_UPS_PER_EMAIL_PER_HOUR, duration: HOUR_SECONDS }, env);
   const byAddress = limiter({ keyPrefix: "signup-address", points: env.SIGN_UPS_PER_ADDRESS_PER_HOUR, duration: HOUR_SECONDS }, env);
-  const results = await Promise.all([
-    consumeWait(byEmail, email),
-    ipAddress ? consumeWait(byAddress, ipAddress) : 0,
-  ]);
+  const results = await Promise.all([consumeWait(byEmail, email), ipAddress ? consumeWait(byAddress, ipAddress) : 0]);
   await sweepExpired();
   return Math.max(...results);
 }

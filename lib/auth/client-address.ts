@@ -23,10 +23,15 @@ export function parseTrustedProxies(text: string | undefined): TrustedProxies | 
   if (value === "") return { hops: 0 };
   if (/^\d{1,2}$/.test(value)) return { hops: Number(value) };
   const ranges: [Address, number][] = [];
-  for (const item of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const item of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     if (ipaddr.isValidCIDR(item)) {
       const [network, bits] = ipaddr.parseCIDR(item);
-      ranges.push(network.kind() === "ipv6" && (network as ipaddr.IPv6).isIPv4MappedAddress() ? [(network as ipaddr.IPv6).toIPv4Address(), bits - 96] : [network, bits]);
+      ranges.push(
+        network.kind() === "ipv6" && (network as ipaddr.IPv6).isIPv4MappedAddress() ? [(network as ipaddr.IPv6).toIPv4Address(), bits - 96] : [network, bits],
+      );
       continue;
     }
     const address = parseAddress(item);
@@ -46,7 +51,10 @@ function isTrusted(address: Address, ranges: [Address, number][]): boolean {
  * IP address, so a made-up string never reaches the audit log or names a rate-limit key.
  */
 export function clientAddress(forwardedFor: string | null, trusted: TrustedProxies): string | null {
-  const entries = (forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (forwardedFor ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) return null;
   if ("hops" in trusted) {
     const entry = entries[entries.length - Math.max(1, trusted.hops)];

@@ -7,12 +7,12 @@ import { recordAuditEvent } from "@/lib/db/audit";
 import { createSession, deleteSession } from "@/lib/db/sessions";
 import { getUserByIdentity } from "@/lib/db/users";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/server/log";
 import { sessionCookieName } from "./cookies";
 import { type OidcClaims, signInWithOidc, signInWithPassword } from "./provision";
 import { currentRequestContext } from "./request-context";
 import { getAuthSecret } from "./secret";
 import { tooManyAttemptsCode } from "./sign-in-errors";
-import { log } from "@/lib/server/log";
 import { withSignInErrorCodes } from "./sign-in-failure";
 
 const credentialsSchema = z.object({
@@ -72,7 +72,9 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge },
     jwt: { maxAge },
     useSecureCookies: env.APP_URL.startsWith("https://"),
-    cookies: { sessionToken: { name: sessionCookieName(), options: { httpOnly: true, sameSite: "lax", path: "/", secure: env.APP_URL.startsWith("https://") } } },
+    cookies: {
+      sessionToken: { name: sessionCookieName(), options: { httpOnly: true, sameSite: "lax", path: "/", secure: env.APP_URL.startsWith("https://") } },
+    },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [...(oidc ? [oidc] : []), ...(env.LOCAL_ACCOUNTS ? [credentialsProvider()] : [])],
     callbacks: {
@@ -87,7 +89,8 @@ export function authOptions(): NextAuthOptions {
         return withSignInErrorCodes("session start", async () => {
           const userId =
             account.provider === "oidc"
-              ? (await getUserByIdentity({ issuer: String((profile as OidcClaims | undefined)?.iss ?? env.oidc?.issuer), subject: account.providerAccountId }))?.id
+              ? (await getUserByIdentity({ issuer: String((profile as OidcClaims | undefined)?.iss ?? env.oidc?.issuer), subject: account.providerAccountId }))
+                  ?.id
               : user.id;
           if (!userId) throw new Error("signed-in user not found");
           const { ipAddress, userAgent } = currentRequestContext();

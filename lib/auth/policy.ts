@@ -65,7 +65,14 @@ export function roleAtSignIn({
 
 /** Splits what an admin typed ("example.com, corp.example.org") into a clean list of lowercase domains. */
 export function parseDomainList(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((domain) => domain.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((domain) => domain.trim().toLowerCase().replace(/^@/, ""))
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function isValidDomain(domain: string): boolean {

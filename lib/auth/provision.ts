@@ -11,9 +11,7 @@ import { groupsFromClaims, isAdminEmail, isEmailDomainAllowed, isInAdminGroup, n
 import { currentRequestContext } from "./request-context";
 import type { SignInErrorCode } from "./sign-in-errors";
 
-export type SignInResult =
-  | { ok: true; userId: string }
-  | { ok: false; code: SignInErrorCode | "PendingApproval"; retryAfterSeconds?: number };
+export type SignInResult = { ok: true; userId: string } | { ok: false; code: SignInErrorCode | "PendingApproval"; retryAfterSeconds?: number };
 
 async function refuse(code: SignInErrorCode | "PendingApproval", details: Record<string, string | null>): Promise<SignInResult> {
   await recordAuditEvent({
@@ -50,7 +48,12 @@ export async function signInWithOidc(claims: OidcClaims, env: Env = getEnv()): P
 
   const groups = groupsFromClaims(claims, env.OIDC_GROUPS_CLAIM);
   const isAdminByEnv = isInAdminGroup(groups, env.OIDC_ADMIN_GROUPS) || isAdminEmail(email, env.ADMIN_EMAILS);
-  const name = typeof claims.name === "string" ? claims.name.slice(0, 200) : typeof claims.preferred_username === "string" ? claims.preferred_username.slice(0, 200) : null;
+  const name =
+    typeof claims.name === "string"
+      ? claims.name.slice(0, 200)
+      : typeof claims.preferred_username === "string"
+        ? claims.preferred_username.slice(0, 200)
+        : null;
   const image = typeof claims.picture === "string" && /^https:\/\//.test(claims.picture) ? claims.picture.slice(0, 2000) : null;
 
   // With OIDC_ADMIN_GROUPS set, the IdP decides who is admin at every sign-in (no first-user bootstrap);
@@ -94,10 +97,7 @@ export async function signInWithOidc(claims: OidcClaims, env: Env = getEnv()): P
  * Local sign-in, behind the brute-force limits of lib/auth/attempt-limits.ts (checked before any hashing, so a locked
  * account costs no scrypt work) and a hashing slot (lib/auth/hash-slots.ts: "Busy" when a storm fills the queue).
  */
-export async function signInWithPassword(
-  { email: rawEmail, password }: { email: string; password: string },
-  env: Env = getEnv(),
-): Promise<SignInResult> {
+export async function signInWithPassword({ email: rawEmail, password }: { email: string; password: string }, env: Env = getEnv()): Promise<SignInResult> {
   if (!env.LOCAL_ACCOUNTS) return { ok: false, code: "LocalAccountsDisabled" };
   const email = normalizeEmail(rawEmail);
   const keys = { email, ipAddress: currentRequestContext().ipAddress };
@@ -130,9 +130,7 @@ export async function signInWithPassword(
   return accepted(user.id, "password");
 }
 
-export type SignUpResult =
-  | { ok: true; userId: string }
-  | { ok: false; code: SignInErrorCode | "SignUpClosed" | "EmailTaken"; retryAfterSeconds?: number };
+export type SignUpResult = { ok: true; userId: string } | { ok: false; code: SignInErrorCode | "SignUpClosed" | "EmailTaken"; retryAfterSeconds?: number };
 
 /**
  * Creates a local account. A taken email answers EmailTaken here, after the same work as a new account (a password

@@ -1,7 +1,7 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { getActiveSessionWithUser } from "@/lib/db/sessions";
 import { getEnv } from "@/lib/env";

@@ -10,7 +10,11 @@ import { abortAndAwaitStored } from "./stop";
  * conversation's active leaf (the others stay as alternatives); answers of the conversation still being written are
  * stopped, so the chat can go on at once. 409 while the chosen answer itself is still being written.
  */
-export async function chooseCompareAnswer(userId: string, conversationId: string, messageId: string): Promise<{ conversationId: string; activeMessageId: string }> {
+export async function chooseCompareAnswer(
+  userId: string,
+  conversationId: string,
+  messageId: string,
+): Promise<{ conversationId: string; activeMessageId: string }> {
   if (!(await getConversationForUser(userId, conversationId))) throw new ApiError("not_found", "This conversation does not exist.");
   const answer = await findAnswerInConversation(conversationId, messageId);
   if (!answer) throw new ApiError("not_found", "This answer does not exist.");

@@ -36,7 +36,8 @@ export async function startCompareRun(user: ChatUser, input: CompareRequest, opt
     models.push(model);
   }
   const refusal = await checkCompareQuota(user, models);
-  if (refusal) throw new ApiError(refusal.code, refusal.message, { retryAfterMs: Math.max(0, refusal.resetsAt.getTime() - Date.now()), resetsAt: refusal.resetsAt });
+  if (refusal)
+    throw new ApiError(refusal.code, refusal.message, { retryAfterMs: Math.max(0, refusal.resetsAt.getTime() - Date.now()), resetsAt: refusal.resetsAt });
 
   refuseNewAnswersWhenShuttingDown();
   const generations = claimGenerations(input.conversationId, user.id, models.length);
@@ -85,7 +86,14 @@ async function storeRun(user: ChatUser, input: CompareRequest, models: ChatModel
   const compareRunId = randomUUID();
   const answers = models.map((model, index) => ({ id: randomUUID(), createdAt: new Date(userCreatedAt.getTime() + 1 + index), model }));
   for (const answer of answers) {
-    await createAssistantMessage({ id: answer.id, createdAt: answer.createdAt, conversationId: conversation.id, parentId: userMessageId, compareRunId, modelId: answer.model.id });
+    await createAssistantMessage({
+      id: answer.id,
+      createdAt: answer.createdAt,
+      conversationId: conversation.id,
+      parentId: userMessageId,
+      compareRunId,
+      modelId: answer.model.id,
+    });
   }
   // Until the user chooses, the conversation shows the first model's answer.
   await setConversationModel(conversation.id, firstModel.id, answers[0]?.id);
@@ -130,7 +138,14 @@ async function startAnswers(user: ChatUser, run: StoredRun, generations: ActiveG
         settings: answerSettings.generation,
         startedAt,
         afterComplete: titleWriter
-          ? () => createConversationTitle({ user, conversationId: conversation.id, chatModel: model, firstUserText: run.firstUserText, modelDeps: tuning.modelDeps })
+          ? () =>
+              createConversationTitle({
+                user,
+                conversationId: conversation.id,
+                chatModel: model,
+                firstUserText: run.firstUserText,
+                modelDeps: tuning.modelDeps,
+              })
           : undefined,
       },
       tuning,

@@ -1,8 +1,8 @@
 import "server-only";
 import { markStreamingMessagesInterrupted } from "@/lib/db/messages";
+import { errorFields, log } from "@/lib/server/log";
 import { pendingFinalSaveIds } from "./final-save";
 import { liveMessageIds } from "./generation-registry";
-import { errorFields, log } from "@/lib/server/log";
 
 // An answer still marked "streaming" whose row has not been written for a while, and that this process neither
 // writes nor holds a final save for, belongs to a generation that ended without its final write: a killed process,

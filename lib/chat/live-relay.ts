@@ -82,18 +82,13 @@ function relay(): Relay | null {
   return globalForRelay.chatLiveRelay;
 }
 
-/** True when answers are relayed between instances (REDIS_URL is set). */
-export function isRelayConfigured(): boolean {
-  return relay() !== null;
-}
-
 /** Called when an answer starts: its chunks, as JSON lines, go to Redis for readers on other instances. */
 export function relayAnswer(generation: ActiveGeneration): void {
   const current = relay();
   if (!current) return;
-  const lines = generation.chunks.subscribe().pipeThrough(
-    new TransformStream<UIMessageChunk, string>({ transform: (chunk, controller) => controller.enqueue(`${JSON.stringify(chunk)}\n`) }),
-  );
+  const lines = generation.chunks
+    .subscribe()
+    .pipeThrough(new TransformStream<UIMessageChunk, string>({ transform: (chunk, controller) => controller.enqueue(`${JSON.stringify(chunk)}\n`) }));
   current.context
     .createNewResumableStream(generation.messageId, () => lines)
     .then((relayed) => relayed?.pipeTo(new WritableStream()))
@@ -136,9 +131,4 @@ function jsonLines(): TransformStream<string, UIMessageChunk> {
       for (const line of lines) if (line) controller.enqueue(JSON.parse(line) as UIMessageChunk);
     },
   });
-}
-
-/** For tests: forget the Redis connections so the next use reads REDIS_URL again. */
-export function resetRelayForTests(): void {
-  delete globalForRelay.chatLiveRelay;
 }

@@ -16,7 +16,12 @@ export interface NewChatStart {
 }
 
 /** What the new-chat page needs: the user's presets as quick starts, and the chosen preset's settings and model. */
-export async function loadNewChatStart(user: SignedInUser, models: ModelOption[], defaultModelId: string | null, presetId: string | undefined): Promise<NewChatStart> {
+export async function loadNewChatStart(
+  user: SignedInUser,
+  models: ModelOption[],
+  defaultModelId: string | null,
+  presetId: string | undefined,
+): Promise<NewChatStart> {
   const validId = presetId && /^[A-Za-z0-9_-]{1,64}$/.test(presetId) ? presetId : null;
   const [presets, preset] = await Promise.all([listPresets(user), validId ? getPreset(user, validId) : null]);
   const presetModel = preset?.modelId && models.some((model) => model.id === preset.modelId) ? preset.modelId : null;

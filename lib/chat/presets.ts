@@ -71,7 +71,15 @@ export async function getPreset(user: SignedInUser, id: string): Promise<PresetV
 }
 
 export async function createPreset(user: SignedInUser, input: PresetInput & { name: string }): Promise<PresetResult> {
-  const fields: PresetFields = { systemPrompt: null, prompt: null, modelId: null, temperature: null, maxOutputTokens: null, ...fieldsOf(input), name: input.name };
+  const fields: PresetFields = {
+    systemPrompt: null,
+    prompt: null,
+    modelId: null,
+    temperature: null,
+    maxOutputTokens: null,
+    ...fieldsOf(input),
+    name: input.name,
+  };
   const problem = await problemWith(user, fields);
   if (problem) return { ok: false, status: 400, message: problem };
   const row = await createPresetForUser({ userId: user.id, fields, limit: MAX_PRESETS_PER_USER });

@@ -49,7 +49,8 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
   const chatModel = await getChatModel(user, input.modelId);
   if (!chatModel) throw new ApiError("model_unavailable", "This model is not available. Choose another model.");
   const refusal = await checkChatQuota(user);
-  if (refusal) throw new ApiError(refusal.code, refusal.message, { retryAfterMs: Math.max(0, refusal.resetsAt.getTime() - Date.now()), resetsAt: refusal.resetsAt });
+  if (refusal)
+    throw new ApiError(refusal.code, refusal.message, { retryAfterMs: Math.max(0, refusal.resetsAt.getTime() - Date.now()), resetsAt: refusal.resetsAt });
 
   const initialSettings = access.conversation || "regenerate" in input ? undefined : input.settings;
   const settingsProblem = initialSettingsProblem(initialSettings, chatModel);

@@ -7,7 +7,10 @@ const textPartsSchema = z.array(z.looseObject({ type: z.string(), text: z.string
 
 const metadataSchema = z.looseObject({
   timings: z.looseObject({ firstTokenMs: z.number().optional(), totalMs: z.number().optional() }).optional().catch(undefined),
-  policyBlock: z.looseObject({ categories: z.array(z.string()) }).optional().catch(undefined),
+  policyBlock: z
+    .looseObject({ categories: z.array(z.string()) })
+    .optional()
+    .catch(undefined),
   lengthLimit: z.enum(["tokens", "time"]).optional().catch(undefined),
 });
 

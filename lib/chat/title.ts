@@ -6,8 +6,8 @@ import { setTitleIfUnset } from "@/lib/db/conversations";
 import { type ChatModel, getChatModel } from "@/lib/db/models";
 import { getSetting } from "@/lib/db/settings";
 import { recordUsage } from "@/lib/db/usage";
-import { fallbackTitle, sanitizeTitle } from "./title-text";
 import { errorFields, log } from "@/lib/server/log";
+import { fallbackTitle, sanitizeTitle } from "./title-text";
 
 /** Admins may name a cheap model for titles; without one (or if this user may not use it) the chat's model writes it. */
 export const TITLE_MODEL_SETTING = "chat.titleModelId";

@@ -21,7 +21,15 @@ export async function getStoredAccessSettings(): Promise<StoredAccessSettings> {
 export async function saveAccessSettings({ allowedEmailDomains, requireApproval }: { allowedEmailDomains: string[]; requireApproval: boolean }) {
   const db = getDb();
   await db.$transaction([
-    db.setting.upsert({ where: { key: ALLOWED_DOMAINS_KEY }, create: { key: ALLOWED_DOMAINS_KEY, value: allowedEmailDomains }, update: { value: allowedEmailDomains } }),
-    db.setting.upsert({ where: { key: REQUIRE_APPROVAL_KEY }, create: { key: REQUIRE_APPROVAL_KEY, value: requireApproval }, update: { value: requireApproval } }),
+    db.setting.upsert({
+      where: { key: ALLOWED_DOMAINS_KEY },
+      create: { key: ALLOWED_DOMAINS_KEY, value: allowedEmailDomains },
+      update: { value: allowedEmailDomains },
+    }),
+    db.setting.upsert({
+      where: { key: REQUIRE_APPROVAL_KEY },
+      create: { key: REQUIRE_APPROVAL_KEY, value: requireApproval },
+      update: { value: requireApproval },
+    }),
   ]);
 }

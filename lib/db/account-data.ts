@@ -82,7 +82,17 @@ export async function listPresetsOfUser({ userId }: { userId: string }) {
   return getDb().preset.findMany({
     where: { userId },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, systemPrompt: true, prompt: true, modelId: true, temperature: true, maxOutputTokens: true, createdAt: true, updatedAt: true },
+    select: {
+      id: true,
+      name: true,
+      systemPrompt: true,
+      prompt: true,
+      modelId: true,
+      temperature: true,
+      maxOutputTokens: true,
+      createdAt: true,
+      updatedAt: true,
+    },
   });
 }
 
@@ -94,7 +104,17 @@ export async function* eachUsageRecord({ userId, batchSize = 1000 }: { userId: s
       where: { userId, ...(after ? { id: { gt: after } } : {}) },
       orderBy: { id: "asc" },
       take: batchSize,
-      select: { id: true, modelId: true, conversationId: true, apiKeyId: true, inputTokens: true, outputTokens: true, usageIsEstimated: true, costUsd: true, createdAt: true },
+      select: {
+        id: true,
+        modelId: true,
+        conversationId: true,
+        apiKeyId: true,
+        inputTokens: true,
+        outputTokens: true,
+        usageIsEstimated: true,
+        costUsd: true,
+        createdAt: true,
+      },
     });
     yield* batch;
     if (batch.length < batchSize) return;

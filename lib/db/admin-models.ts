@@ -3,10 +3,10 @@ import type { ModelConfig } from "@/lib/ai/model-config";
 import type { ModelDefaults } from "@/lib/models/model-defaults";
 import { openModelSecrets } from "@/lib/models/model-secrets";
 import { type ModelSecrets, SECRET_FIELDS, type SecretField, secretFieldsFor } from "@/lib/models/model-secrets-fields";
+import { errorFields, log } from "@/lib/server/log";
 import { getDb } from "./client";
 import { type AccessGroup, setModelAccessGroups } from "./model-access";
 import { byDisplayOrder, type ChatModel, chatModelFromRow, readStoredConfig, saveModel } from "./models";
-import { errorFields, log } from "@/lib/server/log";
 
 export type SecretStatus = "set" | "not set";
 
@@ -59,14 +59,19 @@ function readableSecrets(row: AdminRow): ModelSecrets {
     return openModelSecrets(row.id, row.encryptedSecrets);
   } catch (error) {
     log.error({ area: "models", ...errorFields(error) }, "stored model secrets cannot be opened");
-    return Object.fromEntries(secretFieldsFor({ provider: row.provider, auth: readStoredConfig(row.id, row.config).connection.auth }).map((field) => [field, "?"]));
+    return Object.fromEntries(
+      secretFieldsFor({ provider: row.provider, auth: readStoredConfig(row.id, row.config).connection.auth }).map((field) => [field, "?"]),
+    );
   }
 }
 
 function toAdminModel(row: AdminRow): AdminModel {
   const stored = readStoredConfig(row.id, row.config);
   const held = readableSecrets(row);
-  const shown = new Set<SecretField>([...secretFieldsFor({ provider: row.provider, auth: stored.connection.auth }), ...SECRET_FIELDS.filter((field) => held[field])]);
+  const shown = new Set<SecretField>([
+    ...secretFieldsFor({ provider: row.provider, auth: stored.connection.auth }),
+    ...SECRET_FIELDS.filter((field) => held[field]),
+  ]);
   const secrets: AdminModel["secrets"] = {};
   for (const field of SECRET_FIELDS) if (shown.has(field)) secrets[field] = held[field] ? "set" : "not set";
   return {

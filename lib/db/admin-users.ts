@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, currentDatabaseTarget } from "./client";
+import { currentDatabaseTarget, getDb } from "./client";
 import type { Role, UserStatus } from "./users";
 
 export const USERS_PAGE_SIZE = 25;

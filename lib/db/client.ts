@@ -62,9 +62,7 @@ export function createDb(target: DatabaseTarget): Db {
 
 export function currentDatabaseTarget(): DatabaseTarget {
   const env = getEnv();
-  return env.DATABASE_URL
-    ? databaseTargetFrom(env.DATABASE_URL)
-    : { provider: "sqlite", path: path.resolve(env.DATA_DIR, "chat.db") };
+  return env.DATABASE_URL ? databaseTargetFrom(env.DATABASE_URL) : { provider: "sqlite", path: path.resolve(env.DATA_DIR, "chat.db") };
 }
 
 const globalForDb = globalThis as unknown as { chatDb?: Db };

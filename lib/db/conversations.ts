@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "./client";
 import { cleanText } from "@/lib/text/clean-text";
+import { getDb } from "./client";
 import { isUniqueViolation } from "./errors";
 
 export type ConversationRow = NonNullable<Awaited<ReturnType<typeof findConversation>>>;

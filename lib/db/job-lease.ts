@@ -7,7 +7,17 @@ import { isUniqueViolation } from "./errors";
  * the row is inserted, or updated only while the lease is expired (or already this holder's, to renew it), in one
  * statement, so of several instances racing exactly one wins.
  */
-export async function acquireJobLease({ name, holder, ttlMs, now = new Date() }: { name: string; holder: string; ttlMs: number; now?: Date }): Promise<boolean> {
+export async function acquireJobLease({
+  name,
+  holder,
+  ttlMs,
+  now = new Date(),
+}: {
+  name: string;
+  holder: string;
+  ttlMs: number;
+  now?: Date;
+}): Promise<boolean> {
   const db = getDb();
   const expiresAt = new Date(now.getTime() + ttlMs);
   const { count } = await db.jobLease.updateMany({

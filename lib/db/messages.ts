@@ -128,7 +128,13 @@ export async function finishAssistantMessage(id: string, outcome: AssistantOutco
  * `updatedBefore` (e.g. two minutes ago) so answers other instances are writing right now are left alone: a
  * streaming row is saved several times a second while text flows.
  */
-export async function markStreamingMessagesInterrupted({ updatedBefore, exceptIds = [] }: { updatedBefore?: Date; exceptIds?: string[] } = {}): Promise<number> {
+export async function markStreamingMessagesInterrupted({
+  updatedBefore,
+  exceptIds = [],
+}: {
+  updatedBefore?: Date;
+  exceptIds?: string[];
+} = {}): Promise<number> {
   const { count } = await getDb().message.updateMany({
     where: {
       status: "streaming",

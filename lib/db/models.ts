@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { type ModelConfig, type ModelConfigInput, modelConfigSchema, type ModelProvider } from "@/lib/ai/model-config";
+import { type ModelConfig, type ModelConfigInput, type ModelProvider, modelConfigSchema } from "@/lib/ai/model-config";
 import type { ModelOption } from "@/lib/chat/types";
 import { type ModelDefaults, modelDefaultsSchema } from "@/lib/models/model-defaults";
 import { modelIdSchema } from "@/lib/models/model-id";

@@ -55,10 +55,7 @@ export async function listGroupsWithQuotas() {
 /** Sets a user's or a group's limits; all-unlimited removes the quota. Null when the user or group does not exist. */
 export async function saveQuota({ owner, limits }: { owner: { userId: string } | { groupId: string }; limits: QuotaLimits }) {
   const db = getDb();
-  const exists =
-    "userId" in owner
-      ? await db.user.count({ where: { id: owner.userId } })
-      : await db.group.count({ where: { id: owner.groupId } });
+  const exists = "userId" in owner ? await db.user.count({ where: { id: owner.userId } }) : await db.group.count({ where: { id: owner.groupId } });
   if (!exists) return null;
   if (!hasAnyLimit(limits)) {
     await db.quota.deleteMany({ where: owner });

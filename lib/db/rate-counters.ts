@@ -33,6 +33,8 @@ export async function deleteExpiredRateCounters({ now }: { now: Date }): Promise
 
 /** Adds `amount` to an existing counter and returns the new count (null when the row is gone). */
 export async function addToRateCounter({ key, amount }: { key: string; amount: number }): Promise<number | null> {
-  const rows = await getDb().$queryRaw<{ count: number | bigint }[]>`UPDATE "RateCounter" SET "count" = "count" + ${amount} WHERE "key" = ${key} RETURNING "count"`;
+  const rows = await getDb().$queryRaw<
+    { count: number | bigint }[]
+  >`UPDATE "RateCounter" SET "count" = "count" + ${amount} WHERE "key" = ${key} RETURNING "count"`;
   return rows[0] ? Number(rows[0].count) : null;
 }

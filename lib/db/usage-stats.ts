@@ -83,7 +83,10 @@ export async function getUsageByModel({ period, userId }: { period: UsagePeriod;
 export async function getUsageByUser({ period, take = 10 }: { period: UsagePeriod; take?: number }) {
   const db = getDb();
   const groups = await db.usageRecord.groupBy({ by: ["userId"], where: inPeriod(period), ...sums });
-  const top = groups.map((group) => ({ userId: group.userId, ...totalsOf(group) })).sort(byTokensThenCost).slice(0, take);
+  const top = groups
+    .map((group) => ({ userId: group.userId, ...totalsOf(group) }))
+    .sort(byTokensThenCost)
+    .slice(0, take);
   const users = await db.user.findMany({ where: { id: { in: top.map((row) => row.userId) } }, select: { id: true, email: true, name: true } });
   const userById = new Map(users.map((user) => [user.id, user]));
   return top.map((row) => ({ ...row, email: userById.get(row.userId)?.email ?? "(deleted user)", name: userById.get(row.userId)?.name ?? null }));

@@ -117,4 +117,3 @@ export async function setUserStatus({ id, status }: { id: string; status: UserSt
 export async function countUsers() {
   return getDb().user.count();
 }
-

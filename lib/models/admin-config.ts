@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { type ModelConfig, modelConfigSchema } from "@/lib/ai/model-config";
 import { type ModelSecrets, SECRET_FIELDS, type SecretField, secretFieldsFor } from "./model-secrets-fields";
 
@@ -6,11 +6,7 @@ import { type ModelSecrets, SECRET_FIELDS, type SecretField, secretFieldsFor } f
  * The connection an admin form asks for, with its secrets resolved: a secret typed in replaces the stored one, an
  * empty one keeps it (when the connection can still hold it), and one named in `clear` is removed.
  */
-export function resolveAdminConfig(
-  form: Record<string, unknown>,
-  stored: ModelSecrets,
-  clear: readonly SecretField[] = [],
-): z.ZodSafeParseResult<ModelConfig> {
+export function resolveAdminConfig(form: Record<string, unknown>, stored: ModelSecrets, clear: readonly SecretField[] = []): z.ZodSafeParseResult<ModelConfig> {
   const candidate: Record<string, unknown> = { ...form };
   const accepted = new Set(secretFieldsFor(candidate as { provider: string; auth?: unknown }));
   for (const field of SECRET_FIELDS) {

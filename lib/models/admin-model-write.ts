@@ -4,7 +4,7 @@ import { getStoredModelSecrets } from "@/lib/db/admin-models";
 import { findAccessGroups } from "@/lib/db/model-access";
 import { changedSecretFields, resolveAdminConfig } from "./admin-config";
 import type { ModelDefaults } from "./model-defaults";
-import { type SecretField, SECRET_FIELDS } from "./model-secrets-fields";
+import { SECRET_FIELDS, type SecretField } from "./model-secrets-fields";
 
 /** What an admin sent: every field optional on an edit (missing ones keep their value). */
 export interface ModelChanges {
@@ -91,8 +91,17 @@ export async function prepareModelWrite(modelId: string, changes: ModelChanges, 
     enabled: current.enabled,
     isDefault: current.isDefault,
   };
-  const after = { name: write.name, config: withoutSecrets(config.data), defaults: write.defaults, prices: [write.inputPricePerMTok, write.outputPricePerMTok], enabled: write.enabled, isDefault: write.isDefault };
-  const changed = before ? Object.keys(after).filter((key) => !sameJson(before[key as keyof typeof before], after[key as keyof typeof after])) : Object.keys(after);
+  const after = {
+    name: write.name,
+    config: withoutSecrets(config.data),
+    defaults: write.defaults,
+    prices: [write.inputPricePerMTok, write.outputPricePerMTok],
+    enabled: write.enabled,
+    isDefault: write.isDefault,
+  };
+  const changed = before
+    ? Object.keys(after).filter((key) => !sameJson(before[key as keyof typeof before], after[key as keyof typeof after]))
+    : Object.keys(after);
   const beforeGroups = current?.accessGroups.map((group) => group.id).sort() ?? [];
   const groupNames = groups.map((group) => group.name).sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
 

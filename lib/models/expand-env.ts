@@ -11,10 +11,7 @@ export interface ExpansionProblem {
 }
 
 /** A copy of `value` with every string expanded; keys are left as they are. */
-export function expandEnvReferences(
-  value: unknown,
-  env: Record<string, string | undefined>,
-): { value: unknown; problems: ExpansionProblem[] } {
+export function expandEnvReferences(value: unknown, env: Record<string, string | undefined>): { value: unknown; problems: ExpansionProblem[] } {
   const problems: ExpansionProblem[] = [];
 
   function expandString(text: string, path: ValuePath): string {

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { ModelConfig } from "@/lib/ai/model-config";
 import { getEncryptionKey } from "@/lib/crypto/encryption-key";
-import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
+import { open, SecretBoxError, seal } from "@/lib/crypto/secret-box";
 import { type ModelSecrets, SECRET_FIELDS } from "./model-secrets-fields";
 
 // The config fields that are credentials are stored only encrypted, never in the plain config column.

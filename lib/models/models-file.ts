@@ -101,7 +101,10 @@ export function parseModelsDocument(file: string, document: unknown, env: Record
     else seen.set(entry.id, index);
     if (entry.isDefault && !entry.enabled) report({ entry: location, field: ["default"] }, "a disabled model cannot be the default");
     if (entry.isDefault && defaultEntry) {
-      report({ entry: location, field: ["default"] }, `entry ${defaultEntry.index} (id ${JSON.stringify(defaultEntry.id)}) is already the default: at most one entry may be`);
+      report(
+        { entry: location, field: ["default"] },
+        `entry ${defaultEntry.index} (id ${JSON.stringify(defaultEntry.id)}) is already the default: at most one entry may be`,
+      );
     } else if (entry.isDefault) {
       defaultEntry = location;
     }

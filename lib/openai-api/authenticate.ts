@@ -1,8 +1,8 @@
 import "server-only";
 import { hashApiKey, looksLikeApiKey } from "@/lib/api-keys/key-material";
 import { mayUseApiKeys } from "@/lib/api-keys/policy";
-import { findApiKeyByHash, touchApiKey } from "@/lib/db/api-keys";
 import { contextFromHeaders } from "@/lib/auth/request-context";
+import { findApiKeyByHash, touchApiKey } from "@/lib/db/api-keys";
 import { invalidApiKey, OpenAiApiError } from "./errors";
 import { failedAuthWaitMs, recordFailedAuth } from "./failed-auth-limit";
 
@@ -23,7 +23,10 @@ export interface ApiCaller {
 export async function authenticateApiRequest(request: Request, now = new Date()): Promise<{ caller: ApiCaller } | { error: OpenAiApiError }> {
   const address = contextFromHeaders(request.headers).ipAddress ?? "unknown";
   const waitMs = await failedAuthWaitMs(address);
-  if (waitMs !== null) return { error: new OpenAiApiError(429, "rate_limit_error", "Too many requests with invalid API keys. Try again later.", "too_many_invalid_keys", null, waitMs) };
+  if (waitMs !== null)
+    return {
+      error: new OpenAiApiError(429, "rate_limit_error", "Too many requests with invalid API keys. Try again later.", "too_many_invalid_keys", null, waitMs),
+    };
   const result = await checkKey(request, now);
   if ("error" in result) await recordFailedAuth(address);
   return result;

@@ -42,7 +42,13 @@ export class BackendRun {
     };
     if (input.clientSignal.aborted) this.abort.abort();
     else input.clientSignal.addEventListener("abort", () => this.abort.abort(), { once: true });
-    const result = streamFromBackend({ model: input.model, prompt: input.prompt, settings: input.settings, abortSignal: this.abort.signal, modelDeps: input.modelDeps });
+    const result = streamFromBackend({
+      model: input.model,
+      prompt: input.prompt,
+      settings: input.settings,
+      abortSignal: this.abort.signal,
+      modelDeps: input.modelDeps,
+    });
     this.iterator = result.stream[Symbol.asyncIterator]();
   }
 

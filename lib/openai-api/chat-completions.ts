@@ -12,7 +12,7 @@ import type { ApiCaller } from "./authenticate";
 import { BackendRun } from "./backend-run";
 import { backendError, badRequest, modelNotAllowed, modelNotFound, OpenAiApiError, quotaExceeded } from "./errors";
 import { type ChatCompletionRequest, chatCompletionRequestSchema, paramOf, type TextTurn, textTurns, unsupportedFeature } from "./request-schema";
-import { chunkBody, type CompletionIdentity, completionBody, openAiFinishReason, openAiUsage, usageChunkBody } from "./response-shapes";
+import { type CompletionIdentity, chunkBody, completionBody, openAiFinishReason, openAiUsage, usageChunkBody } from "./response-shapes";
 import { saveCompletionToHistory } from "./save-to-history";
 
 /** Largest request body read (a long conversation fits; a flood does not). */

@@ -49,14 +49,21 @@ export const modelNotAllowed = (model: string) =>
   new OpenAiApiError(403, "permission_error", `You do not have access to the model '${model}'.`, "model_not_allowed", "model");
 
 export const modelNotFound = (model: string) =>
-  new OpenAiApiError(404, "invalid_request_error", `The model '${model}' does not exist. GET /v1/models lists the models you may use.`, "model_not_found", "model");
+  new OpenAiApiError(
+    404,
+    "invalid_request_error",
+    `The model '${model}' does not exist. GET /v1/models lists the models you may use.`,
+    "model_not_found",
+    "model",
+  );
 
 export const quotaExceeded = (message: string, retryAfterMs: number) =>
   new OpenAiApiError(429, "rate_limit_error", message, "quota_exceeded", null, retryAfterMs);
 
 /** A backend failure before any answer: its user-safe text (never the upstream body) with the fitting status. */
 export function backendError(error: unknown): OpenAiApiError {
-  if (!LlmError.isInstance(error)) return new OpenAiApiError(503, "service_unavailable", "The model service is temporarily unavailable. Please try again shortly.", "backend_unavailable");
+  if (!LlmError.isInstance(error))
+    return new OpenAiApiError(503, "service_unavailable", "The model service is temporarily unavailable. Please try again shortly.", "backend_unavailable");
   switch (error.code) {
     case "rate_limited":
       return new OpenAiApiError(429, "rate_limit_error", error.userMessage, "rate_limited", null, error.retryAfterMs ?? 1_000);

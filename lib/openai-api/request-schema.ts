@@ -18,7 +18,10 @@ const message = z.object({
   name: z.string().max(256).optional(),
 });
 
-const stop = z.union([z.string().max(1_000), z.array(z.string().max(1_000)).max(4, "At most 4 stop sequences.")]).nullable().optional();
+const stop = z
+  .union([z.string().max(1_000), z.array(z.string().max(1_000)).max(4, "At most 4 stop sequences.")])
+  .nullable()
+  .optional();
 
 export const chatCompletionRequestSchema = z.object({
   model: z.string({ error: "'model' is required." }).min(1, "'model' is required.").max(200),
@@ -55,7 +58,10 @@ export interface Refusal {
 
 /** The path of a zod issue as OpenAI names parameters: messages[0].content. */
 export function paramOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((name, segment) => (typeof segment === "number" ? `${name}[${segment}]` : name ? `${name}.${String(segment)}` : String(segment)), "");
+  return path.reduce<string>(
+    (name, segment) => (typeof segment === "number" ? `${name}[${segment}]` : name ? `${name}.${String(segment)}` : String(segment)),
+    "",
+  );
 }
 
 /** Features no backend here supports: refused by name. */
@@ -64,7 +70,8 @@ export function unsupportedFeature(request: ChatCompletionRequest): Refusal | nu
   if (request.tools !== undefined && !(Array.isArray(request.tools) && request.tools.length === 0)) {
     return { message: "Tools (function calling) are not supported by this API.", param: "tools" };
   }
-  if (request.tool_choice !== undefined && request.tool_choice !== "none") return { message: "Tools (function calling) are not supported by this API.", param: "tool_choice" };
+  if (request.tool_choice !== undefined && request.tool_choice !== "none")
+    return { message: "Tools (function calling) are not supported by this API.", param: "tool_choice" };
   if (request.functions !== undefined) return { message: "Function calling is not supported by this API.", param: "functions" };
   if (request.function_call !== undefined) return { message: "Function calling is not supported by this API.", param: "function_call" };
   if (request.audio !== undefined) return { message: "Audio is not supported by this API.", param: "audio" };

@@ -25,11 +25,7 @@ export function countFindings(findings: readonly Finding[]): FindingCount[] {
  * `acknowledged`: the counts the user confirmed. A warning counts as confirmed only if the user saw at least as many
  * findings of that type as there are now, so text added after the confirmation is asked about again.
  */
-export function decidePrivacy(
-  findings: readonly Finding[],
-  policy: PrivacyPolicy,
-  acknowledged: readonly FindingCount[] = [],
-): PrivacyDecision {
+export function decidePrivacy(findings: readonly Finding[], policy: PrivacyPolicy, acknowledged: readonly FindingCount[] = []): PrivacyDecision {
   const byAction = { allow: [] as Finding[], redact: [] as Finding[], warn: [] as Finding[], block: [] as Finding[] };
   for (const finding of findings) byAction[actionFor(policy, finding)].push(finding);
   if (byAction.block.length > 0) return { outcome: "block", blocked: countFindings(byAction.block) };

@@ -18,7 +18,7 @@ export function createPlaceholderTable(): PlaceholderTable {
 }
 
 /** Loose enough for how models echo placeholders back: [EMAIL_1], [email_1], [EMAIL 1], [ EMAIL_1 ]. */
-export const placeholderPattern = /\[\s?([A-Za-z][A-Za-z0-9_]{0,23}?)[ _\-]?(\d{1,5})\s?\]/g;
+export const placeholderPattern = /\[\s?([A-Za-z][A-Za-z0-9_]{0,23}?)[ _-]?(\d{1,5})\s?\]/g;
 /** The longest text a placeholder can span (for holding back a possibly split one while streaming). */
 export const MAX_PLACEHOLDER_LENGTH = 34;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { findingTypes } from "./types";
 import { boundaries, findingCategories, privacyActions } from "./policy";
+import { findingTypes } from "./types";
 
 // Input validation for a model's boundary and policy override (admin console, MODELS_FILE).
 

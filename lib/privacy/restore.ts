@@ -9,7 +9,7 @@ export function restorePlaceholders(text: string, table: PlaceholderTable): stri
 }
 
 // What the beginning of a placeholder can look like ("[", "[EMA", "[EMAIL_1"); "[the docs" cannot be one.
-const placeholderStart = /^\[\s?(?:[A-Za-z][A-Za-z0-9_]{0,23}(?:[ \-]?\d{0,5})?)?$/;
+const placeholderStart = /^\[\s?(?:[A-Za-z][A-Za-z0-9_]{0,23}(?:[ -]?\d{0,5})?)?$/;
 
 export type StreamingRestorer = {
   /** Restored text that is safe to show now; a possible placeholder start at the end is held back. */

@@ -1,17 +1,6 @@
 // What the privacy detectors find. Pure data: shared by the server (enforcement) and the browser (highlighting).
 
-export const findingTypes = [
-  "email",
-  "phone",
-  "iban",
-  "payment_card",
-  "ip_address",
-  "us_ssn",
-  "uk_nino",
-  "national_id",
-  "secret",
-  "custom",
-] as const;
+export const findingTypes = ["email", "phone", "iban", "payment_card", "ip_address", "us_ssn", "uk_nino", "national_id", "secret", "custom"] as const;
 export type FindingType = (typeof findingTypes)[number];
 
 export type Finding = {

@@ -2,9 +2,9 @@ import "server-only";
 import type Redis from "ioredis";
 import { addToRateCounter, deleteExpiredRateCounters, incrementRateCounter } from "@/lib/db/rate-counters";
 import { getEnv } from "@/lib/env";
+import { errorFields, log } from "@/lib/server/log";
 import { MINUTE_MS } from "./periods";
 import { redisClient } from "./redis-client";
-import { errorFields, log } from "@/lib/server/log";
 
 /** Counts events in fixed windows shared by every app instance. */
 export interface WindowCounter {

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { runRetention } from "./run-retention";
 import { errorFields, log } from "@/lib/server/log";
+import { runRetention } from "./run-retention";
 
 const RUN_EVERY_MS = 60 * 60_000;
 

@@ -14,5 +14,3 @@ export const retentionSettingsInputSchema = z
       .nullable(),
   })
   .strict();
-
-export type RetentionSettingsInput = z.infer<typeof retentionSettingsInputSchema>;

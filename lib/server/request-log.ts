@@ -30,18 +30,21 @@ export function noteRequestUser(userId: string): void {
   if (current) current.userId = userId;
 }
 
-/** The id of the request being served, for log lines written while serving it. */
-export function currentRequestId(): string | undefined {
-  return scope.getStore()?.requestId;
-}
-
 function observe(req: IncomingMessage, res: ServerResponse, requestScope: RequestScope, startedAt: number): void {
   const path = (req.url ?? "/").split("?")[0] ?? "/";
   const route = routeLabel(path, res.statusCode);
   const latencyMs = Math.round(performance.now() - startedAt);
   const method = req.method ?? "GET";
   observeHttpRequest(route, method, res.statusCode, latencyMs / 1000);
-  const line = { requestId: requestScope.requestId, userId: requestScope.userId, method, route, status: res.statusCode, latencyMs, aborted: !res.writableFinished };
+  const line = {
+    requestId: requestScope.requestId,
+    userId: requestScope.userId,
+    method,
+    route,
+    status: res.statusCode,
+    latencyMs,
+    aborted: !res.writableFinished,
+  };
   if (QUIET.test(path)) log.debug(line, "request");
   else if (res.statusCode >= 500) log.error(line, "request");
   else log.info(line, "request");

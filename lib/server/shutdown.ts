@@ -1,8 +1,8 @@
 import "server-only";
+import { ApiError } from "@/lib/api/errors";
 import { type ActiveGeneration, allActiveGenerations } from "@/lib/chat/generation-registry";
 import { abortAndAwaitStored } from "@/lib/chat/stop";
 import { markMessagesInterrupted } from "@/lib/db/messages";
-import { ApiError } from "@/lib/api/errors";
 import { log } from "@/lib/server/log";
 import { countAdmissionRefusal } from "@/lib/server/metrics";
 

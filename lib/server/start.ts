@@ -1,10 +1,10 @@
 import { getAuthSecret } from "@/lib/auth/secret";
 import { sweepInterruptedAnswers } from "@/lib/chat/interrupted-sweep";
+import { getEncryptionKey } from "@/lib/crypto/encryption-key";
 import { currentDatabaseTarget } from "@/lib/db/client";
 import { acquireInstanceLock } from "@/lib/db/instance-lock";
 import { migrate } from "@/lib/db/migrate";
 import { deleteExpiredSessions } from "@/lib/db/sessions";
-import { getEncryptionKey } from "@/lib/crypto/encryption-key";
 import { EnvError, getEnv } from "@/lib/env";
 import { provisionModelsFromFile } from "@/lib/models/provision";
 import { startRetentionJob } from "@/lib/retention/schedule";

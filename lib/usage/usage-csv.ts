@@ -14,15 +14,24 @@ function figures(totals: UsageTotals): CsvCell[] {
 export async function usageCsv(period: UsagePeriod, groupBy: UsageGroupBy): Promise<string> {
   switch (groupBy) {
     case "day":
-      return toCsv(["day", ...FIGURES], (await getUsageByDay({ period })).map((row) => [row.day, ...figures(row)]));
+      return toCsv(
+        ["day", ...FIGURES],
+        (await getUsageByDay({ period })).map((row) => [row.day, ...figures(row)]),
+      );
     case "model":
-      return toCsv(["model_id", "model_name", ...FIGURES], (await getUsageByModel({ period })).map((row) => [row.modelId, row.name, ...figures(row)]));
+      return toCsv(
+        ["model_id", "model_name", ...FIGURES],
+        (await getUsageByModel({ period })).map((row) => [row.modelId, row.name, ...figures(row)]),
+      );
     case "user":
       return toCsv(
         ["user_id", "email", "name", ...FIGURES],
         (await getUsageByUser({ period, take: 100_000 })).map((row) => [row.userId, row.email, row.name, ...figures(row)]),
       );
     case "group":
-      return toCsv(["group_id", "group_name", ...FIGURES], (await getUsageByGroup({ period })).map((row) => [row.groupId, row.name, ...figures(row)]));
+      return toCsv(
+        ["group_id", "group_name", ...FIGURES],
+        (await getUsageByGroup({ period })).map((row) => [row.groupId, row.name, ...figures(row)]),
+      );
   }
 }

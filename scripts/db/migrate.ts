@@ -1,5 +1,5 @@
-import { databaseTargetFrom } from "../../lib/db/target";
 import { migrate } from "../../lib/db/migrate";
+import { databaseTargetFrom } from "../../lib/db/target";
 
 // Applies pending migrations to DATABASE_URL (or ./data/chat.db) without starting the app.
 const target = databaseTargetFrom(process.env.DATABASE_URL || (process.env.DATA_DIR ? `file:${process.env.DATA_DIR}/chat.db` : undefined));

@@ -41,9 +41,7 @@ describe("Llama 2 chat prompt (Meta's reference chat_completion)", () => {
     ]);
 
     expect(prompt).toBe(
-      "<s>[INST] <<SYS>>\n  Line one\nLine two  \n<</SYS>>\n\n  first [/INST] answer </s>" +
-        "<s>[INST] second [/INST] two </s>" +
-        "<s>[INST] third [/INST]",
+      "<s>[INST] <<SYS>>\n  Line one\nLine two  \n<</SYS>>\n\n  first [/INST] answer </s>" + "<s>[INST] second [/INST] two </s>" + "<s>[INST] third [/INST]",
     );
   });
 

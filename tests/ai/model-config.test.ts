@@ -43,7 +43,11 @@ describe("modelConfigSchema", () => {
 describe("createLanguageModel", () => {
   it("builds a v4 language model per provider", () => {
     const cases = [
-      { config: { provider: "azure-openai", endpoint: "https://r.openai.azure.com", deployment: "gpt-4o", apiKey: "k" }, provider: "azure-openai", modelId: "gpt-4o" },
+      {
+        config: { provider: "azure-openai", endpoint: "https://r.openai.azure.com", deployment: "gpt-4o", apiKey: "k" },
+        provider: "azure-openai",
+        modelId: "gpt-4o",
+      },
       { config: { provider: "tgi", endpoint: "http://tgi:8080" }, provider: "tgi", modelId: "tgi" },
       { config: { provider: "openai-compatible", endpoint: "http://vllm:8000/v1", model: "llama" }, provider: "openai-compatible", modelId: "llama" },
       { config: { provider: "ollama", endpoint: "http://ollama:11434", model: "llama2" }, provider: "ollama", modelId: "llama2" },

@@ -103,7 +103,12 @@ describe("ollama /api/chat", () => {
     fake.thinkingChunks = 12;
     fake.timings.tokenDelayMs = 40;
     // 12 thinking chunks take about 480 ms, far over the 200 ms first-token timeout: only activity keeps it alive.
-    const impatient = createLanguageModel({ provider: "ollama", endpoint: fake.url, model: "llama2:7b-chat", timeouts: { ...TEST_TIMEOUTS, firstTokenMs: 200 } });
+    const impatient = createLanguageModel({
+      provider: "ollama",
+      endpoint: fake.url,
+      model: "llama2:7b-chat",
+      timeouts: { ...TEST_TIMEOUTS, firstTokenMs: 200 },
+    });
     const run = await runStream(impatient, { prompt: "Think first" });
 
     expect(run.errors).toEqual([]);

@@ -219,7 +219,9 @@ describe("llama.cpp quirks", () => {
   it("maps 400 exceed_context_size_error to context_too_long, keeping the error type in the admin message", async () => {
     llamaCpp.contextTokens = 10;
     const run = await runStream(model(`${llamaCpp.url}/v1`), { prompt: "A question far too long for this tiny context window" });
-    const error = expectLlmError(onlyError(run.errors), "context_too_long", { upstream: ["type exceed_context_size_error", "exceeds the available context size"] });
+    const error = expectLlmError(onlyError(run.errors), "context_too_long", {
+      upstream: ["type exceed_context_size_error", "exceeds the available context size"],
+    });
     expect(error.contextLimit).toMatchObject({ maxPromptTokens: 10 });
     expect(error.userMessage).toBe(userMessageFor("context_too_long"));
   });
@@ -263,7 +265,14 @@ describe("models whose template has no system role", () => {
     expectLlmError(onlyError(refused.errors), "bad_request", { upstream: ["System role not supported"] });
 
     const run = await runStream(
-      createLanguageModel({ provider: "openai-compatible", endpoint: `${vllm.url}/v1`, model: vllm.servedModel, apiKey: "vllm-secret", systemRole: false, timeouts: TEST_TIMEOUTS }),
+      createLanguageModel({
+        provider: "openai-compatible",
+        endpoint: `${vllm.url}/v1`,
+        model: vllm.servedModel,
+        apiKey: "vllm-secret",
+        systemRole: false,
+        timeouts: TEST_TIMEOUTS,
+      }),
       { system: "Answer in French.", prompt: "Hello" },
     );
     expect(run.errors).toEqual([]);

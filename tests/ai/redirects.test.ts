@@ -28,7 +28,13 @@ afterAll(async () => {
 });
 
 it("a redirect from the endpoint is an error for the admin, and the target never sees the request or the key", async () => {
-  const model = createLanguageModel({ provider: "openai-compatible", endpoint: `${url(redirector)}/v1`, model: "m", apiKey: "sk-redirect-secret", timeouts: TEST_TIMEOUTS });
+  const model = createLanguageModel({
+    provider: "openai-compatible",
+    endpoint: `${url(redirector)}/v1`,
+    model: "m",
+    apiKey: "sk-redirect-secret",
+    timeouts: TEST_TIMEOUTS,
+  });
 
   const run = await runStream(model, { prompt: "hi" });
 

@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import { generateText } from "ai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLanguageModel } from "@/lib/ai/registry";
-import { startAllFakes, type AllFakes } from "@/tests/fakes/index";
+import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { magicPhrase } from "@/tests/fakes/scenarios";
 import { ONE_SHOT_BACKENDS, STREAMING_BACKENDS } from "./support/backends";
 import { expectLlmError, onlyError } from "./support/expect-llm-error";

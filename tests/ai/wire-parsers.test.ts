@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NdjsonSplitter } from "@/lib/ai/providers/ndjson-splitter";
-import { SseParser, type SseEvent } from "@/lib/ai/providers/sse-parser";
+import { type SseEvent, SseParser } from "@/lib/ai/providers/sse-parser";
 
 function parseInPieces(text: string, size: number): { events: SseEvent[]; parser: SseParser } {
   const parser = new SseParser();
@@ -19,7 +19,7 @@ describe("SseParser", () => {
   });
 
   it("skips keep-alive comments and counts them", () => {
-    const { events, parser } = parseInPieces(':\n\n: ping\n\ndata:x\n\n:\n\n', 1);
+    const { events, parser } = parseInPieces(":\n\n: ping\n\ndata:x\n\n:\n\n", 1);
 
     expect(events.map((e) => e.data)).toEqual(["x"]);
     expect(parser.comments).toBe(3);

@@ -125,7 +125,10 @@ const steps: Record<string, (...args: string[]) => Promise<void>> = {
   async "sqlite-again"(base) {
     const state = readState();
     const stored = await messages(base, state.cookie, state.conversationId!);
-    check(stored.length === 2 && stored[1]!.text === state.answerText && stored[1]!.status === "complete", `the stored conversation, got ${JSON.stringify(stored)}`);
+    check(
+      stored.length === 2 && stored[1]!.text === state.answerText && stored[1]!.status === "complete",
+      `the stored conversation, got ${JSON.stringify(stored)}`,
+    );
     console.log("sqlite: data kept across containers");
   },
 

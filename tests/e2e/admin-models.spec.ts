@@ -51,7 +51,13 @@ async function addVllmModel(page: Page, { name, id, apiKey, groupName }: { name:
 }
 
 test.describe("admin: models", () => {
-  test("add a model, test it, restrict it to a group: only members see it and can chat with it", async ({ adminPage, browser, baseURL, backend, signUpNewUser }) => {
+  test("add a model, test it, restrict it to a group: only members see it and can chat with it", async ({
+    adminPage,
+    browser,
+    baseURL,
+    backend,
+    signUpNewUser,
+  }) => {
     test.setTimeout(120_000);
     const suffix = randomBytes(3).toString("hex");
     const name = `E2E vLLM ${suffix}`;
@@ -102,7 +108,9 @@ test.describe("admin: models", () => {
       const body = await stored.text();
       expect(body).not.toContain(apiKey);
       expect(JSON.parse(body)).toMatchObject({ model: { secrets: { apiKey: "set" }, inputPricePerMTok: 0.75 } });
-      await modelRow(adminPage, name).getByRole("button", { name: `Test ${name}` }).click();
+      await modelRow(adminPage, name)
+        .getByRole("button", { name: `Test ${name}` })
+        .click();
       await expect(adminPage.getByRole("status", { name: `Test of ${name}` })).toContainText("Answered in", { timeout: 20_000 });
     } finally {
       // The member chatted with it, so it cannot be deleted: disable it, which hides it from every picker.
@@ -156,7 +164,9 @@ test.describe("admin: models", () => {
         const file = (name: string) => path.join(SCREENSHOT_DIR, `${backend.name}-${name}-${colorScheme}-${device}.png`);
         await page.goto("/admin/models");
         await expect(modelRow(page, DEMO_MODELS.vllm.name)).toBeVisible();
-        await modelRow(page, DEMO_MODELS.vllm.name).getByRole("button", { name: `Test ${DEMO_MODELS.vllm.name}` }).click();
+        await modelRow(page, DEMO_MODELS.vllm.name)
+          .getByRole("button", { name: `Test ${DEMO_MODELS.vllm.name}` })
+          .click();
         await expect(page.getByRole("status", { name: `Test of ${DEMO_MODELS.vllm.name}` })).toContainText("Answered in", { timeout: 20_000 });
         await page.screenshot({ path: file("admin-models"), fullPage: true });
         if (device === "desktop") await expectNoSeriousViolations(page, "models list");

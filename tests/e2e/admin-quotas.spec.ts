@@ -23,7 +23,8 @@ async function expectNoSeriousViolations(page: Page, name: string) {
 async function setUserLimits(adminPage: Page, userId: string, limits: Record<string, number | null>) {
   if (!adminPage.url().startsWith("http")) await adminPage.goto("/admin/quotas");
   const status = await adminPage.evaluate(
-    async ({ id, body }) => (await fetch(`/api/admin/quotas/users/${id}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).status,
+    async ({ id, body }) =>
+      (await fetch(`/api/admin/quotas/users/${id}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).status,
     { id: userId, body: { requestsPerMinute: null, tokensPerDay: null, tokensPerMonth: null, costPerMonthUsd: null, ...limits } },
   );
   expect(status).toBe(200);
@@ -69,7 +70,10 @@ test.describe("quotas and usage", () => {
     // The end of the minute the second message was sent in (this check may run just after that minute ended).
     const endOfThisMinute = Math.ceil(Date.now() / 60_000) * 60_000;
     const times = [endOfThisMinute, endOfThisMinute - 60_000].map((time) => new Date(time).toISOString().slice(11, 16));
-    expect(times.some((time) => shown.includes(`Try again at ${time} UTC`)), shown).toBe(true);
+    expect(
+      times.some((time) => shown.includes(`Try again at ${time} UTC`)),
+      shown,
+    ).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${test.info().project.name}-quota-refusal-light-desktop.png`) });
     await page.reload();
     await expect(chat.userMessages).toHaveText(["What is deep learning?"]);
@@ -93,7 +97,12 @@ test.describe("quotas and usage", () => {
     await page.getByRole("menuitem", { name: "Your usage" }).click();
     await expect(page).toHaveURL(/\/usage$/);
     await expect(page.getByRole("heading", { name: "Your usage", level: 1 })).toBeVisible();
-    const figure = async (term: string) => (await page.getByRole("term").filter({ hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]/span[1]").textContent()) ?? "";
+    const figure = async (term: string) =>
+      (await page
+        .getByRole("term")
+        .filter({ hasText: new RegExp(`^${term}$`) })
+        .locator("xpath=following-sibling::dd[1]/span[1]")
+        .textContent()) ?? "";
     // The answer and the conversation title are two backend calls; the title may still be on its way.
     await expect(async () => {
       await page.reload();
@@ -124,10 +133,16 @@ test.describe("quotas and usage", () => {
   });
 
   for (const colorScheme of ["light", "dark"] as const) {
-    test(`axe and screenshots of the quota, usage and own-usage pages (${colorScheme})`, { tag: "@visual" }, async ({ browser, baseURL, backend, signUpNewUser }) => {
+    test(`axe and screenshots of the quota, usage and own-usage pages (${colorScheme})`, { tag: "@visual" }, async ({
+      browser,
+      baseURL,
+      backend,
+      signUpNewUser,
+    }) => {
       test.setTimeout(120_000);
       const shot = (name: string, device: string) => path.join(SCREENSHOT_DIR, `${backend.name}-${name}-${colorScheme}-${device}.png`);
-      const open = async (target: Browser, options: Parameters<Browser["newContext"]>[0]) => (await target.newContext({ baseURL, colorScheme, ...options })).newPage();
+      const open = async (target: Browser, options: Parameters<Browser["newContext"]>[0]) =>
+        (await target.newContext({ baseURL, colorScheme, ...options })).newPage();
 
       const admin = await open(browser, { storageState: backend.adminStorageState, viewport: { width: 1280, height: 800 } });
       await admin.goto("/admin/quotas");

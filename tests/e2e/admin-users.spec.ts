@@ -158,10 +158,14 @@ test.describe("admin: users", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     test(`pages pass an axe scan (${colorScheme}); screenshots`, { tag: "@visual" }, async ({ browser, baseURL, backend }) => {
       test.setTimeout(240_000);
-      for (const [device, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+      for (const [device, viewport] of [
+        ["desktop", { width: 1280, height: 800 }],
+        ["phone", { width: 390, height: 844 }],
+      ] as const) {
         const context = await browser.newContext({ baseURL, colorScheme, viewport, storageState: backend.adminStorageState });
         const page = await context.newPage();
-        const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${backend.name}-${name}-${colorScheme}-${device}.png`), fullPage: true });
+        const shot = (name: string) =>
+          page.screenshot({ path: path.join(SCREENSHOT_DIR, `${backend.name}-${name}-${colorScheme}-${device}.png`), fullPage: true });
         await page.goto("/admin/users");
         await expect(page.getByTestId("user-row").first()).toBeVisible();
         if (device === "desktop") await expectNoSeriousViolations(page, `users ${colorScheme}`);
@@ -170,7 +174,11 @@ test.describe("admin: users", () => {
         await expect(page.getByRole("dialog", { name: "Add a user" })).toBeVisible();
         if (device === "desktop") await expectNoSeriousViolations(page, `add user ${colorScheme}`);
         await page.keyboard.press("Escape");
-        await page.getByTestId("user-row").first().getByRole("button", { name: /^Actions for/ }).click();
+        await page
+          .getByTestId("user-row")
+          .first()
+          .getByRole("button", { name: /^Actions for/ })
+          .click();
         await expect(page.getByRole("menu")).toBeVisible();
         if (device === "desktop") await expectNoSeriousViolations(page, `user menu ${colorScheme}`);
         await page.keyboard.press("Escape");

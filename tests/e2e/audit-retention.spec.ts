@@ -156,7 +156,12 @@ test("a user deletes their account and is signed out", async ({ page, signUpNewU
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test(`audit log, retention and account pages pass axe and are captured (${colorScheme})`, { tag: "@visual" }, async ({ browser, baseURL, backend, signUpNewUser }) => {
+  test(`audit log, retention and account pages pass axe and are captured (${colorScheme})`, { tag: "@visual" }, async ({
+    browser,
+    baseURL,
+    backend,
+    signUpNewUser,
+  }) => {
     test.setTimeout(120_000);
     const file = (name: string, device: string) => path.join(SCREENSHOT_DIR, `${backend.name}-${name}-${colorScheme}-${device}.png`);
     for (const [device, options] of Object.entries(DEVICES)) {

@@ -155,7 +155,11 @@ test.describe("export", () => {
     await exportMenu.click();
     const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "Export as JSON" }).click()]);
     expect(json.suggestedFilename()).toMatch(/^[a-z0-9-]+\.json$/);
-    const body = JSON.parse(await readDownload(await json.path())) as { title: string; model: string; messages: { role: string; text: string; model: string | null }[] };
+    const body = JSON.parse(await readDownload(await json.path())) as {
+      title: string;
+      model: string;
+      messages: { role: string; text: string; model: string | null }[];
+    };
     expect(body.model).toBe(DEMO_MODELS.vllm.id);
     expect(body.messages.map(({ role, text, model }) => ({ role, text, model }))).toEqual([
       { role: "user", text: QUESTION, model: null },

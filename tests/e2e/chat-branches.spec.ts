@@ -71,10 +71,7 @@ test.describe("regenerate and edit", () => {
     await expect(chat.answerText()).toHaveText(FAKE_REPLIES.azure);
   });
 
-  test("edit and resend replaces the branch on show; the old version and its answer stay reachable, also after a reload", async ({
-    page,
-    signUpNewUser,
-  }) => {
+  test("edit and resend replaces the branch on show; the old version and its answer stay reachable, also after a reload", async ({ page, signUpNewUser }) => {
     test.setTimeout(120_000);
     await signUpNewUser({ prefix: "edit" });
     const chat = new ChatPage(page);

@@ -29,7 +29,10 @@ async function newChat(page: Page, signUpNewUser: (options?: { page?: Page; pref
 }
 
 test.describe("chat", () => {
-  test("Azure OpenAI: the answer streams in token by token; the new chat gets its address and sidebar entry without a reload", async ({ page, signUpNewUser }) => {
+  test("Azure OpenAI: the answer streams in token by token; the new chat gets its address and sidebar entry without a reload", async ({
+    page,
+    signUpNewUser,
+  }) => {
     const chat = await newChat(page, signUpNewUser, "azure");
     await expect(chat.model).toHaveValue(DEMO_MODELS.azure.id);
     await expect(chat.model.locator("option")).toHaveCount(Object.keys(DEMO_MODELS).length);

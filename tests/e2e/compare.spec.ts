@@ -50,10 +50,7 @@ async function expectFinishedWithFigures(compare: ComparePage, column: Locator) 
 test.describe("compare", () => {
   // Sign-up, a run of two or three answers and a page load or two: more than the default budget on a busy machine.
   test.describe.configure({ timeout: 90_000 });
-  test("Azure, Llama 2 on Ollama and J2 side by side: answers stream token by token, J2 arrives whole, figures for each", async ({
-    page,
-    signUpNewUser,
-  }) => {
+  test("Azure, Llama 2 on Ollama and J2 side by side: answers stream token by token, J2 arrives whole, figures for each", async ({ page, signUpNewUser }) => {
     await signUpNewUser({ page, prefix: "compare" });
     const compare = new ComparePage(page);
     await compare.goto();

@@ -15,7 +15,13 @@ test("a page on another origin of the same site cannot create anything as the us
   // A script's POST: sent without a preflight (no-cors, text/plain); its answer is opaque to the script.
   const sent = await page.evaluate(
     (app) =>
-      fetch(`${app}/api/presets`, { method: "POST", credentials: "include", mode: "no-cors", headers: { "content-type": "text/plain" }, body: JSON.stringify({ name: "Planted" }) }).then(
+      fetch(`${app}/api/presets`, {
+        method: "POST",
+        credentials: "include",
+        mode: "no-cors",
+        headers: { "content-type": "text/plain" },
+        body: JSON.stringify({ name: "Planted" }),
+      }).then(
         () => "sent",
         (error: Error) => `failed: ${error.message}`,
       ),

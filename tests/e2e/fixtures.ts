@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { test as base, expect, type APIResponse, type Page } from "@playwright/test";
+import { type APIResponse, test as base, expect, type Page } from "@playwright/test";
 import { AppShell } from "./pages/app-shell";
 import { SignInPage } from "./pages/sign-in";
 import { type NewAccount, SignUpPage } from "./pages/sign-up";
@@ -63,7 +63,10 @@ type WorkerFixtures = {
 };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  backend: [{ name: "sqlite", dataDir: null, databaseUrl: null, adminStorageState: "", fresh: { url: "", env: {} } }, { option: true, scope: "worker" }],
+  backend: [
+    { name: "sqlite", dataDir: null, databaseUrl: null, adminStorageState: "", fresh: { url: "", env: {} } },
+    { option: true, scope: "worker" },
+  ],
 
   db: [
     async ({ backend }, use) => {

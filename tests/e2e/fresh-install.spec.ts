@@ -71,7 +71,9 @@ async function addModel(page: Page, model: { id: string; name: string }, endpoin
 
 async function rowMenu(page: Page, model: { name: string }, item: string) {
   await page.goto("/admin/models");
-  await modelRow(page, model.name).getByRole("button", { name: `More actions for ${model.name}` }).click();
+  await modelRow(page, model.name)
+    .getByRole("button", { name: `More actions for ${model.name}` })
+    .click();
   await page.getByRole("menuitem", { name: item, exact: true }).click();
 }
 
@@ -109,9 +111,13 @@ test("models: add, test, make default, reorder, disable and enable; a backend th
   await addModel(admin, WORKING, VLLM_ENDPOINT);
   await addModel(admin, DOWN, `http://127.0.0.1:${await closedPort()}/v1`);
 
-  await modelRow(admin, DOWN.name).getByRole("button", { name: `Test ${DOWN.name}` }).click();
+  await modelRow(admin, DOWN.name)
+    .getByRole("button", { name: `Test ${DOWN.name}` })
+    .click();
   await expect(admin.getByRole("status", { name: `Test of ${DOWN.name}` })).toContainText("Failed after", { timeout: 20_000 });
-  await modelRow(admin, WORKING.name).getByRole("button", { name: `Test ${WORKING.name}` }).click();
+  await modelRow(admin, WORKING.name)
+    .getByRole("button", { name: `Test ${WORKING.name}` })
+    .click();
   await expect(admin.getByRole("status", { name: `Test of ${WORKING.name}` })).toContainText(FAKE_REPLIES.vllm, { timeout: 20_000 });
 
   expect((await pickerState(user)).options).toEqual([WORKING.name, DOWN.name]);
@@ -122,7 +128,9 @@ test("models: add, test, make default, reorder, disable and enable; a backend th
   expect(await pickerState(user)).toEqual({ options: [WORKING.name, DOWN.name], selected: DOWN.name });
 
   await admin.goto("/admin/models");
-  await modelRow(admin, DOWN.name).getByRole("button", { name: `Move ${DOWN.name} up` }).click();
+  await modelRow(admin, DOWN.name)
+    .getByRole("button", { name: `Move ${DOWN.name} up` })
+    .click();
   await expect(admin.getByRole("list", { name: "Models" }).getByRole("heading").first()).toHaveText(DOWN.name);
   expect((await pickerState(user)).options).toEqual([DOWN.name, WORKING.name]);
 

@@ -162,9 +162,9 @@ test.describe("Markdown answers", () => {
       await expect(link).toHaveAttribute("rel", "noopener noreferrer");
     }
     for (const name of ["x", "y", "z", "v", "ref"]) await expect(answer.getByText(name, { exact: true })).toBeVisible();
-    const hrefs = await page.locator("[href], [src], [action], [formaction]").evaluateAll((elements) =>
-      elements.flatMap((element) => ["href", "src", "action", "formaction"].map((name) => element.getAttribute(name) ?? "")),
-    );
+    const hrefs = await page
+      .locator("[href], [src], [action], [formaction]")
+      .evaluateAll((elements) => elements.flatMap((element) => ["href", "src", "action", "formaction"].map((name) => element.getAttribute(name) ?? "")));
     expect(hrefs.filter((value) => /^\s*(javascript|data|vbscript):/i.test(value))).toEqual([]);
   });
 

@@ -35,7 +35,13 @@ async function canLaunchChromium() {
     await browser.close();
     return { ok: true, version };
   } catch (error) {
-    return { ok: false, message: String(error.message ?? error).split("\n").slice(0, 6).join("\n") };
+    return {
+      ok: false,
+      message: String(error.message ?? error)
+        .split("\n")
+        .slice(0, 6)
+        .join("\n"),
+    };
   }
 }
 
@@ -85,7 +91,11 @@ try {
 }
 Object.assign(process.env, vars);
 log(`run folder ${vars.E2E_RUN_DIR}`);
-log(vars.E2E_POSTGRES_URL ? `PostgreSQL database ${new URL(vars.E2E_POSTGRES_URL).pathname.slice(1)} created` : `PostgreSQL unreachable: ${vars.E2E_POSTGRES_SKIP_REASON}`);
+log(
+  vars.E2E_POSTGRES_URL
+    ? `PostgreSQL database ${new URL(vars.E2E_POSTGRES_URL).pathname.slice(1)} created`
+    : `PostgreSQL unreachable: ${vars.E2E_POSTGRES_SKIP_REASON}`,
+);
 
 if (process.env.SKIP_BUILD === "1") {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -104,7 +114,9 @@ rmSync(path.join(root, "test-results", "screenshots"), { recursive: true, force:
 const code = await run(process.execPath, [binary("@playwright/test/cli.js"), "test", ...process.argv.slice(2)]);
 
 if (!vars.E2E_POSTGRES_URL) {
-  console.warn(`\n${bar}\n!!! PostgreSQL e2e project SKIPPED: ${vars.E2E_POSTGRES_SKIP_REASON}\n!!! Only the sqlite project ran. Set REQUIRE_POSTGRES=1 to make this an error.\n${bar}\n`);
+  console.warn(
+    `\n${bar}\n!!! PostgreSQL e2e project SKIPPED: ${vars.E2E_POSTGRES_SKIP_REASON}\n!!! Only the sqlite project ran. Set REQUIRE_POSTGRES=1 to make this an error.\n${bar}\n`,
+  );
 }
 if (code === 0 && process.env.E2E_KEEP_DATA !== "1") rmSync(vars.E2E_RUN_DIR, { recursive: true, force: true });
 else log(`run folder kept for inspection: ${vars.E2E_RUN_DIR}`);

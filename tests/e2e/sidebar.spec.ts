@@ -47,7 +47,17 @@ async function seedConversations(backend: BackendOptions, userId: string, seeds:
 }
 
 async function signedInWith(
-  { page, signUpNewUser, db, backend }: { page: import("@playwright/test").Page; signUpNewUser: (o?: { prefix?: string }) => Promise<{ email: string }>; db: { findUser(email: string): Promise<{ id: string } | null> }; backend: BackendOptions },
+  {
+    page,
+    signUpNewUser,
+    db,
+    backend,
+  }: {
+    page: import("@playwright/test").Page;
+    signUpNewUser: (o?: { prefix?: string }) => Promise<{ email: string }>;
+    db: { findUser(email: string): Promise<{ id: string } | null> };
+    backend: BackendOptions;
+  },
   seeds: Seed[],
 ) {
   const account = await signUpNewUser({ prefix: "sidebar" });
@@ -69,7 +79,17 @@ test.describe("sidebar", () => {
     await chat.goto("/");
     await expect(sidebar.list.getByRole("heading", { name: "Today" })).toBeVisible();
     const rows = await sidebar.rows();
-    expect(rows.slice(0, 9)).toEqual(["# Today", "Fresh", "# Yesterday", "From yesterday", "# Previous 7 days", "Last week", "# Previous 30 days", "Last month", rows[8]]);
+    expect(rows.slice(0, 9)).toEqual([
+      "# Today",
+      "Fresh",
+      "# Yesterday",
+      "From yesterday",
+      "# Previous 7 days",
+      "Last week",
+      "# Previous 30 days",
+      "Last month",
+      rows[8],
+    ]);
     expect(rows[8]).toMatch(/^# [A-Z][a-z]+ \d{4}$/);
     expect(rows[9]).toBe("Long ago");
   });

@@ -1,6 +1,6 @@
-import { Exchange, FakeServer, fakeTokenCount } from "./fake-server";
-import { playTokens } from "./play-tokens";
+import { type Exchange, FakeServer, fakeTokenCount } from "./fake-server";
 import { bodyField, messagesText, SseWriter } from "./openai-style";
+import { playTokens } from "./play-tokens";
 
 const J2_MODELS = ["j2-light", "j2-mid", "j2-ultra"];
 // Only j2-ultra has a chat path in AI21's spec.
@@ -39,11 +39,12 @@ export class FakeAi21 extends FakeServer {
     const prompt = bodyField<string>(ex.request.json, "prompt");
     if (ex.scenario === "bad-request" || typeof prompt !== "string") return validationError(ex, ["body", "prompt"]);
     if (!(await this.slowStart(ex))) return;
-    const pieces = (text: string) => (text.match(/\s*\S+/g) ?? []).map((token, i) => ({
-      generatedToken: { token: token.replace(/ /g, "▁"), logprob: -0.1, raw_logprob: -0.1 },
-      topTokens: null,
-      textRange: { start: i, end: i + token.length },
-    }));
+    const pieces = (text: string) =>
+      (text.match(/\s*\S+/g) ?? []).map((token, i) => ({
+        generatedToken: { token: token.replace(/ /g, "▁"), logprob: -0.1, raw_logprob: -0.1 },
+        topTokens: null,
+        textRange: { start: i, end: i + token.length },
+      }));
     ex.json(200, {
       id: "7921a78e-d905-c9df-27e3-88e4831e3c3b",
       prompt: { text: prompt, tokens: pieces(prompt) },
@@ -75,7 +76,12 @@ export class FakeAi21 extends FakeServer {
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
     const id = `chat-fake${this.requestCount}`;
     if (bodyField<boolean>(json, "stream") !== true) {
-      return ex.json(200, { id, model, choices: [{ index: 0, message: { role: "assistant", content: this.reply, tool_calls: null }, logprobs: null, finish_reason: "stop" }], usage });
+      return ex.json(200, {
+        id,
+        model,
+        choices: [{ index: 0, message: { role: "assistant", content: this.reply, tool_calls: null }, logprobs: null, finish_reason: "stop" }],
+        usage,
+      });
     }
     const sse = new SseWriter(ex);
     const chunk = (delta: Record<string, unknown>, finish: string | null, last = false) => ({

@@ -1,6 +1,6 @@
-import { Exchange, FakeServer, fakeTokenCount, type RecordedRequest } from "./fake-server";
-import { playTokens } from "./play-tokens";
+import { type Exchange, FakeServer, fakeTokenCount, type RecordedRequest } from "./fake-server";
 import { bodyField, messagesText, SAFE_FILTER, SseWriter } from "./openai-style";
+import { playTokens } from "./play-tokens";
 
 const MODEL_VERSION = "gpt-4o-2024-08-06";
 // stream_options arrived with 2024-09-01-preview; older versions refuse it.
@@ -39,7 +39,8 @@ export class FakeAzureOpenAI extends FakeServer {
       return ex.json(404, {
         error: {
           code: "DeploymentNotFound",
-          message: "The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.",
+          message:
+            "The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.",
         },
       });
     }
@@ -58,7 +59,12 @@ export class FakeAzureOpenAI extends FakeServer {
     if (scenario === "prompt-filter") return ex.json(400, promptFilteredBody());
     if (scenario === "bad-request") {
       return ex.json(400, {
-        error: { message: "This model's maximum context length is 128000 tokens.", type: "invalid_request_error", param: "messages", code: "context_length_exceeded" },
+        error: {
+          message: "This model's maximum context length is 128000 tokens.",
+          type: "invalid_request_error",
+          param: "messages",
+          code: "context_length_exceeded",
+        },
       });
     }
     if (scenario === "server-error") {
@@ -101,10 +107,23 @@ export class FakeAzureOpenAI extends FakeServer {
     });
     ex.startStream("text/event-stream", { "apim-request-id": "00000000-0000-0000-0000-000000000000", "x-ms-region": "Sweden Central" });
     const promptKey = asyncFilter ? "prompt_annotations" : "prompt_filter_results";
-    sse.data({ choices: [], created: 0, id: "", model: "", object: "", [promptKey]: [{ prompt_index: 0, content_filter_results: { ...SAFE_FILTER, jailbreak: { filtered: false, detected: false } } }] });
+    sse.data({
+      choices: [],
+      created: 0,
+      id: "",
+      model: "",
+      object: "",
+      [promptKey]: [{ prompt_index: 0, content_filter_results: { ...SAFE_FILTER, jailbreak: { filtered: false, detected: false } } }],
+    });
     sse.data(chunk({ content_filter_results: {}, delta: { content: "", refusal: null, role: "assistant" }, finish_reason: null }));
     const outcome = await playTokens(ex, (token) => {
-      sse.data(chunk(asyncFilter ? { delta: { content: token }, finish_reason: null } : { content_filter_results: SAFE_FILTER, delta: { content: token }, finish_reason: null }));
+      sse.data(
+        chunk(
+          asyncFilter
+            ? { delta: { content: token }, finish_reason: null }
+            : { content_filter_results: SAFE_FILTER, delta: { content: token }, finish_reason: null },
+        ),
+      );
     });
     if (outcome === "gone") return;
     if (outcome === "trouble") {
@@ -137,7 +156,14 @@ export class FakeAzureOpenAI extends FakeServer {
     if (asyncFilter) {
       // Annotation chunk with no delta, after the finish chunk: it has crashed several clients.
       sse.data({
-        choices: [{ index: 0, finish_reason: null, content_filter_results: SAFE_FILTER, content_filter_offsets: { check_offset: 0, start_offset: 0, end_offset: this.reply.length } }],
+        choices: [
+          {
+            index: 0,
+            finish_reason: null,
+            content_filter_results: SAFE_FILTER,
+            content_filter_offsets: { check_offset: 0, start_offset: 0, end_offset: this.reply.length },
+          },
+        ],
         created: 0,
         id: "",
         model: "",

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { echoedText, replyTokens } from "./echo";
-import { scenarioFromText, type Scenario } from "./scenarios";
+import { type Scenario, scenarioFromText } from "./scenarios";
 
 export interface RecordedRequest {
   method: string;

@@ -1,6 +1,6 @@
-import { Exchange, FakeServer, fakeTokenCount } from "./fake-server";
-import { playTokens } from "./play-tokens";
+import { type Exchange, FakeServer, fakeTokenCount } from "./fake-server";
 import { bodyField, messagesText } from "./openai-style";
+import { playTokens } from "./play-tokens";
 
 /**
  * Ollama `/api/chat`: NDJSON (`application/x-ndjson`), streaming by default, final line `done: true` with

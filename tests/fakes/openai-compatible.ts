@@ -1,7 +1,7 @@
-import { Exchange, FakeServer, fakeTokenCount } from "./fake-server";
-import { playTokens } from "./play-tokens";
+import { type Exchange, FakeServer, fakeTokenCount } from "./fake-server";
 import { llama2TemplateProblem } from "./llama2-template";
 import { bodyField, messagesText, SseWriter } from "./openai-style";
+import { playTokens } from "./play-tokens";
 
 export type OpenAIFlavor = "vllm" | "llama.cpp" | "tgi";
 
@@ -102,7 +102,12 @@ export function handleTokenize(server: ChatServer, flavor: OpenAIFlavor, ex: Exc
   );
 }
 
-async function streamChat(server: ChatServer, flavor: OpenAIFlavor, ex: Exchange, tgiOverContext: { promptTokens: number; maxTokens: number } | undefined): Promise<void> {
+async function streamChat(
+  server: ChatServer,
+  flavor: OpenAIFlavor,
+  ex: Exchange,
+  tgiOverContext: { promptTokens: number; maxTokens: number } | undefined,
+): Promise<void> {
   const json = ex.request.json;
   const streamOptions = bodyField<{ include_usage?: boolean }>(json, "stream_options");
   // vLLM and TGI: include_usage defaults to true once stream_options is present; llama.cpp wants it said.

@@ -1,5 +1,5 @@
 // Runs every fake backend until Ctrl-C: `tsx tests/fakes/serve.ts` (FAKES_BASE_PORT=4100 for fixed ports).
-import { startAllFakes, type AllFakes } from "./index";
+import { type AllFakes, startAllFakes } from "./index";
 
 function demoConfigs(fakes: AllFakes) {
   const ai21 = `${fakes.ai21.url}/studio/v1`;

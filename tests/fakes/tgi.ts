@@ -1,7 +1,7 @@
-import { Exchange, FakeServer, fakeTokenCount } from "./fake-server";
-import { playTokens, waitWithTicks } from "./play-tokens";
+import { type Exchange, FakeServer, fakeTokenCount } from "./fake-server";
 import { handleOpenAIChat, handleTokenize } from "./openai-compatible";
 import { bodyField, SseWriter } from "./openai-style";
+import { playTokens, waitWithTicks } from "./play-tokens";
 
 interface GenerateParameters {
   max_new_tokens?: number;
@@ -83,10 +83,14 @@ export class FakeTgi extends FakeServer {
     }
     const details = (generated: number) => ({ finish_reason: "eos_token", generated_tokens: generated, seed: null, input_length: inputLength });
     if (!stream) {
-      return ex.json(200, { generated_text: this.reply, ...(parameters.details ? { details: { ...details(ex.tokens.length + 1), prefill: [], tokens: [] } } : {}) }, {
-        "x-prompt-tokens": String(inputLength),
-        "x-generated-tokens": String(ex.tokens.length + 1),
-      });
+      return ex.json(
+        200,
+        { generated_text: this.reply, ...(parameters.details ? { details: { ...details(ex.tokens.length + 1), prefill: [], tokens: [] } } : {}) },
+        {
+          "x-prompt-tokens": String(inputLength),
+          "x-generated-tokens": String(ex.tokens.length + 1),
+        },
+      );
     }
 
     const sse = new SseWriter(ex, false);

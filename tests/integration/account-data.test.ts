@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { DELETE as deleteAccount } from "@/app/(chat)/api/account/route";
 import { DELETE as deleteConversations } from "@/app/(chat)/api/account/conversations/route";
 import { GET as exportData } from "@/app/(chat)/api/account/export/route";
+import { DELETE as deleteAccount } from "@/app/(chat)/api/account/route";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { createSession } from "@/lib/db/sessions";
@@ -32,15 +32,25 @@ async function seed(user: TestUser, title: string) {
   await db.conversation.create({ data: { id, userId: user.id, title, systemPrompt: `SYSTEM PROMPT OF ${title}` } });
   const question = await db.message.create({ data: { conversationId: id, role: "user", parts: [{ type: "text", text: `question in ${title}` }] } });
   const answer = await db.message.create({
-    data: { conversationId: id, parentId: question.id, role: "assistant", parts: [{ type: "text", text: `answer in ${title}` }], inputTokens: 3, outputTokens: 5, feedback: 1 },
+    data: {
+      conversationId: id,
+      parentId: question.id,
+      role: "assistant",
+      parts: [{ type: "text", text: `answer in ${title}` }],
+      inputTokens: 3,
+      outputTokens: 5,
+      feedback: 1,
+    },
   });
   await db.preset.create({ data: { userId: user.id, name: `preset of ${title}`, systemPrompt: "Be brief." } });
   await recordUsage({ userId: user.id, modelId: null, conversationId: id, messageId: answer.id, inputTokens: 3, outputTokens: 5, estimated: false });
   return id;
 }
 
-const request = (path: string, init?: RequestInit) => new Request(`http://localhost${path}`, { headers: { "user-agent": "vitest", "x-forwarded-for": "10.9.8.7" }, ...init }) as never;
-const jsonDelete = (path: string, body: unknown) => request(path, { method: "DELETE", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+const request = (path: string, init?: RequestInit) =>
+  new Request(`http://localhost${path}`, { headers: { "user-agent": "vitest", "x-forwarded-for": "10.9.8.7" }, ...init }) as never;
+const jsonDelete = (path: string, body: unknown) =>
+  request(path, { method: "DELETE", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
 
 type AccountExport = {
   format: string;

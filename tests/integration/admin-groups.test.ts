@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DELETE as removeMember } from "@/app/(admin)/api/admin/groups/[id]/members/[userId]/route";
-import { GET as listMembers, POST as addMember } from "@/app/(admin)/api/admin/groups/[id]/members/route";
+import { POST as addMember, GET as listMembers } from "@/app/(admin)/api/admin/groups/[id]/members/route";
 import { DELETE as deleteGroupRoute, PATCH as patchGroup } from "@/app/(admin)/api/admin/groups/[id]/route";
-import { GET as listGroupsRoute, POST as createGroupRoute } from "@/app/(admin)/api/admin/groups/route";
+import { POST as createGroupRoute, GET as listGroupsRoute } from "@/app/(admin)/api/admin/groups/route";
 import { GET as getAccess, PUT as putAccess } from "@/app/(admin)/api/admin/settings/access/route";
 import { getDb } from "@/lib/db/client";
 import { jsonRequest, newAccount, params, signInAs } from "../support/admin-routes";
@@ -35,7 +35,10 @@ describe(`admin groups routes on ${testProvider()}`, () => {
       () => getAccess(jsonRequest("/api/admin/settings/access", "GET"), undefined),
       () => putAccess(jsonRequest("/api/admin/settings/access", "PUT", { allowedEmailDomains: "", requireApproval: true }), undefined),
     ];
-    for (const [actor, status] of [[null, 401], [plain, 403]] as const) {
+    for (const [actor, status] of [
+      [null, 401],
+      [plain, 403],
+    ] as const) {
       signInAs(actor);
       for (const call of calls) expect((await call()).status).toBe(status);
     }
@@ -103,7 +106,11 @@ describe(`admin groups routes on ${testProvider()}`, () => {
     expect(await (await getAccess(jsonRequest("/x", "GET"), undefined)).json()).toMatchObject({ requireApproval: false, isDomainListFromEnv: true });
     const saved = await put({ allowedEmailDomains: "Example.com, corp.example.org\n@example.net", requireApproval: true });
     expect(saved.status).toBe(200);
-    expect(await saved.json()).toEqual({ allowedEmailDomains: ["example.com", "corp.example.org", "example.net"], requireApproval: true, isDomainListFromEnv: false });
+    expect(await saved.json()).toEqual({
+      allowedEmailDomains: ["example.com", "corp.example.org", "example.net"],
+      requireApproval: true,
+      isDomainListFromEnv: false,
+    });
 
     const lockout = await put({ allowedEmailDomains: "other.test", requireApproval: false });
     expect(lockout.status).toBe(400);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { POST as postMove } from "@/app/(admin)/api/admin/models/[id]/move/route";
 import { DELETE as deleteModel, GET as getModel, PATCH as patchModel } from "@/app/(admin)/api/admin/models/[id]/route";
 import { POST as postTest } from "@/app/(admin)/api/admin/models/[id]/test/route";
-import { GET as listModels, POST as createModel } from "@/app/(admin)/api/admin/models/route";
+import { POST as createModel, GET as listModels } from "@/app/(admin)/api/admin/models/route";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getChatModel, saveModel } from "@/lib/db/models";
@@ -242,7 +242,13 @@ describe(`admin models API: create, list, edit on ${testProvider()}`, () => {
 
   it("moves database models up and down, after the file's models", async () => {
     for (const id of ["one", "two", "three"]) await api.create(vllmModel({ id, name: id }));
-    await saveModel({ id: "from-file", name: "From file", config: { provider: "ollama", endpoint: "http://x", model: "m" }, sortOrder: 0, managedByFile: true });
+    await saveModel({
+      id: "from-file",
+      name: "From file",
+      config: { provider: "ollama", endpoint: "http://x", model: "m" },
+      sortOrder: 0,
+      managedByFile: true,
+    });
     expect((await read(await api.move("three", "up"))).body.order).toEqual(["from-file", "one", "three", "two"]);
     expect((await read(await api.move("one", "down"))).body.order).toEqual(["from-file", "three", "one", "two"]);
     expect((await api.move("three", "up")).status).toBe(400);
@@ -304,7 +310,12 @@ describe(`admin models API: Test on ${testProvider()}`, () => {
     await api.create(vllmModel({ enabled: false }));
     const { status, body } = await read(await api.test("llama-vllm"));
     expect(status).toBe(200);
-    expect(body).toEqual({ ok: true, text: "Deep learning is a subset of machine learning based on neural networks.", latencyMs: expect.any(Number), error: null });
+    expect(body).toEqual({
+      ok: true,
+      text: "Deep learning is a subset of machine learning based on neural networks.",
+      latencyMs: expect.any(Number),
+      error: null,
+    });
     expect(vllm.requests.at(-1)?.body).toContain("Say hello in five words.");
     expect(await auditActions("llama-vllm")).toContainEqual({ action: "model.tested", details: { ok: true, latencyMs: body.latencyMs } });
   });

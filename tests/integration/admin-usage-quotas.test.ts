@@ -65,7 +65,10 @@ describe(`admin quota routes on ${testProvider()}`, () => {
       () => getUsage(request("/api/admin/usage?days=7"), params({})),
       () => exportUsage(request("/api/admin/usage/export?from=2026-11-01&to=2026-11-20&groupBy=user"), params({})),
     ];
-    for (const [who, status] of [[null, 401], [{ ...plain, role: "user" as const }, 403]] as const) {
+    for (const [who, status] of [
+      [null, 401],
+      [{ ...plain, role: "user" as const }, 403],
+    ] as const) {
       actAs(who);
       for (const call of calls) {
         const response = await call();
@@ -85,7 +88,9 @@ describe(`admin quota routes on ${testProvider()}`, () => {
     expect(saved.status).toBe(200);
     expect(await saved.json()).toEqual({ limits: LIMITS });
     const groupLimits = { ...LIMITS, requestsPerMinute: 2, costPerMonthUsd: null };
-    expect((await putGroupQuota(request(`/api/admin/quotas/groups/${group.id}`, { method: "PUT", body: groupLimits }), params({ groupId: group.id }))).status).toBe(200);
+    expect(
+      (await putGroupQuota(request(`/api/admin/quotas/groups/${group.id}`, { method: "PUT", body: groupLimits }), params({ groupId: group.id }))).status,
+    ).toBe(200);
 
     const listed = (await (await getQuotas(request("/api/admin/quotas"), params({}))).json()) as {
       users: { user: { id: string; email: string }; limits: unknown }[];
@@ -145,13 +150,17 @@ describe(`usage figures on ${testProvider()}`, () => {
   async function seed() {
     await getDb().model.create({ data: { id: "gpt", name: "GPT-4o", provider: "azure-openai", endpoint: "https://x.test" } });
     await getDb().model.create({ data: { id: "j2", name: 'J2 "Ultra", =big', provider: "ai21", endpoint: "https://y.test" } });
-    const ann = await newUser("ann@example.com", "=HYPERLINK(\"http://evil.test\")");
+    const ann = await newUser("ann@example.com", '=HYPERLINK("http://evil.test")');
     const bob = await newUser("bob@example.com", "Bob, Jr.");
     const carl = await newUser("carl@example.com");
     const staff = await getDb().group.create({ data: { name: "Staff" } });
     const interns = await getDb().group.create({ data: { name: "+Interns" } });
     await getDb().group.create({ data: { name: "Idle" } });
-    for (const [groupId, userId] of [[staff.id, ann.id], [staff.id, bob.id], [interns.id, bob.id]]) {
+    for (const [groupId, userId] of [
+      [staff.id, ann.id],
+      [staff.id, bob.id],
+      [interns.id, bob.id],
+    ]) {
       await getDb().groupMember.create({ data: { groupId: groupId!, userId: userId! } });
     }
     // Costs with many decimals, as prices per million tokens give them.
@@ -256,7 +265,13 @@ describe(`usage figures on ${testProvider()}`, () => {
   });
 
   it("rejects a bad export query with 400 and no audit entry", async () => {
-    for (const query of ["from=2026-11-01&to=2026-10-01", "from=yesterday&to=2026-11-01", "from=2026-11-01&to=2026-11-02&groupBy=email", "from=2024-01-01&to=2026-01-01", "to=2026-11-02"]) {
+    for (const query of [
+      "from=2026-11-01&to=2026-10-01",
+      "from=yesterday&to=2026-11-01",
+      "from=2026-11-01&to=2026-11-02&groupBy=email",
+      "from=2024-01-01&to=2026-01-01",
+      "to=2026-11-02",
+    ]) {
       const response = await exportUsage(request(`/api/admin/usage/export?${query}`), params({}));
       expect(response.status, query).toBe(400);
     }

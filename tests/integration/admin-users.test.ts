@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as approve } from "@/app/(admin)/api/admin/users/[id]/approve/route";
 import { DELETE as deleteUser, PATCH as patchUser } from "@/app/(admin)/api/admin/users/[id]/route";
-import { GET as listUsers, POST as createAccount } from "@/app/(admin)/api/admin/users/route";
+import { POST as createAccount, GET as listUsers } from "@/app/(admin)/api/admin/users/route";
 import { signInWithPassword } from "@/lib/auth/provision";
 import { getDb } from "@/lib/db/client";
 import { createSession, getActiveSessionWithUser } from "@/lib/db/sessions";
@@ -45,7 +45,10 @@ describe(`admin users routes on ${testProvider()}`, () => {
       () => remove(target.id, { confirmEmail: target.email }),
       () => approve(jsonRequest(`/api/admin/users/${target.id}/approve`, "POST"), params({ id: target.id })),
     ];
-    for (const [actor, status] of [[null, 401], [plain, 403]] as const) {
+    for (const [actor, status] of [
+      [null, 401],
+      [plain, 403],
+    ] as const) {
       signInAs(actor);
       for (const call of calls) expect((await call()).status).toBe(status);
     }
@@ -87,7 +90,10 @@ describe(`admin users routes on ${testProvider()}`, () => {
     signInAs(admin);
     const env = parseEnv({ LOCAL_ACCOUNTS: "true" });
 
-    const typed = await createAccount(jsonRequest("/api/admin/users", "POST", { email: "Typed@Example.com", name: "Ty", role: "user", password: "correct horse battery" }), undefined);
+    const typed = await createAccount(
+      jsonRequest("/api/admin/users", "POST", { email: "Typed@Example.com", name: "Ty", role: "user", password: "correct horse battery" }),
+      undefined,
+    );
     expect(typed.status).toBe(201);
     expect(await typed.json()).toMatchObject({ user: { email: "typed@example.com", role: "user" }, generatedPassword: null });
     expect(await signInWithPassword({ email: "typed@example.com", password: "correct horse battery" }, env)).toMatchObject({ ok: true });
@@ -105,7 +111,13 @@ describe(`admin users routes on ${testProvider()}`, () => {
     const taken = await createAccount(jsonRequest("/api/admin/users", "POST", { email: "gen@example.com" }), undefined);
     expect(taken.status).toBe(400);
     expect((await taken.json()).error.message).toMatch(/already exists/);
-    for (const bad of [{ email: "not-an-email" }, { email: "x@example.com", password: "short" }, { email: "x@example.com", password: "password12345" }, { email: "x@example.com", role: "owner" }, "{nope"]) {
+    for (const bad of [
+      { email: "not-an-email" },
+      { email: "x@example.com", password: "short" },
+      { email: "x@example.com", password: "password12345" },
+      { email: "x@example.com", role: "owner" },
+      "{nope",
+    ]) {
       expect((await createAccount(jsonRequest("/api/admin/users", "POST", bad), undefined)).status).toBe(400);
     }
   });
@@ -139,7 +151,10 @@ describe(`admin users routes on ${testProvider()}`, () => {
     expect(await db().user.findUniqueOrThrow({ where: { id: bob.id } })).toMatchObject({ role: "admin", status: "active" });
 
     const actions = (await db().auditLogEntry.findMany({ where: { action: "user.role_changed" } })).map((entry) => entry.details);
-    expect(actions).toEqual([{ from: "user", to: "admin" }, { from: "admin", to: "user" }]);
+    expect(actions).toEqual([
+      { from: "user", to: "admin" },
+      { from: "admin", to: "user" },
+    ]);
     expect((await patch(bob.id, { role: "owner" })).status).toBe(400);
     expect((await patch(bob.id, { role: "user", status: "active" })).status).toBe(400);
     expect((await patch("missing-user", { role: "user" })).status).toBe(404);
@@ -204,8 +219,28 @@ describe(`admin users routes on ${testProvider()}`, () => {
       presets: await db().preset.count({ where: { userId } }),
       quota: await db().quota.count({ where: { userId } }),
     });
-    expect(await countFor(doomed.id)).toEqual({ user: 0, conversations: 0, messages: 0, usage: 0, sessions: 0, identities: 0, memberships: 0, presets: 0, quota: 0 });
-    expect(await countFor(kept.id)).toEqual({ user: 1, conversations: 1, messages: 1, usage: 1, sessions: 1, identities: 1, memberships: 1, presets: 1, quota: 1 });
+    expect(await countFor(doomed.id)).toEqual({
+      user: 0,
+      conversations: 0,
+      messages: 0,
+      usage: 0,
+      sessions: 0,
+      identities: 0,
+      memberships: 0,
+      presets: 0,
+      quota: 0,
+    });
+    expect(await countFor(kept.id)).toEqual({
+      user: 1,
+      conversations: 1,
+      messages: 1,
+      usage: 1,
+      sessions: 1,
+      identities: 1,
+      memberships: 1,
+      presets: 1,
+      quota: 1,
+    });
     expect(await db().message.count()).toBe(1);
     // The entry the user made stays, without an actor; the deletion itself is recorded.
     expect(await db().auditLogEntry.count({ where: { action: "auth.sign_in", actorId: null } })).toBe(1);

@@ -1,8 +1,8 @@
-import { chatStreamResponse } from "@/lib/api/responses";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { chatStreamResponse } from "@/lib/api/responses";
 import { DEFAULT_TUNING } from "@/lib/chat/generation";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { sendMessage } from "@/lib/chat/send-message";
@@ -33,7 +33,9 @@ beforeAll(async () => {
     response.writeHead(200, { "content-type": "text/event-stream" });
     let n = 0;
     const timer = setInterval(() => {
-      response.write(`data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: { content: ` w${n++}` }, finish_reason: null }] })}\n\n`);
+      response.write(
+        `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: { content: ` w${n++}` }, finish_reason: null }] })}\n\n`,
+      );
     }, 5);
     response.on("close", () => clearInterval(timer));
   });
@@ -72,7 +74,9 @@ describe(`caps on an answer, on ${testProvider()}`, () => {
   it("stops at the model's maximum output tokens, keeps the text and says so", async () => {
     await saveModel({ id: "m", name: "Runaway", config: { provider: "openai-compatible", endpoint, model: "m", maxOutputTokens: 20 }, isDefault: true });
     const conversationId = randomUUID();
-    const response = chatStreamResponse(await sendMessage(user, { conversationId, modelId: "m", message: { id: randomUUID(), text: "hi" } }, { tuning: { ...DEFAULT_TUNING, titleWaitMs: 0 } }));
+    const response = chatStreamResponse(
+      await sendMessage(user, { conversationId, modelId: "m", message: { id: randomUUID(), text: "hi" } }, { tuning: { ...DEFAULT_TUNING, titleWaitMs: 0 } }),
+    );
     const sse = await response.text();
 
     const answer = await settledAnswer(conversationId);
@@ -87,11 +91,13 @@ describe(`caps on an answer, on ${testProvider()}`, () => {
   it("stops at the wall-clock cap, also when nobody reads the answer any more (tab closed)", async () => {
     await saveModel({ id: "m", name: "Runaway", config: { provider: "openai-compatible", endpoint, model: "m", maxOutputTokens: 1_000_000 }, isDefault: true });
     const conversationId = randomUUID();
-    const response = chatStreamResponse(await sendMessage(
-      user,
-      { conversationId, modelId: "m", message: { id: randomUUID(), text: "hi" } },
-      { tuning: { ...DEFAULT_TUNING, titleWaitMs: 0, answerMaxMs: 400 } },
-    ));
+    const response = chatStreamResponse(
+      await sendMessage(
+        user,
+        { conversationId, modelId: "m", message: { id: randomUUID(), text: "hi" } },
+        { tuning: { ...DEFAULT_TUNING, titleWaitMs: 0, answerMaxMs: 400 } },
+      ),
+    );
     await response.body!.cancel();
 
     const answer = await settledAnswer(conversationId);

@@ -3,7 +3,7 @@ import { DELETE as adminRevoke } from "@/app/(admin)/api/admin/api-keys/[id]/rou
 import { GET as adminList } from "@/app/(admin)/api/admin/api-keys/route";
 import { GET as getPolicy, PUT as putPolicy } from "@/app/(admin)/api/admin/settings/api-keys/route";
 import { DELETE as revokeOwn } from "@/app/(chat)/api/account/api-keys/[id]/route";
-import { GET as listOwn, POST as createOwn } from "@/app/(chat)/api/account/api-keys/route";
+import { POST as createOwn, GET as listOwn } from "@/app/(chat)/api/account/api-keys/route";
 import { hashApiKey } from "@/lib/api-keys/key-material";
 import { getDb } from "@/lib/db/client";
 import { createLocalGroup } from "@/lib/db/groups";
@@ -60,7 +60,12 @@ describe(`personal API keys on ${testProvider()}`, () => {
 
   it("refuses bad input naming the problem", async () => {
     signInAs(ann);
-    for (const body of [{ name: " ", expiresInDays: null }, { name: "x", expiresInDays: 0 }, { name: "x", expiresInDays: 9999 }, { name: "x", expiresInDays: null, extra: 1 }]) {
+    for (const body of [
+      { name: " ", expiresInDays: null },
+      { name: "x", expiresInDays: 0 },
+      { name: "x", expiresInDays: 9999 },
+      { name: "x", expiresInDays: null, extra: 1 },
+    ]) {
       const response = await create(body);
       expect(response.status, JSON.stringify(body)).toBe(400);
     }
@@ -80,13 +85,18 @@ describe(`personal API keys on ${testProvider()}`, () => {
     const { apiKey: second } = (await (await create({ name: "two", expiresInDays: null })).json()) as Created;
     expect((await adminList(jsonRequest("/api/admin/api-keys", "GET"), params({}))).status).toBe(403);
     signInAs(admin);
-    const all = (await (await adminList(jsonRequest("/api/admin/api-keys", "GET"), params({}))).json()) as { keys: Array<{ id: string; state: string; owner: { email: string } }> };
+    const all = (await (await adminList(jsonRequest("/api/admin/api-keys", "GET"), params({}))).json()) as {
+      keys: Array<{ id: string; state: string; owner: { email: string } }>;
+    };
     expect(all.keys.map((key) => [key.owner.email, key.state])).toEqual([
       ["ann@example.com", "active"],
       ["ann@example.com", "revoked"],
     ]);
     expect((await adminRevoke(jsonRequest(`/api/admin/api-keys/${second.id}`, "DELETE"), params({ id: second.id }))).status).toBe(200);
-    const actions = (await getDb().auditLogEntry.findMany({ where: { action: { startsWith: "api_key." } }, orderBy: { createdAt: "asc" } })).map((entry) => [entry.action, entry.actorId]);
+    const actions = (await getDb().auditLogEntry.findMany({ where: { action: { startsWith: "api_key." } }, orderBy: { createdAt: "asc" } })).map((entry) => [
+      entry.action,
+      entry.actorId,
+    ]);
     expect(actions).toEqual([
       ["api_key.created", ann.id],
       ["api_key.revoked", ann.id],

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getAuditLog } from "@/app/(admin)/api/admin/audit/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import type { AuditEntryView } from "@/lib/audit/entry-view";
+import { getCurrentUser } from "@/lib/auth/session";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { listAuditEntries } from "@/lib/db/audit-log";
 import { getDb } from "@/lib/db/client";
@@ -38,11 +38,26 @@ beforeEach(async () => {
   const row = await createUser({ email: "ada@example.com", name: "Ada Admin", role: "admin", mayBecomeFirstAdmin: false });
   admin = { id: row.id, email: row.email };
   const bob = await newUser("bob@example.com");
-  await entryAt("2025-03-01T09:00:00.000Z", { action: "auth.sign_in", actorId: admin.id, details: { method: "password" }, ipAddress: "10.0.0.1", userAgent: CHROME });
-  await entryAt("2025-03-02T09:00:00.000Z", { action: "auth.sign_in_failed", details: { reason: "InvalidCredentials", email: "eve@example.com" }, ipAddress: "10.0.0.9" });
+  await entryAt("2025-03-01T09:00:00.000Z", {
+    action: "auth.sign_in",
+    actorId: admin.id,
+    details: { method: "password" },
+    ipAddress: "10.0.0.1",
+    userAgent: CHROME,
+  });
+  await entryAt("2025-03-02T09:00:00.000Z", {
+    action: "auth.sign_in_failed",
+    details: { reason: "InvalidCredentials", email: "eve@example.com" },
+    ipAddress: "10.0.0.9",
+  });
   await entryAt("2025-03-03T09:00:00.000Z", { action: "user.role_changed", actorId: admin.id, target: bob.id, details: { from: "user", to: "admin" } });
   await entryAt("2025-03-04T09:00:00.000Z", { action: "settings.changed", actorId: admin.id, target: "retention.days", details: { from: null, to: 30 } });
-  await entryAt("2025-03-05T09:00:00.000Z", { action: "model.updated", actorId: bob.id, target: "=HYPERLINK(\"http://evil.test\")", details: { fields: ["name"] } });
+  await entryAt("2025-03-05T09:00:00.000Z", {
+    action: "model.updated",
+    actorId: bob.id,
+    target: '=HYPERLINK("http://evil.test")',
+    details: { fields: ["name"] },
+  });
   await entryAt("2025-03-06T09:00:00.000Z", { action: "retention.ran", target: "conversations", details: { deleted: 3, days: 30 } });
 });
 
@@ -57,7 +72,8 @@ describe(`audit log queries on ${testProvider()}`, () => {
   });
 
   it("filters by action, actor email, date range and target text, combined", async () => {
-    const actions = async (filters: Parameters<typeof listAuditEntries>[0]) => (await listAuditEntries(filters, { limit: 50 })).entries.map((entry) => entry.action);
+    const actions = async (filters: Parameters<typeof listAuditEntries>[0]) =>
+      (await listAuditEntries(filters, { limit: 50 })).entries.map((entry) => entry.action);
     expect(await actions({ action: "auth.sign_in" })).toEqual(["auth.sign_in"]);
     expect(await actions({ actor: "ADA@" })).toEqual(["settings.changed", "user.role_changed", "auth.sign_in"]);
     expect(await actions({ actor: "bob" })).toEqual(["model.updated"]);
@@ -105,7 +121,10 @@ describe(`GET /api/admin/audit on ${testProvider()}`, () => {
     await setUserStatus({ id: dan.id, status: "disabled" });
     await recordAuditEvent({ action: "user.status_changed", actorId: admin.id, target: dan.id, details: { from: "active", to: "disabled" } });
     const { entries } = (await (await fetchLog("?limit=10")).json()) as { entries: AuditEntryView[] };
-    expect(entries.find((entry) => entry.action === "user.status_changed")).toMatchObject({ target: dan.id, targetUserLabel: "Dan Disabled <dan@example.com>" });
+    expect(entries.find((entry) => entry.action === "user.status_changed")).toMatchObject({
+      target: dan.id,
+      targetUserLabel: "Dan Disabled <dan@example.com>",
+    });
     expect(entries.find((entry) => entry.action === "user.role_changed")?.targetUserLabel).toBe("bob@example.com");
     // A target that is no user stays as it is.
     expect(entries.find((entry) => entry.action === "settings.changed")).toMatchObject({ target: "retention.days", targetUserLabel: null });
@@ -113,7 +132,15 @@ describe(`GET /api/admin/audit on ${testProvider()}`, () => {
 
   it("rejects bad filters and cursors with 400", async () => {
     actAsAdmin();
-    for (const query of ["?from=yesterday", "?action=DROP TABLE", "?limit=1000", "?cursor=not-a-cursor", "?unknown=1", "?from=2025-03-05&to=2025-03-01", "?action=a.b&action=c.d"]) {
+    for (const query of [
+      "?from=yesterday",
+      "?action=DROP TABLE",
+      "?limit=1000",
+      "?cursor=not-a-cursor",
+      "?unknown=1",
+      "?from=2025-03-05&to=2025-03-01",
+      "?action=a.b&action=c.d",
+    ]) {
       const response = await fetchLog(query);
       expect(response.status, query).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: "bad_request" } });
@@ -126,7 +153,10 @@ describe(`GET /api/admin/audit on ${testProvider()}`, () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/);
-    const lines = (await response.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe('"Time (UTC)","Actor","Actor email","Action","Action label","Target","Target user","Details","IP address","User agent"');
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.test"")"`);

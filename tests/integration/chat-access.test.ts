@@ -66,7 +66,13 @@ describe(`chat API access on ${testProvider()}`, () => {
   it("answers 401 without a session, on every route", async () => {
     actAs(null);
     const id = randomUUID();
-    for (const response of [await post(message("Hi", id)), await resume(id), await stop(id), await list(), await getModels(new Request("http://localhost/api/models"))]) {
+    for (const response of [
+      await post(message("Hi", id)),
+      await resume(id),
+      await stop(id),
+      await list(),
+      await getModels(new Request("http://localhost/api/models")),
+    ]) {
       expect(await errorOf(response)).toEqual({ status: 401, code: "unauthorized", message: "Sign in to continue.", cacheControl: "private, no-store" });
     }
     expect(await getDb().conversation.count()).toBe(0);
@@ -125,7 +131,11 @@ describe(`chat API access on ${testProvider()}`, () => {
     actAs(await newUser("ann@example.com"));
     for (const modelId of ["no-such-model", "off"]) {
       const body = message("Hi", randomUUID(), modelId);
-      expect(await errorOf(await post(body))).toMatchObject({ status: 404, code: "model_unavailable", message: "This model is not available. Choose another model." });
+      expect(await errorOf(await post(body))).toMatchObject({
+        status: 404,
+        code: "model_unavailable",
+        message: "This model is not available. Choose another model.",
+      });
       expect(await getDb().conversation.count({ where: { id: body.conversationId } })).toBe(0);
     }
     expect(azure.requestCount).toBe(0);
@@ -184,7 +194,13 @@ describe(`conversation list and view on ${testProvider()}`, () => {
     expect(pages).toBe(3);
 
     const first = await listConversationSummaries(ann.id, { limit: 1 });
-    expect(first.conversations[0]).toEqual({ id: expect.any(String), title: "pinned new", modelId: "azure", pinned: true, updatedAt: new Date(base + 4_000).toISOString() });
+    expect(first.conversations[0]).toEqual({
+      id: expect.any(String),
+      title: "pinned new",
+      modelId: "azure",
+      pinned: true,
+      updatedAt: new Date(base + 4_000).toISOString(),
+    });
     expect((await list("?cursor=bm90LWEtY3Vyc29y")).status).toBe(400);
   });
 
@@ -202,7 +218,12 @@ describe(`conversation list and view on ${testProvider()}`, () => {
       ["assistant", [{ type: "text", text: azure.reply, state: "done" }]],
     ]);
     expect(view?.messages[0]?.id).toBe(body.message.id);
-    expect(view?.messages[1]?.metadata).toMatchObject({ status: "complete", modelId: "azure", usage: { estimated: false }, timings: { totalMs: expect.any(Number) } });
+    expect(view?.messages[1]?.metadata).toMatchObject({
+      status: "complete",
+      modelId: "azure",
+      usage: { estimated: false },
+      timings: { totalMs: expect.any(Number) },
+    });
   });
 });
 

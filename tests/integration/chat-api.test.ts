@@ -14,8 +14,8 @@ import { getDb } from "@/lib/db/client";
 import { getOrCreateConversation, setTitleIfUnset } from "@/lib/db/conversations";
 import { createAssistantMessage, finishAssistantMessage, insertUserMessage, markStreamingAnswerStopped } from "@/lib/db/messages";
 import { saveModel } from "@/lib/db/models";
-import { log } from "@/lib/server/log";
 import { createUser } from "@/lib/db/users";
+import { log } from "@/lib/server/log";
 import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { magicPhrase, type Scenario } from "@/tests/fakes/scenarios";
 import { testProvider, useTestDatabase } from "../support/database";
@@ -191,7 +191,15 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
     const [question, answer] = await storedMessages(body.conversationId);
     expect(question).toMatchObject({ id: body.message.id, role: "user", status: "complete" });
     expect(storedText(question?.parts)).toBe("How do I care for a parrot?");
-    expect(answer).toMatchObject({ id: streamed.id, role: "assistant", status: "complete", finishReason: "stop", modelId: "azure", usageIsEstimated: false, error: null });
+    expect(answer).toMatchObject({
+      id: streamed.id,
+      role: "assistant",
+      status: "complete",
+      finishReason: "stop",
+      modelId: "azure",
+      usageIsEstimated: false,
+      error: null,
+    });
     expect(storedText(answer?.parts)).toBe(fakes.azure.reply);
     expect(textOf(streamed)).toBe(fakes.azure.reply);
     expect(answer?.inputTokens).toBeGreaterThan(0);
@@ -208,7 +216,14 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
     expect(streamed.metadata).toMatchObject({ status: "complete", modelId: "azure", error: null, policyBlock: null });
 
     const record = await getDb().usageRecord.findFirstOrThrow({ where: { messageId: answer?.id } });
-    expect(record).toMatchObject({ userId: user.id, modelId: "azure", conversationId: body.conversationId, usageIsEstimated: false, inputTokens: answer?.inputTokens, outputTokens: answer?.outputTokens });
+    expect(record).toMatchObject({
+      userId: user.id,
+      modelId: "azure",
+      conversationId: body.conversationId,
+      usageIsEstimated: false,
+      inputTokens: answer?.inputTokens,
+      outputTokens: answer?.outputTokens,
+    });
     expect(record.latencyMs).toBeGreaterThanOrEqual(0);
 
     const sent = fakes.azure.requests[0]?.json as { messages: unknown[]; temperature: number };
@@ -263,7 +278,14 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
       id: "small",
       name: "Small window",
       // Counted by the estimate (chars ÷ 3, plus 4 per message), so the sizes below are plain arithmetic.
-      config: { provider: "azure-openai", endpoint: fakes.azure.url, deployment: "gpt-4o", apiKey: fakes.azure.apiKey, timeouts: TIMEOUTS, tokenizer: "estimate" },
+      config: {
+        provider: "azure-openai",
+        endpoint: fakes.azure.url,
+        deployment: "gpt-4o",
+        apiKey: fakes.azure.apiKey,
+        timeouts: TIMEOUTS,
+        tokenizer: "estimate",
+      },
       defaults: { contextWindow: 420, maxOutputTokens: 100, systemPrompt: "Be brief." },
     });
     const conversationId = randomUUID();
@@ -276,7 +298,14 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
       await insertUserMessage({ id: randomUUID(), conversationId, text: long(`question ${turn}`), createdAt: new Date((at += 10)) });
       const answerId = randomUUID();
       await createAssistantMessage({ id: answerId, conversationId, modelId: "small", createdAt: new Date((at += 10)) });
-      await finishAssistantMessage(answerId, { status: "complete", text: long(`answer ${turn}`), finishReason: "stop", error: null, usage: null, metadata: {} });
+      await finishAssistantMessage(answerId, {
+        status: "complete",
+        text: long(`answer ${turn}`),
+        finishReason: "stop",
+        error: null,
+        usage: null,
+        metadata: {},
+      });
     }
     await (await send(input("The newest question", { conversationId, modelId: "small" }))).text();
 
@@ -420,7 +449,12 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
     const [question, answer] = await storedMessages(body.conversationId);
     expect(question).toMatchObject({ id: body.message.id, role: "user" });
     await waitFor(async () => !isGenerating(body.conversationId));
-    expect(await storedAnswer(body.conversationId)).toMatchObject({ id: answer?.id, status: "error", error: userMessageFor("rate_limited", 6_000), inputTokens: null });
+    expect(await storedAnswer(body.conversationId)).toMatchObject({
+      id: answer?.id,
+      status: "error",
+      error: userMessageFor("rate_limited", 6_000),
+      inputTokens: null,
+    });
     expect(errors).toHaveBeenCalled();
   });
 
@@ -442,7 +476,13 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
       await saveModel({
         id: "azure-impatient",
         name: "GPT-4o (impatient)",
-        config: { provider: "azure-openai", endpoint: fakes.azure.url, deployment: "gpt-4o", apiKey: fakes.azure.apiKey, timeouts: { connectMs: 400, firstTokenMs: 400, idleMs: 400 } },
+        config: {
+          provider: "azure-openai",
+          endpoint: fakes.azure.url,
+          deployment: "gpt-4o",
+          apiKey: fakes.azure.apiKey,
+          timeouts: { connectMs: 400, firstTokenMs: 400, idleMs: 400 },
+        },
       });
       fakes.azure.timings.slowFirstTokenMs = 2_000;
       fakes.azure.timings.stallMs = 2_000;

@@ -11,8 +11,8 @@ import { storedText } from "@/lib/chat/stored-message";
 import type { BranchMessages, ChatRequest, ChatUIMessage } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
 import { saveModel } from "@/lib/db/models";
-import { FakeAzureOpenAI } from "@/tests/fakes/index";
 import { ECHO_PHRASE } from "@/tests/fakes/echo";
+import { FakeAzureOpenAI } from "@/tests/fakes/index";
 import { magicPhrase } from "@/tests/fakes/scenarios";
 import { testProvider, useTestDatabase } from "../support/database";
 import { actAs, newUser, type TestUser } from "../support/signed-in-user";
@@ -41,7 +41,13 @@ beforeEach(async () => {
   azure.reset();
   ann = await newUser(`ann-${randomUUID()}@example.com`);
   actAs(ann);
-  const config = { provider: "azure-openai" as const, endpoint: azure.url, deployment: "gpt-4o", apiKey: azure.apiKey, timeouts: { connectMs: 3_000, firstTokenMs: 20_000, idleMs: 20_000 } };
+  const config = {
+    provider: "azure-openai" as const,
+    endpoint: azure.url,
+    deployment: "gpt-4o",
+    apiKey: azure.apiKey,
+    timeouts: { connectMs: 3_000, firstTokenMs: 20_000, idleMs: 20_000 },
+  };
   await saveModel({ id: "azure", name: "GPT-4o", config, defaults: { systemPrompt: SYSTEM_PROMPT }, isDefault: true });
   await saveModel({ id: "azure-2", name: "GPT-4o again", config });
 });
@@ -249,7 +255,14 @@ describe(`switching branches on ${testProvider()}`, () => {
     const next = ask(conversationId, `${ECHO_PHRASE}Three`);
     await chat(next.request);
     expect((await getDb().message.findUniqueOrThrow({ where: { id: next.id } })).parentId).toBe(a2.id);
-    expect(lastPrompt().map((message) => message.content)).toEqual([SYSTEM_PROMPT, `${ECHO_PHRASE}One`, "One", `${ECHO_PHRASE}Two`, "Two", `${ECHO_PHRASE}Three`]);
+    expect(lastPrompt().map((message) => message.content)).toEqual([
+      SYSTEM_PROMPT,
+      `${ECHO_PHRASE}One`,
+      "One",
+      `${ECHO_PHRASE}Two`,
+      "Two",
+      `${ECHO_PHRASE}Three`,
+    ]);
   });
 
   it("does not change the conversation's place in the sidebar", async () => {

@@ -32,7 +32,17 @@ async function seedAnswer(userId: string) {
   const questionId = randomUUID();
   await insertUserMessage({ id: questionId, conversationId, text: "Hi", createdAt: new Date(1_000) });
   const answerId = randomUUID();
-  await getDb().message.create({ data: { id: answerId, conversationId, parentId: questionId, role: "assistant", parts: [{ type: "text", text: "Hello" }], status: "complete", createdAt: new Date(1_001) } });
+  await getDb().message.create({
+    data: {
+      id: answerId,
+      conversationId,
+      parentId: questionId,
+      role: "assistant",
+      parts: [{ type: "text", text: "Hello" }],
+      status: "complete",
+      createdAt: new Date(1_001),
+    },
+  });
   return { conversationId, questionId, answerId };
 }
 

@@ -5,7 +5,7 @@ import { GET as getImageHosts, PUT as putImageHosts } from "@/app/(admin)/api/ad
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { GET as getConversation, PATCH as patchConversation } from "@/app/(chat)/api/conversations/[id]/route";
 import { DELETE as deletePresetRoute, GET as getPresetRoute, PATCH as patchPresetRoute } from "@/app/(chat)/api/presets/[id]/route";
-import { GET as listPresetsRoute, POST as createPresetRoute } from "@/app/(chat)/api/presets/route";
+import { POST as createPresetRoute, GET as listPresetsRoute } from "@/app/(chat)/api/presets/route";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { getDb } from "@/lib/db/client";
@@ -87,7 +87,14 @@ beforeEach(async () => {
   await saveModel({
     id: "azure",
     name: "GPT-4o",
-    config: { provider: "azure-openai", endpoint: fakes.azure.url, deployment: "gpt-4o", apiKey: fakes.azure.apiKey, maxOutputTokens: 4000, timeouts: TIMEOUTS },
+    config: {
+      provider: "azure-openai",
+      endpoint: fakes.azure.url,
+      deployment: "gpt-4o",
+      apiKey: fakes.azure.apiKey,
+      maxOutputTokens: 4000,
+      timeouts: TIMEOUTS,
+    },
     defaults: { systemPrompt: "Admin default prompt.", temperature: 0.3, maxOutputTokens: 800 },
     isDefault: true,
   });
@@ -117,7 +124,12 @@ describe(`conversation settings on ${testProvider()}`, () => {
     expect((body.messages as Array<{ role: string; content: string }>)[0]).toEqual({ role: "system", content: "Answer like a pirate." });
 
     const view = await (await read(id)).json();
-    expect(view).toEqual({ systemPrompt: "Answer like a pirate.", temperature: 1.2, maxOutputTokens: 4000, model: { id: "azure", name: "GPT-4o", maxOutputTokensLimit: 4000 } });
+    expect(view).toEqual({
+      systemPrompt: "Answer like a pirate.",
+      temperature: 1.2,
+      maxOutputTokens: 4000,
+      model: { id: "azure", name: "GPT-4o", maxOutputTokensLimit: 4000 },
+    });
     // The admin's default system prompt is never shown to the user.
     expect(JSON.stringify(view)).not.toContain("Admin default prompt");
   });
@@ -172,7 +184,14 @@ describe(`conversation settings on ${testProvider()}`, () => {
 
     const id = randomUUID();
     expect((await send(id, "Hi", { settings: { systemPrompt: "You are terse.", temperature: 0, maxOutputTokens: 64 } })).status).toBe(200);
-    expect(sentJson(fakes.azure)).toMatchObject({ temperature: 0, max_tokens: 64, messages: [{ role: "system", content: "You are terse." }, { role: "user", content: "Hi" }] });
+    expect(sentJson(fakes.azure)).toMatchObject({
+      temperature: 0,
+      max_tokens: 64,
+      messages: [
+        { role: "system", content: "You are terse." },
+        { role: "user", content: "Hi" },
+      ],
+    });
     // Settings sent with a later message of an existing conversation are ignored: the dialog changes them.
     await send(id, "Again", { settings: { temperature: 2 } });
     expect(sentJson(fakes.azure)).toMatchObject({ temperature: 0, max_tokens: 64 });
@@ -199,10 +218,24 @@ describe(`presets on ${testProvider()}`, () => {
   const remove = (id: string) => deletePresetRoute(request(`/api/presets/${id}`, "DELETE"), params({ id }));
 
   it("creates, lists by name, reads, changes and deletes the user's own presets", async () => {
-    const created = await create({ name: "  Translator ", systemPrompt: "Translate to French.", prompt: "Translate this:", modelId: "azure", temperature: 0.2, maxOutputTokens: 500 });
+    const created = await create({
+      name: "  Translator ",
+      systemPrompt: "Translate to French.",
+      prompt: "Translate this:",
+      modelId: "azure",
+      temperature: 0.2,
+      maxOutputTokens: 500,
+    });
     expect(created.status).toBe(201);
     const preset = (await created.json()) as { id: string };
-    expect(preset).toMatchObject({ name: "Translator", systemPrompt: "Translate to French.", prompt: "Translate this:", modelId: "azure", temperature: 0.2, maxOutputTokens: 500 });
+    expect(preset).toMatchObject({
+      name: "Translator",
+      systemPrompt: "Translate to French.",
+      prompt: "Translate this:",
+      modelId: "azure",
+      temperature: 0.2,
+      maxOutputTokens: 500,
+    });
     expect((await create({ name: "alpha" })).status).toBe(201);
 
     const listed = (await (await list()).json()) as { presets: Array<{ name: string }> };

@@ -44,15 +44,38 @@ beforeEach(async () => {
 });
 
 const BACKENDS: Array<{ name: string; config: (f: AllFakes) => ModelConfigInput; sentRoles?: (f: AllFakes) => string[] | undefined }> = [
-  { name: "azure-openai", config: (f) => ({ provider: "azure-openai", endpoint: f.azure.url, deployment: "gpt-4o", apiKey: f.azure.apiKey }), sentRoles: (f) => roles(f.azure.lastRequest?.json) },
+  {
+    name: "azure-openai",
+    config: (f) => ({ provider: "azure-openai", endpoint: f.azure.url, deployment: "gpt-4o", apiKey: f.azure.apiKey }),
+    sentRoles: (f) => roles(f.azure.lastRequest?.json),
+  },
   { name: "tgi (native)", config: (f) => ({ provider: "tgi", endpoint: f.tgi.url }) },
-  { name: "tgi (Messages API)", config: (f) => ({ provider: "openai-compatible", endpoint: `${f.tgi.url}/v1`, model: "tgi" }), sentRoles: (f) => roles(f.tgi.lastRequest?.json) },
-  { name: "vLLM", config: (f) => ({ provider: "openai-compatible", endpoint: `${f.vllm.url}/v1`, model: f.vllm.servedModel }), sentRoles: (f) => roles(f.vllm.lastRequest?.json) },
-  { name: "llama.cpp", config: (f) => ({ provider: "openai-compatible", endpoint: `${f.llamaCpp.url}/v1` }), sentRoles: (f) => roles(f.llamaCpp.lastRequest?.json) },
-  { name: "ollama", config: (f) => ({ provider: "ollama", endpoint: f.ollama.url, model: "llama2:7b-chat" }), sentRoles: (f) => roles(f.ollama.lastRequest?.json) },
+  {
+    name: "tgi (Messages API)",
+    config: (f) => ({ provider: "openai-compatible", endpoint: `${f.tgi.url}/v1`, model: "tgi" }),
+    sentRoles: (f) => roles(f.tgi.lastRequest?.json),
+  },
+  {
+    name: "vLLM",
+    config: (f) => ({ provider: "openai-compatible", endpoint: `${f.vllm.url}/v1`, model: f.vllm.servedModel }),
+    sentRoles: (f) => roles(f.vllm.lastRequest?.json),
+  },
+  {
+    name: "llama.cpp",
+    config: (f) => ({ provider: "openai-compatible", endpoint: `${f.llamaCpp.url}/v1` }),
+    sentRoles: (f) => roles(f.llamaCpp.lastRequest?.json),
+  },
+  {
+    name: "ollama",
+    config: (f) => ({ provider: "ollama", endpoint: f.ollama.url, model: "llama2:7b-chat" }),
+    sentRoles: (f) => roles(f.ollama.lastRequest?.json),
+  },
   { name: "ai21 jamba", config: (f) => ({ provider: "ai21", api: "jamba", endpoint: `${f.ai21.url}/studio/v1`, model: "jamba-mini", apiKey: f.ai21.apiKey }) },
   { name: "ai21 J2 chat", config: (f) => ({ provider: "ai21", api: "chat", endpoint: `${f.ai21.url}/studio/v1`, model: "j2-ultra", apiKey: f.ai21.apiKey }) },
-  { name: "ai21 J2 complete", config: (f) => ({ provider: "ai21", api: "complete", endpoint: `${f.ai21.url}/studio/v1`, model: "j2-ultra", apiKey: f.ai21.apiKey }) },
+  {
+    name: "ai21 J2 complete",
+    config: (f) => ({ provider: "ai21", api: "complete", endpoint: `${f.ai21.url}/studio/v1`, model: "j2-ultra", apiKey: f.ai21.apiKey }),
+  },
 ];
 
 function roles(json: unknown): string[] | undefined {
@@ -69,7 +92,14 @@ async function conversationWithUnanswered(status: "error" | "stopped"): Promise<
   await insertUserMessage({ id: randomUUID(), conversationId, text: "The first question", createdAt: new Date(at) });
   const answerId = randomUUID();
   await createAssistantMessage({ id: answerId, conversationId, modelId: "model", createdAt: new Date(at + 1) });
-  await finishAssistantMessage(answerId, { status, text: "", finishReason: status === "error" ? "error" : null, error: status === "error" ? "The model stopped unexpectedly while answering. Please try again." : null, usage: null, metadata: {} });
+  await finishAssistantMessage(answerId, {
+    status,
+    text: "",
+    finishReason: status === "error" ? "error" : null,
+    error: status === "error" ? "The model stopped unexpectedly while answering. Please try again." : null,
+    usage: null,
+    metadata: {},
+  });
   return conversationId;
 }
 
@@ -103,7 +133,11 @@ describe(`the next message after an answer without text, on ${testProvider()}`, 
   }
 
   it("sends the placeholder in place of the missing answer", async () => {
-    await saveModel({ id: "model", name: "vLLM", config: { provider: "openai-compatible", endpoint: `${fakes.vllm.url}/v1`, model: fakes.vllm.servedModel, timeouts: TIMEOUTS } });
+    await saveModel({
+      id: "model",
+      name: "vLLM",
+      config: { provider: "openai-compatible", endpoint: `${fakes.vllm.url}/v1`, model: fakes.vllm.servedModel, timeouts: TIMEOUTS },
+    });
     const conversationId = await conversationWithUnanswered("error");
     const response = await postChat(
       new Request("http://localhost/api/chat", {

@@ -66,9 +66,7 @@ function newChat(text = "Hello there"): SendMessageInput {
 }
 
 function send(body: SendMessageInput): Promise<Response> {
-  return postChat(
-    new Request("http://localhost/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-  );
+  return postChat(new Request("http://localhost/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
 }
 
 /** The text the client saw stream in (the text-delta events). */

@@ -91,7 +91,11 @@ const stop = (id: string, messageId?: string) =>
   postStop(new Request(`http://localhost/api/chat/${id}/stop${messageId ? `?messageId=${messageId}` : ""}`, { method: "POST" }), params(id));
 const choose = (id: string, messageId: string) =>
   postChoose(
-    new Request(`http://localhost/api/compare/${id}/choose`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ messageId }) }) as never,
+    new Request(`http://localhost/api/compare/${id}/choose`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ messageId }),
+    }) as never,
     { params: Promise.resolve({ conversationId: id }) },
   );
 
@@ -163,7 +167,10 @@ describe(`POST /api/compare validation on ${testProvider()}`, () => {
     expect(await getDb().conversation.count()).toBe(0);
   });
 
-  it.each([["an unknown model", "no-such-model"], ["a disabled model", "retired"]])("answers 404 for %s, calling no backend", async (_label, modelId) => {
+  it.each([
+    ["an unknown model", "no-such-model"],
+    ["a disabled model", "retired"],
+  ])("answers 404 for %s, calling no backend", async (_label, modelId) => {
     const response = await compare({ conversationId: randomUUID(), prompt: "Hi", modelIds: ["azure", modelId] });
     expect(response.status).toBe(404);
     expect((await errorCode(response)).code).toBe("model_unavailable");
@@ -204,7 +211,12 @@ describe(`POST /api/compare runs on ${testProvider()}`, () => {
       expect(chunks[0]).toMatchObject({ type: "start", messageId: answer.messageId });
       const message = await messageOf(chunks);
       expect(textOf(message)).toBe(replies[answer.modelId as keyof typeof replies]);
-      expect(message.metadata).toMatchObject({ status: "complete", modelId: answer.modelId, usage: expect.any(Object), timings: { totalMs: expect.any(Number) } });
+      expect(message.metadata).toMatchObject({
+        status: "complete",
+        modelId: answer.modelId,
+        usage: expect.any(Object),
+        timings: { totalMs: expect.any(Number) },
+      });
     }
     await settled(conversationId);
 

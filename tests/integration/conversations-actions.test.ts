@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DELETE as deleteRoute, PATCH as patchRoute } from "@/app/(chat)/api/conversations/[id]/route";
-import { claimGeneration, isGenerating, releaseGeneration } from "@/lib/chat/generation-registry";
 import { listConversationSummaries } from "@/lib/chat/conversation-view";
+import { claimGeneration, isGenerating, releaseGeneration } from "@/lib/chat/generation-registry";
 import { getDb } from "@/lib/db/client";
 import { setTitleIfUnset } from "@/lib/db/conversations";
 import { testProvider, useTestDatabase } from "../support/database";
@@ -19,7 +19,10 @@ beforeEach(async () => {
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const patch = (id: string, body: unknown) =>
-  patchRoute(new Request(`http://localhost/api/conversations/${id}`, { method: "PATCH", body: typeof body === "string" ? body : JSON.stringify(body) }), params(id));
+  patchRoute(
+    new Request(`http://localhost/api/conversations/${id}`, { method: "PATCH", body: typeof body === "string" ? body : JSON.stringify(body) }),
+    params(id),
+  );
 const remove = (id: string) => deleteRoute(new Request(`http://localhost/api/conversations/${id}`, { method: "DELETE" }), params(id));
 
 const lastWeek = new Date(Date.now() - 7 * 24 * 3600_000);

@@ -8,8 +8,8 @@ import { DELETE as deleteConversation, PATCH as patchConversation } from "@/app/
 import { POST as postFeedback } from "@/app/(chat)/api/messages/[id]/feedback/route";
 import { POST as postPreset } from "@/app/(chat)/api/presets/route";
 import { getDb } from "@/lib/db/client";
-import { testProvider, useTestDatabase } from "../support/database";
 import { newAccount, signInAs } from "../support/admin-routes";
+import { testProvider, useTestDatabase } from "../support/database";
 
 // The routes themselves refuse writes from another origin, with a valid session: proxy.ts lets such requests
 // through precisely so that the route answers them, so nothing else stands in the way.
@@ -66,7 +66,10 @@ describe(`writes from another origin on ${testProvider()}`, () => {
 
   it("lets the app's own pages write", async () => {
     signInAs(await newAccount("user@example.com"));
-    const own = await postPreset(request("/api/presets", "POST", { "sec-fetch-site": "same-origin", origin: "https://chat.example.com" }, { name: "Mine" }), params("x"));
+    const own = await postPreset(
+      request("/api/presets", "POST", { "sec-fetch-site": "same-origin", origin: "https://chat.example.com" }, { name: "Mine" }),
+      params("x"),
+    );
     expect(own.status).toBe(201);
     expect(await getDb().preset.count()).toBe(1);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { PATCH as patchConversation } from "@/app/(chat)/api/conversations/[id]/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
+import { PATCH as patchConversation } from "@/app/(chat)/api/conversations/[id]/route";
 import { GET as getHealth } from "@/app/api/health/route";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";

@@ -1,8 +1,8 @@
-import { chatStreamResponse } from "@/lib/api/responses";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { chatStreamResponse } from "@/lib/api/responses";
 import { pendingFinalSaveIds, whenFinalSavesSettled } from "@/lib/chat/final-save";
 import { DEFAULT_TUNING, type GenerationTuning } from "@/lib/chat/generation";
 import { isGenerating } from "@/lib/chat/generation-registry";
@@ -65,7 +65,9 @@ function tuning(giveUpAfterMs: number): GenerationTuning {
 
 /** Sends a first message; resolves with the open response once the first token is on its way. */
 async function sendAndWaitForFirstToken(conversationId: string, options: GenerationTuning) {
-  const response = chatStreamResponse(await sendMessage(user, { conversationId, modelId: "m", message: { id: randomUUID(), text: "hi" } }, { tuning: options }));
+  const response = chatStreamResponse(
+    await sendMessage(user, { conversationId, modelId: "m", message: { id: randomUUID(), text: "hi" } }, { tuning: options }),
+  );
   expect(response.status).toBe(200);
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let text = "";

@@ -11,8 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { saveModel } from "@/lib/db/models";
 import { createUser } from "@/lib/db/users";
 import { resetShutdownForTests, shutDown } from "@/lib/server/shutdown";
-import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
-import { ECHO_PHRASE, magicPhrase } from "@/tests/fakes/index";
+import { type AllFakes, ECHO_PHRASE, magicPhrase, startAllFakes } from "@/tests/fakes/index";
 import { useTestDatabase } from "../support/database";
 
 // The probes and the graceful shutdown, in process against the real database and Redis: readiness follows the

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { POST as postCompare } from "@/app/(chat)/api/compare/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
+import { POST as postCompare } from "@/app/(chat)/api/compare/route";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
@@ -34,7 +34,12 @@ beforeEach(async () => {
   const user = await createUser({ email: "ann@example.com", role: "user", mayBecomeFirstAdmin: false });
   userId = user.id;
   vi.mocked(getCurrentUser).mockResolvedValue({ id: user.id, email: "ann@example.com", name: null, image: null, role: "user", sessionId: "s" });
-  await saveModel({ id: "vllm", name: "Llama", config: { provider: "openai-compatible", endpoint: `${fakes.vllm.url}/v1`, model: fakes.vllm.servedModel, timeouts: TIMEOUTS }, isDefault: true });
+  await saveModel({
+    id: "vllm",
+    name: "Llama",
+    config: { provider: "openai-compatible", endpoint: `${fakes.vllm.url}/v1`, model: fakes.vllm.servedModel, timeouts: TIMEOUTS },
+    isDefault: true,
+  });
   await saveModel({ id: "ollama", name: "Ollama", config: { provider: "ollama", endpoint: fakes.ollama.url, model: "llama2", timeouts: TIMEOUTS } });
 });
 

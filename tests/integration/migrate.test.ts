@@ -65,8 +65,7 @@ async function query<T>(target: DatabaseTarget, sql: string): Promise<T[]> {
   }
 }
 
-const appliedRows = (target: DatabaseTarget) =>
-  query<{ name: string; checksum: string }>(target, `SELECT name, checksum FROM "_app_migrations" ORDER BY name`);
+const appliedRows = (target: DatabaseTarget) => query<{ name: string; checksum: string }>(target, `SELECT name, checksum FROM "_app_migrations" ORDER BY name`);
 
 async function tableExists(target: DatabaseTarget, table: string): Promise<boolean> {
   const sql =
@@ -105,17 +104,25 @@ describe(`migrate() on ${provider}`, () => {
   });
 
   // SQLite only: PostgreSQL alters tables in place.
-  if (provider === "sqlite") it("a migration that rewrites a parent table keeps the child rows (no cascade)", async () => {
-    const { target } = await freshDatabase();
-    const root = copyOfPrismaFolder();
-    addMigration(root, "20991231000000_parent", `CREATE TABLE "P" ("id" TEXT PRIMARY KEY);
+  if (provider === "sqlite")
+    it("a migration that rewrites a parent table keeps the child rows (no cascade)", async () => {
+      const { target } = await freshDatabase();
+      const root = copyOfPrismaFolder();
+      addMigration(
+        root,
+        "20991231000000_parent",
+        `CREATE TABLE "P" ("id" TEXT PRIMARY KEY);
 CREATE TABLE "C" ("id" TEXT PRIMARY KEY, "pId" TEXT NOT NULL REFERENCES "P" ("id") ON DELETE CASCADE);
 INSERT INTO "P" VALUES ('p1');
 INSERT INTO "C" VALUES ('c1', 'p1');
-`);
-    await migrate(target, root);
-    // The shape Prisma writes for a changed SQLite table.
-    addMigration(root, "20991231000001_rewrite", `PRAGMA defer_foreign_keys=ON;
+`,
+      );
+      await migrate(target, root);
+      // The shape Prisma writes for a changed SQLite table.
+      addMigration(
+        root,
+        "20991231000001_rewrite",
+        `PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
 CREATE TABLE "new_P" ("id" TEXT PRIMARY KEY, "extra" TEXT NOT NULL DEFAULT 'x');
 INSERT INTO "new_P" ("id") SELECT "id" FROM "P";
@@ -123,10 +130,11 @@ DROP TABLE "P";
 ALTER TABLE "new_P" RENAME TO "P";
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
-`);
-    await migrate(target, root);
-    expect(await query(target, `SELECT "id", "pId" FROM "C"`)).toEqual([{ id: "c1", pId: "p1" }]);
-  });
+`,
+      );
+      await migrate(target, root);
+      expect(await query(target, `SELECT "id", "pId" FROM "C"`)).toEqual([{ id: "c1", pId: "p1" }]);
+    });
 
   it("5 concurrent migrate() calls on a fresh database all succeed and apply each migration exactly once", async () => {
     const { target } = await freshDatabase();

@@ -199,7 +199,12 @@ describe(`syncModelsFromFile on ${testProvider()}`, () => {
     await saveModel({ id: "gpt-4o", name: "Made by an admin", config: ollama, isDefault: true });
     await saveModel({ id: "other", name: "Other", config: ollama });
     expect(await syncModelsFromFile(fileEntries([{ ...gpt, default: true }]))).toEqual({ created: [], updated: ["gpt-4o"], disabled: [] });
-    expect(await getDb().model.findUniqueOrThrow({ where: { id: "gpt-4o" } })).toMatchObject({ name: "GPT-4o", provider: "azure-openai", managedByFile: true, isDefault: true });
+    expect(await getDb().model.findUniqueOrThrow({ where: { id: "gpt-4o" } })).toMatchObject({
+      name: "GPT-4o",
+      provider: "azure-openai",
+      managedByFile: true,
+      isDefault: true,
+    });
     // Once the file owns it, leaving the file disables it.
     expect((await syncModelsFromFile(fileEntries([]))).disabled).toEqual(["gpt-4o"]);
     expect(await getDefaultModelId(user)).toBe("other");
@@ -216,7 +221,10 @@ describe(`syncModelsFromFile on ${testProvider()}`, () => {
 describe(`provisionModelsFromFile on ${testProvider()}`, () => {
   it("loads MODELS_FILE, with ${VAR} from the environment, and sums up in one line", async () => {
     vi.stubEnv("TEST_OLLAMA_HOST", "ollama.internal");
-    writeFileSync(modelsFile, "models:\n  - id: llama2\n    name: Llama 2\n    provider: ollama\n    endpoint: http://${TEST_OLLAMA_HOST}:11434\n    model: llama2\n");
+    writeFileSync(
+      modelsFile,
+      "models:\n  - id: llama2\n    name: Llama 2\n    provider: ollama\n    endpoint: http://${TEST_OLLAMA_HOST}:11434\n    model: llama2\n",
+    );
     const summary = await provisionModelsFromFile();
     expect(summary).toBe(`[models] 1 from ${modelsFile}: created llama2`);
     expect(summary).not.toContain("\n");

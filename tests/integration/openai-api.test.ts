@@ -3,19 +3,19 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { APICallError, generateText, streamText } from "ai";
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { getCurrentUser } from "@/lib/auth/session";
 import { createApiKey, revokeApiKeyAsAdmin, revokeOwnApiKey } from "@/lib/api-keys/service";
+import { getCurrentUser } from "@/lib/auth/session";
+import { setApiKeyPolicy } from "@/lib/db/api-key-settings";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
+import { createLocalGroup } from "@/lib/db/groups";
 import { setModelAccessGroups } from "@/lib/db/model-access";
+import { saveModel } from "@/lib/db/models";
 import { saveQuota } from "@/lib/db/quotas";
 import { recordUsage } from "@/lib/db/usage";
-import { setApiKeyPolicy } from "@/lib/db/api-key-settings";
-import { createLocalGroup } from "@/lib/db/groups";
 import { createUser } from "@/lib/db/users";
+import { FAILED_AUTH_PER_MINUTE } from "@/lib/openai-api/failed-auth-limit";
 import { type AllFakes, magicPhrase, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
-import { FAILED_AUTH_PER_MINUTE } from "@/lib/openai-api/failed-auth-limit";
 import { API_BASE_URL, appFetch } from "../support/openai-api-app";
 
 // The OpenAI-compatible API driven by real clients written by others: the official `openai` package and the AI
@@ -52,14 +52,43 @@ beforeEach(async () => {
   key = created.key;
   keyId = created.summary.id;
   const ai21 = `${fakes.ai21.url}/studio/v1`;
-  await saveModel({ id: "azure", name: "GPT-4o", config: { provider: "azure-openai", endpoint: fakes.azure.url, deployment: "gpt-4o", apiKey: fakes.azure.apiKey, timeouts: TIMEOUTS }, isDefault: true });
+  await saveModel({
+    id: "azure",
+    name: "GPT-4o",
+    config: { provider: "azure-openai", endpoint: fakes.azure.url, deployment: "gpt-4o", apiKey: fakes.azure.apiKey, timeouts: TIMEOUTS },
+    isDefault: true,
+  });
   await saveModel({ id: "tgi", name: "Llama 2 (TGI)", config: { provider: "tgi", endpoint: fakes.tgi.url, timeouts: TIMEOUTS } });
-  await saveModel({ id: "vllm", name: "Llama 2 (vLLM)", config: { provider: "openai-compatible", endpoint: `${fakes.vllm.url}/v1`, model: fakes.vllm.servedModel, timeouts: TIMEOUTS } });
-  await saveModel({ id: "ollama", name: "Llama 2 (Ollama)", config: { provider: "ollama", endpoint: fakes.ollama.url, model: "llama2:7b-chat", timeouts: TIMEOUTS } });
-  await saveModel({ id: "j2-chat", name: "J2 chat", config: { provider: "ai21", api: "chat", endpoint: ai21, model: "j2-ultra", apiKey: fakes.ai21.apiKey, timeouts: TIMEOUTS } });
-  await saveModel({ id: "j2-complete", name: "J2 complete", config: { provider: "ai21", api: "complete", endpoint: ai21, model: "j2-ultra", apiKey: fakes.ai21.apiKey, timeouts: TIMEOUTS } });
-  await saveModel({ id: "jamba", name: "Jamba", config: { provider: "ai21", api: "jamba", endpoint: ai21, model: "jamba-large", apiKey: fakes.ai21.apiKey, timeouts: TIMEOUTS } });
-  await saveModel({ id: "down", name: "Unreachable", config: { provider: "openai-compatible", endpoint: "http://127.0.0.1:1/v1", model: "m", timeouts: TIMEOUTS } });
+  await saveModel({
+    id: "vllm",
+    name: "Llama 2 (vLLM)",
+    config: { provider: "openai-compatible", endpoint: `${fakes.vllm.url}/v1`, model: fakes.vllm.servedModel, timeouts: TIMEOUTS },
+  });
+  await saveModel({
+    id: "ollama",
+    name: "Llama 2 (Ollama)",
+    config: { provider: "ollama", endpoint: fakes.ollama.url, model: "llama2:7b-chat", timeouts: TIMEOUTS },
+  });
+  await saveModel({
+    id: "j2-chat",
+    name: "J2 chat",
+    config: { provider: "ai21", api: "chat", endpoint: ai21, model: "j2-ultra", apiKey: fakes.ai21.apiKey, timeouts: TIMEOUTS },
+  });
+  await saveModel({
+    id: "j2-complete",
+    name: "J2 complete",
+    config: { provider: "ai21", api: "complete", endpoint: ai21, model: "j2-ultra", apiKey: fakes.ai21.apiKey, timeouts: TIMEOUTS },
+  });
+  await saveModel({
+    id: "jamba",
+    name: "Jamba",
+    config: { provider: "ai21", api: "jamba", endpoint: ai21, model: "jamba-large", apiKey: fakes.ai21.apiKey, timeouts: TIMEOUTS },
+  });
+  await saveModel({
+    id: "down",
+    name: "Unreachable",
+    config: { provider: "openai-compatible", endpoint: "http://127.0.0.1:1/v1", model: "m", timeouts: TIMEOUTS },
+  });
   await saveModel({ id: "off", name: "Disabled", config: { provider: "ollama", endpoint: fakes.ollama.url, model: "x" }, enabled: false });
   await saveModel({ id: "secret", name: "Finance only", config: { provider: "ollama", endpoint: fakes.ollama.url, model: "llama2:7b-chat" } });
   const finance = await createLocalGroup({ name: "finance", role: null });
@@ -119,12 +148,21 @@ describe(`OpenAI-compatible API on ${testProvider()}`, () => {
         temperature: 0.2,
         max_tokens: 200,
       });
-      expect(completion).toMatchObject({ object: "chat.completion", model: modelId, choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant" } }] });
+      expect(completion).toMatchObject({
+        object: "chat.completion",
+        model: modelId,
+        choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant" } }],
+      });
       expect(completion.choices[0]?.message.content?.trim()).toBe(replyOf(modelId).trim());
       expect(completion.usage?.total_tokens).toBe((completion.usage?.prompt_tokens ?? 0) + (completion.usage?.completion_tokens ?? 0));
       expect(completion.usage?.completion_tokens).toBeGreaterThan(0);
 
-      const stream = await client.chat.completions.create({ model: modelId, messages: [{ role: "user", content: "Hello" }], stream: true, stream_options: { include_usage: true } });
+      const stream = await client.chat.completions.create({
+        model: modelId,
+        messages: [{ role: "user", content: "Hello" }],
+        stream: true,
+        stream_options: { include_usage: true },
+      });
       let text = "";
       const finishReasons: Array<string | null> = [];
       let usage: OpenAI.CompletionUsage | null | undefined;
@@ -285,7 +323,9 @@ describe(`OpenAI-compatible API on ${testProvider()}`, () => {
   });
 
   it("passes a backend's rate limit on as 429 and an unreachable backend as 503", async () => {
-    const limited = await caught(openai().chat.completions.create({ model: "azure", messages: [{ role: "user", content: `Hi ${magicPhrase("rate-limit")}` }] }));
+    const limited = await caught(
+      openai().chat.completions.create({ model: "azure", messages: [{ role: "user", content: `Hi ${magicPhrase("rate-limit")}` }] }),
+    );
     expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
     expect(limited.headers?.get("retry-after")).toMatch(/^\d+$/);
     const down = await caught(openai().chat.completions.create({ model: "down", messages: [{ role: "user", content: "Hi" }], stream: true }));
@@ -295,7 +335,11 @@ describe(`OpenAI-compatible API on ${testProvider()}`, () => {
   });
 
   it("ends a stream that fails midway with an error event the client raises", async () => {
-    const stream = await openai().chat.completions.create({ model: "vllm", messages: [{ role: "user", content: `Hi ${magicPhrase("mid-stream-error")}` }], stream: true });
+    const stream = await openai().chat.completions.create({
+      model: "vllm",
+      messages: [{ role: "user", content: `Hi ${magicPhrase("mid-stream-error")}` }],
+      stream: true,
+    });
     let text = "";
     const failure = await (async () => {
       for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";

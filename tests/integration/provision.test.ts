@@ -44,9 +44,7 @@ describe(`OIDC sign-in on ${testProvider()}`, () => {
 
     const user = await db().user.findUniqueOrThrow({ where: { id: userId }, include: { identities: true } });
     expect(user).toMatchObject({ email: "alice@example.com", name: "Alice", status: "active", groups: ["staff"] });
-    expect(user.identities).toEqual([
-      expect.objectContaining({ issuer: ISSUER, subject: "alice-sub", userId }),
-    ]);
+    expect(user.identities).toEqual([expect.objectContaining({ issuer: ISSUER, subject: "alice-sub", userId })]);
     expect(await auditActions()).toEqual([
       expect.objectContaining({ action: "auth.sign_up", actorId: userId }),
       expect.objectContaining({ action: "auth.sign_in", actorId: userId, details: { method: "oidc" } }),

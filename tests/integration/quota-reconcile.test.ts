@@ -20,7 +20,13 @@ const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
 let redis: Redis | null = null;
 
 beforeAll(async () => {
-  const client = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 2_000, retryStrategy: () => null });
+  const client = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    connectTimeout: 2_000,
+    retryStrategy: () => null,
+  });
   try {
     await client.connect();
     redis = client;

@@ -7,7 +7,7 @@ import { isGenerating } from "@/lib/chat/generation-registry";
 import type { SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
 import { saveModel } from "@/lib/db/models";
-import { saveQuota, type QuotaLimits } from "@/lib/db/quotas";
+import { type QuotaLimits, saveQuota } from "@/lib/db/quotas";
 import { createUser } from "@/lib/db/users";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import { databaseCounter, redisCounter, type WindowCounter } from "@/lib/quota/window-counter";
@@ -35,7 +35,13 @@ let fakes: AllFakes;
 
 beforeAll(async () => {
   fakes = await startAllFakes();
-  const client = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 2_000, retryStrategy: () => null });
+  const client = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    connectTimeout: 2_000,
+    retryStrategy: () => null,
+  });
   client.on("error", () => undefined);
   try {
     await client.connect();
@@ -344,6 +350,8 @@ describe(`POST /api/chat over a quota on ${testProvider()}`, () => {
     const later = await getDb().usageRecord.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
     expect(later).toHaveLength(3);
     expect(later[2]?.costUsd).toBe(0);
-    expect(later.slice(0, 2).map((record) => record.costUsd)).toEqual(records.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((record) => record.costUsd));
+    expect(later.slice(0, 2).map((record) => record.costUsd)).toEqual(
+      records.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((record) => record.costUsd),
+    );
   });
 });

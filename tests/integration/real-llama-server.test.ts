@@ -157,7 +157,10 @@ describeWithRealServer(`chat against the real llama.cpp server on ${testProvider
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ messages: [{ role: "user", content: "Hold the slot" }], stream: true, max_tokens: 400, ignore_eos: true }),
       signal: blocker.signal,
-    }).then((response) => response.body?.cancel(), () => undefined);
+    }).then(
+      (response) => response.body?.cancel(),
+      () => undefined,
+    );
     await waitFor(() => server.busy());
 
     const sent = post({ conversationId, modelId: "llama", message: { id: randomUUID(), text: "Are you there?" } });

@@ -105,7 +105,9 @@ describe(`retention job on ${testProvider()}`, () => {
   });
 
   it("of ten instances taking the lease at once, exactly one gets it", async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, (_, index) => acquireJobLease({ name: "retention", holder: `i${index}`, ttlMs: 60_000, now: NOW })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => acquireJobLease({ name: "retention", holder: `i${index}`, ttlMs: 60_000, now: NOW })),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     const holder = `i${results.indexOf(true)}`;
     expect(await getDb().jobLease.findUnique({ where: { name: "retention" } })).toMatchObject({ holder });
@@ -126,7 +128,14 @@ describe(`retention job on ${testProvider()}`, () => {
 describe(`PUT /api/admin/settings/retention on ${testProvider()}`, () => {
   let admin: TestUser;
   const put = (body: unknown) =>
-    putRetention(new Request("http://localhost/api/admin/settings/retention", { method: "PUT", body: JSON.stringify(body), headers: { "x-forwarded-for": "10.1.2.3" } }) as never, {} as never);
+    putRetention(
+      new Request("http://localhost/api/admin/settings/retention", {
+        method: "PUT",
+        body: JSON.stringify(body),
+        headers: { "x-forwarded-for": "10.1.2.3" },
+      }) as never,
+      {} as never,
+    );
 
   beforeEach(async () => {
     const row = await createUser({ email: "admin@example.com", role: "admin", mayBecomeFirstAdmin: false });
@@ -143,7 +152,12 @@ describe(`PUT /api/admin/settings/retention on ${testProvider()}`, () => {
     expect((await put({ days: null })).status).toBe(200);
     expect((await getRetentionSettings()).days).toBeNull();
     const entries = await getDb().auditLogEntry.findMany({ where: { action: "settings.changed" }, orderBy: { createdAt: "asc" } });
-    expect(entries.map((entry) => entry.details)).toEqual([{ from: null, to: 30 }, { from: 30, to: 3650 }, { from: 3650, to: 1 }, { from: 1, to: null }]);
+    expect(entries.map((entry) => entry.details)).toEqual([
+      { from: null, to: 30 },
+      { from: 30, to: 3650 },
+      { from: 3650, to: 1 },
+      { from: 1, to: null },
+    ]);
     expect(entries[0]).toMatchObject({ actorId: admin.id, target: "retention.days", ipAddress: "10.1.2.3" });
     const read = await getRetention(new Request("http://localhost/api/admin/settings/retention") as never, {} as never);
     expect(await read.json()).toEqual({ days: null, lastRun: null });

@@ -93,9 +93,7 @@ describe("schema files", () => {
     expect(byName(runtime)).toEqual(
       byName(committed.models.map((model) => ({ name: model.name, fields: model.fields.map(({ name, type }) => ({ name, type })) }))),
     );
-    expect(byName(Object.entries(clients[which].$Enums).map(([name, values]) => ({ name, values: Object.values(values) })))).toEqual(
-      byName(committed.enums),
-    );
+    expect(byName(Object.entries(clients[which].$Enums).map(([name, values]) => ({ name, values: Object.values(values) })))).toEqual(byName(committed.enums));
   });
 
   it("the SQLite and PostgreSQL clients define the same models, enums and fields", () => {
@@ -161,11 +159,7 @@ function expectedColumns(which: DatabaseProvider): Column[] {
       .filter((field) => field.kind !== "object")
       .map((field) => {
         const type =
-          field.kind === "enum"
-            ? which === "sqlite"
-              ? "TEXT"
-              : `enum ${field.type}`
-            : (which === "sqlite" ? sqliteTypes : postgresTypes)[field.type];
+          field.kind === "enum" ? (which === "sqlite" ? "TEXT" : `enum ${field.type}`) : (which === "sqlite" ? sqliteTypes : postgresTypes)[field.type];
         if (!type) throw new Error(`no column type known for ${model.name}.${field.name} of type ${field.type}`);
         return { table: model.dbName ?? model.name, column: field.name, type, nullable: !field.isRequired };
       }),
@@ -179,9 +173,9 @@ async function actualColumns(): Promise<Column[]> {
   if (target.provider === "sqlite") {
     const db = new Database(target.path, { readonly: true, fileMustExist: true });
     try {
-      const tables = db
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> ?")
-        .all(MIGRATIONS_TABLE) as { name: string }[];
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> ?").all(MIGRATIONS_TABLE) as {
+        name: string;
+      }[];
       return tables.flatMap(({ name: table }) =>
         (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string; notnull: number }[]).map((column) => ({
           table,
@@ -221,8 +215,7 @@ async function actualColumns(): Promise<Column[]> {
   }
 }
 
-const sortColumns = (columns: Column[]) =>
-  [...columns].sort((a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column));
+const sortColumns = (columns: Column[]) => [...columns].sort((a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column));
 
 describe(`the migrated ${provider} database`, () => {
   it("has exactly the tables and columns of the data model, with matching types and nullability", async () => {
@@ -262,8 +255,7 @@ describe(`the migrated ${provider} database`, () => {
 
 type Index = { table: string; kind: "primary" | "unique" | "index"; columns: string[] };
 
-const sortIndexes = (indexes: Index[]) =>
-  indexes.map((index) => `${index.table} ${index.kind} (${index.columns.join(", ")})`).sort();
+const sortIndexes = (indexes: Index[]) => indexes.map((index) => `${index.table} ${index.kind} (${index.columns.join(", ")})`).sort();
 
 /** Primary keys (@id, @@id), unique constraints (@unique, @@unique) and indexes (@@index) the data model asks for. */
 function expectedIndexes(which: DatabaseProvider): Index[] {
@@ -292,9 +284,9 @@ async function actualIndexes(): Promise<Index[]> {
   if (target.provider === "sqlite") {
     const db = new Database(target.path, { readonly: true, fileMustExist: true });
     try {
-      const tables = db
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> ?")
-        .all(MIGRATIONS_TABLE) as { name: string }[];
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> ?").all(MIGRATIONS_TABLE) as {
+        name: string;
+      }[];
       return tables.flatMap(({ name: table }): Index[] => {
         const primary = (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number }[])
           .filter((column) => column.pk > 0)
@@ -302,13 +294,15 @@ async function actualIndexes(): Promise<Index[]> {
           .map((column) => column.name);
         const indexes = (db.prepare(`PRAGMA index_list("${table}")`).all() as { name: string; unique: number; origin: string }[])
           .filter((index) => index.origin !== "pk")
-          .map((index): Index => ({
-            table,
-            kind: index.unique ? "unique" : "index",
-            columns: (db.prepare(`PRAGMA index_info("${index.name}")`).all() as { seqno: number; name: string }[])
-              .sort((a, b) => a.seqno - b.seqno)
-              .map((column) => column.name),
-          }));
+          .map(
+            (index): Index => ({
+              table,
+              kind: index.unique ? "unique" : "index",
+              columns: (db.prepare(`PRAGMA index_info("${index.name}")`).all() as { seqno: number; name: string }[])
+                .sort((a, b) => a.seqno - b.seqno)
+                .map((column) => column.name),
+            }),
+          );
         return [...(primary.length ? [{ table, kind: "primary" as const, columns: primary }] : []), ...indexes];
       });
     } finally {

@@ -1,12 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import {
-  createSession,
-  deleteExpiredSessions,
-  deleteSession,
-  deleteSessionsByUserId,
-  getActiveSessionWithUser,
-} from "@/lib/db/sessions";
+import { createSession, deleteExpiredSessions, deleteSession, deleteSessionsByUserId, getActiveSessionWithUser } from "@/lib/db/sessions";
 import { createUser, setUserRole, setUserStatus } from "@/lib/db/users";
 import { testProvider, useTestDatabase } from "../support/database";
 

@@ -19,7 +19,14 @@ const db = () => getDb();
 function oidcEnv(extra: Record<string, string> = {}): Env {
   return parseEnv({ OIDC_ISSUER: ISSUER, OIDC_CLIENT_ID: "chat", OIDC_CLIENT_SECRET: "s3cret", ...extra });
 }
-const claims = (extra: Record<string, unknown> = {}): OidcClaims => ({ iss: ISSUER, sub: "ann-sub", email: "ann@example.com", email_verified: true, name: "Ann", ...extra });
+const claims = (extra: Record<string, unknown> = {}): OidcClaims => ({
+  iss: ISSUER,
+  sub: "ann-sub",
+  email: "ann@example.com",
+  email_verified: true,
+  name: "Ann",
+  ...extra,
+});
 
 async function membershipsOf(userId: string) {
   const rows = await db().groupMember.findMany({ where: { userId }, include: { group: true } });
@@ -106,7 +113,10 @@ describe(`sign-in groups and approval on ${testProvider()}`, () => {
     expect(await signInWithOidc(claims({ sub: "x", email: "x@corp.test" }), env)).toMatchObject({ ok: false, code: "DomainNotAllowed" });
     await saveAccessSettings({ allowedEmailDomains: ["corp.test"], requireApproval: false });
     expect(await signInWithOidc(claims({ sub: "x", email: "x@corp.test" }), env)).toMatchObject({ ok: true });
-    expect(await signUpWithPassword({ email: "y@example.com", password: "long enough password", name: "Y" }, env)).toMatchObject({ ok: false, code: "DomainNotAllowed" });
+    expect(await signUpWithPassword({ email: "y@example.com", password: "long enough password", name: "Y" }, env)).toMatchObject({
+      ok: false,
+      code: "DomainNotAllowed",
+    });
     expect(await signUpWithPassword({ email: "y@corp.test", password: "long enough password", name: "Y" }, env)).toMatchObject({ ok: true });
     expect(await signInWithPassword({ email: "y@corp.test", password: "long enough password" }, env)).toMatchObject({ ok: true });
   });

@@ -1,5 +1,5 @@
-import { vi } from "vitest";
 import { NextRequest } from "next/server";
+import { vi } from "vitest";
 import { getCurrentUser } from "@/lib/auth/session";
 import { createUser } from "@/lib/db/users";
 

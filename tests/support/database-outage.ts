@@ -23,16 +23,18 @@ async function setReadOnly(database: ScratchDatabase, readOnly: boolean): Promis
   }
   const name = new URL(database.url).pathname.slice(1);
   await withAdminClient(testPostgresUrl(), async (client) => {
-    await client.query(`ALTER DATABASE ${quoteIdentifier(name)} ${readOnly ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only"}`);
+    await client.query(
+      `ALTER DATABASE ${quoteIdentifier(name)} ${readOnly ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only"}`,
+    );
     // Sessions opened before the change keep the old default: end them, but only between statements (a session cut
     // inside a transaction can leave a pool client checked out for good, which is not what this test is about).
     const { rows } = await client.query<{ now: Date }>("SELECT clock_timestamp() AS now");
     const changedAt = rows[0]!.now;
     for (let round = 0; ; round++) {
-      const { rowCount } = await client.query(
-        "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_start < $2",
-        [name, changedAt],
-      );
+      const { rowCount } = await client.query("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_start < $2", [
+        name,
+        changedAt,
+      ]);
       if (!rowCount) return;
       if (round > 500) throw new Error("sessions from before the change did not go away");
       await client.query(

@@ -1,6 +1,6 @@
+import { POST as postCompletions } from "@/app/v1/chat/completions/route";
 import { GET as getModel } from "@/app/v1/models/[id]/route";
 import { GET as getModels } from "@/app/v1/models/route";
-import { POST as postCompletions } from "@/app/v1/chat/completions/route";
 
 // The /v1 route handlers behind a fetch function, so real OpenAI clients (the official `openai` package,
 // @ai-sdk/openai-compatible) can be pointed at the app in-process with their `fetch` option.

@@ -23,10 +23,7 @@ async function dropDatabases(adminUrl: string, names: string[]) {
 
 async function databasesStartingWith(adminUrl: string, prefix: string): Promise<string[]> {
   return withAdminClient(adminUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
-      [prefix],
-    );
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
     return rows.map((row) => row.datname);
   });
 }

@@ -74,7 +74,10 @@ export async function startLlamaServer(options: { contextSize?: number; parallel
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`llama-server exited with ${child.exitCode}: ${log}`);
-    const healthy = await fetch(`${url}/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${url}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) {
       await close();
@@ -84,7 +87,9 @@ export async function startLlamaServer(options: { contextSize?: number; parallel
   }
   const models = (await (await fetch(`${url}/v1/models`)).json()) as { data: Array<{ id: string }> };
   const post = async (route: string, body: unknown) =>
-    (await fetch(`${url}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json() as Promise<Record<string, unknown>>;
+    (await fetch(`${url}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json() as Promise<
+      Record<string, unknown>
+    >;
   return {
     url,
     modelName: models.data[0]?.id ?? "",

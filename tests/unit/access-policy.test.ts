@@ -21,6 +21,7 @@ describe("domain list", () => {
 
   it("accepts domain names only", () => {
     for (const domain of ["example.com", "a-b.example.co.uk", "xn--bcher-kva.example"]) expect(isValidDomain(domain)).toBe(true);
-    for (const domain of ["localhost", "-bad.com", "exa mple.com", "*.example.com", "example.com/path", "a@b.com", ""]) expect(isValidDomain(domain)).toBe(false);
+    for (const domain of ["localhost", "-bad.com", "exa mple.com", "*.example.com", "example.com/path", "a@b.com", ""])
+      expect(isValidDomain(domain)).toBe(false);
   });
 });

@@ -62,7 +62,9 @@ describe("outcomeOf", () => {
   });
 
   it("uses a generic text for errors that are not LlmErrors, and records no usage when the backend never accepted", () => {
-    const outcome = outcomeOf(observation({ accepted: false, text: "", error: new TypeError("x is undefined"), finishReason: undefined, usage: undefined, firstTokenAt: undefined }));
+    const outcome = outcomeOf(
+      observation({ accepted: false, text: "", error: new TypeError("x is undefined"), finishReason: undefined, usage: undefined, firstTokenAt: undefined }),
+    );
     expect(outcome).toMatchObject({ status: "error", error: GENERIC_ANSWER_ERROR, usage: null, finishReason: "error" });
     expect(outcome.metadata.timings).toEqual({ totalMs: 500 });
   });
@@ -80,7 +82,16 @@ describe("outcomeOf", () => {
 });
 
 describe("toChatUIMessages", () => {
-  const base = { modelId: null, error: null, inputTokens: null, outputTokens: null, usageIsEstimated: false, metadata: null, feedback: null, createdAt: new Date("2025-01-02T03:04:05.000Z") };
+  const base = {
+    modelId: null,
+    error: null,
+    inputTokens: null,
+    outputTokens: null,
+    usageIsEstimated: false,
+    metadata: null,
+    feedback: null,
+    createdAt: new Date("2025-01-02T03:04:05.000Z"),
+  };
 
   it("maps rows to UI messages with the contract's metadata, leaving system rows out", () => {
     const messages = toChatUIMessages([
@@ -90,7 +101,10 @@ describe("toChatUIMessages", () => {
         ...base,
         id: "a",
         role: "assistant",
-        parts: [{ type: "text", text: "Hel" }, { type: "text", text: "lo" }],
+        parts: [
+          { type: "text", text: "Hel" },
+          { type: "text", text: "lo" },
+        ],
         modelId: "gpt-4o",
         status: "stopped",
         inputTokens: 5,

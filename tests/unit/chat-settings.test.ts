@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { imageHostsInputSchema } from "@/app/(admin)/api/admin/settings/images/schema";
 import { chatErrorText } from "@/components/chat/chat-error-text";
 import { firstMessageSettings } from "@/components/chat/settings/new-chat-settings";
 import { parseSettingsFields } from "@/components/chat/settings/settings-values";
-import { imageHostsInputSchema } from "@/app/(admin)/api/admin/settings/images/schema";
 import {
   FALLBACK_MAX_OUTPUT_TOKENS,
   generationSettingsFor,
@@ -11,7 +11,11 @@ import {
   settingsLimitProblem,
 } from "@/lib/chat/generation-settings";
 
-const model = (config: { maxOutputTokens?: number }, defaults: { temperature?: number; maxOutputTokens?: number } = {}) => ({ name: "GPT-4o", config, defaults });
+const model = (config: { maxOutputTokens?: number }, defaults: { temperature?: number; maxOutputTokens?: number } = {}) => ({
+  name: "GPT-4o",
+  config,
+  defaults,
+});
 
 describe("generation settings", () => {
   it("takes the ceiling from the model's config, else its defaults, else a fallback", () => {
@@ -21,8 +25,14 @@ describe("generation settings", () => {
   });
 
   it("merges the conversation's choice with the model's defaults and caps the answer length", () => {
-    expect(generationSettingsFor(model({ maxOutputTokens: 1000 }, { temperature: 0.3, maxOutputTokens: 500 }), {})).toEqual({ temperature: 0.3, maxOutputTokens: 500 });
-    expect(generationSettingsFor(model({ maxOutputTokens: 1000 }, { temperature: 0.3 }), { temperature: 0, maxOutputTokens: 5000 })).toEqual({ temperature: 0, maxOutputTokens: 1000 });
+    expect(generationSettingsFor(model({ maxOutputTokens: 1000 }, { temperature: 0.3, maxOutputTokens: 500 }), {})).toEqual({
+      temperature: 0.3,
+      maxOutputTokens: 500,
+    });
+    expect(generationSettingsFor(model({ maxOutputTokens: 1000 }, { temperature: 0.3 }), { temperature: 0, maxOutputTokens: 5000 })).toEqual({
+      temperature: 0,
+      maxOutputTokens: 1000,
+    });
     expect(generationSettingsFor(model({}), {})).toEqual({ temperature: undefined, maxOutputTokens: undefined });
   });
 
@@ -41,11 +51,17 @@ describe("generation settings", () => {
 
 describe("the settings form", () => {
   it("reads empty fields as the model's default and checks ranges", () => {
-    expect(parseSettingsFields({ systemPrompt: "  ", temperature: "", maxOutputTokens: "" }, 100)).toEqual({ values: { systemPrompt: null, temperature: null, maxOutputTokens: null } });
-    expect(parseSettingsFields({ systemPrompt: "Be brief.", temperature: "0.5", maxOutputTokens: "100" }, 100)).toEqual({ values: { systemPrompt: "Be brief.", temperature: 0.5, maxOutputTokens: 100 } });
+    expect(parseSettingsFields({ systemPrompt: "  ", temperature: "", maxOutputTokens: "" }, 100)).toEqual({
+      values: { systemPrompt: null, temperature: null, maxOutputTokens: null },
+    });
+    expect(parseSettingsFields({ systemPrompt: "Be brief.", temperature: "0.5", maxOutputTokens: "100" }, 100)).toEqual({
+      values: { systemPrompt: "Be brief.", temperature: 0.5, maxOutputTokens: 100 },
+    });
     const wrong = parseSettingsFields({ systemPrompt: "", temperature: "2.5", maxOutputTokens: "101" }, 100);
     expect(wrong).toEqual({ errors: { temperature: expect.stringContaining("0 to 2"), maxOutputTokens: expect.stringContaining("1 to 100") } });
-    expect(parseSettingsFields({ systemPrompt: "", temperature: "", maxOutputTokens: "1.5" }, null)).toMatchObject({ errors: { maxOutputTokens: expect.any(String) } });
+    expect(parseSettingsFields({ systemPrompt: "", temperature: "", maxOutputTokens: "1.5" }, null)).toMatchObject({
+      errors: { maxOutputTokens: expect.any(String) },
+    });
   });
 
   it("sends only the values chosen with a new chat's first message", () => {
@@ -70,7 +86,13 @@ describe("image hosts input", () => {
 
 describe("chat error text", () => {
   it("shows the server's message, a quota refusal included", () => {
-    const quota = { error: { code: "quota_exceeded", message: "You have used your daily limit of 1,000 tokens. It resets at 00:00 UTC (midnight UTC).", resetsAt: "2026-01-02T00:00:00.000Z" } };
+    const quota = {
+      error: {
+        code: "quota_exceeded",
+        message: "You have used your daily limit of 1,000 tokens. It resets at 00:00 UTC (midnight UTC).",
+        resetsAt: "2026-01-02T00:00:00.000Z",
+      },
+    };
     expect(chatErrorText(new Error(JSON.stringify(quota)))).toBe(quota.error.message);
   });
 

@@ -11,7 +11,11 @@ afterEach(() => {
 describe("ThrottledTextWriter", () => {
   it("writes at once, then at most once per interval with the latest text", async () => {
     const writes: string[] = [];
-    const writer = new ThrottledTextWriter(async (text) => void writes.push(text), 300, () => undefined);
+    const writer = new ThrottledTextWriter(
+      async (text) => void writes.push(text),
+      300,
+      () => undefined,
+    );
     writer.update("a");
     await vi.advanceTimersByTimeAsync(0);
     expect(writes).toEqual(["a"]);

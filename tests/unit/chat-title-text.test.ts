@@ -21,7 +21,7 @@ describe("sanitizeTitle", () => {
   });
 
   it("returns an empty string for an empty answer", () => {
-    expect(sanitizeTitle("  \n \"\" ")).toBe("");
+    expect(sanitizeTitle('  \n "" ')).toBe("");
   });
 });
 

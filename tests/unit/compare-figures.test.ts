@@ -6,7 +6,12 @@ const message = (metadata: ChatUIMessage["metadata"]): ChatUIMessage => ({ id: "
 
 describe("compare figures", () => {
   it("counts from the click on Compare while the answer streams, with estimated output tokens", () => {
-    const figures = answerFigures(message({ createdAt: "", status: "streaming" }), "12345678", { startedAt: 1_000, firstTokenAt: 1_250, now: 3_000, ended: false });
+    const figures = answerFigures(message({ createdAt: "", status: "streaming" }), "12345678", {
+      startedAt: 1_000,
+      firstTokenAt: 1_250,
+      now: 3_000,
+      ended: false,
+    });
     expect(figures).toEqual({ firstTokenMs: 250, totalMs: 2_000, inputTokens: null, outputTokens: 2, estimated: true, live: true });
     expect(durationText(figures.firstTokenMs)).toBe("250 ms");
     expect(durationText(figures.totalMs)).toBe("2.0 s");

@@ -6,8 +6,7 @@ import { countAdmissionRefusal, observeHttpRequest } from "@/lib/server/metrics"
 
 vi.stubEnv("METRICS_TOKEN", "unit-test-metrics-token-0123456789");
 
-const scrape = (authorization?: string) =>
-  GET(new Request("http://localhost/api/metrics", { headers: authorization ? { authorization } : {} }));
+const scrape = (authorization?: string) => GET(new Request("http://localhost/api/metrics", { headers: authorization ? { authorization } : {} }));
 
 describe("GET /api/metrics", () => {
   it("refuses a missing or wrong token", async () => {

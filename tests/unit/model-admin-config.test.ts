@@ -70,7 +70,10 @@ describe("model form values", () => {
   });
 
   it("refuses numbers that are not numbers, and a group restriction without groups", () => {
-    expect(buildModelBody({ ...initialFormValues(stored), contextWindow: "4k" }, stored)).toEqual({ ok: false, message: "Context window must be a whole number." });
+    expect(buildModelBody({ ...initialFormValues(stored), contextWindow: "4k" }, stored)).toEqual({
+      ok: false,
+      message: "Context window must be a whole number.",
+    });
     expect(buildModelBody({ ...initialFormValues(stored), groupIds: [] }, stored)).toMatchObject({ ok: false });
   });
 

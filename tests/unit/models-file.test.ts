@@ -62,7 +62,14 @@ models:
       {
         id: "gpt-4o",
         name: "GPT-4o",
-        config: { provider: "azure-openai", endpoint: "https://corp.openai.azure.com", deployment: "gpt-4o", apiKey: "k", apiVersion: "2024-10-21", auth: "api-key" },
+        config: {
+          provider: "azure-openai",
+          endpoint: "https://corp.openai.azure.com",
+          deployment: "gpt-4o",
+          apiKey: "k",
+          apiVersion: "2024-10-21",
+          auth: "api-key",
+        },
         defaults: { temperature: 0.3, maxOutputTokens: 2048, contextWindow: 128000, systemPrompt: "Be brief." },
         enabled: true,
         isDefault: true,
@@ -255,7 +262,16 @@ describe("loadModelsFile: errors", () => {
 describe("examples/models.example.yaml", () => {
   it("loads, with one entry per kind of backend", async () => {
     const example = fileURLToPath(new URL("../../examples/models.example.yaml", import.meta.url));
-    const variables = ["AZURE_OPENAI_RESOURCE", "AZURE_OPENAI_API_KEY", "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "TGI_API_KEY", "VLLM_API_KEY", "AI21_API_KEY"];
+    const variables = [
+      "AZURE_OPENAI_RESOURCE",
+      "AZURE_OPENAI_API_KEY",
+      "AZURE_TENANT_ID",
+      "AZURE_CLIENT_ID",
+      "AZURE_CLIENT_SECRET",
+      "TGI_API_KEY",
+      "VLLM_API_KEY",
+      "AI21_API_KEY",
+    ];
     const entries = await loadModelsFile(example, Object.fromEntries(variables.map((name) => [name, `value-of-${name.toLowerCase()}`])));
     expect(entries.map(({ config }) => [config.provider, "auth" in config ? config.auth : "api" in config ? config.api : null])).toEqual([
       ["azure-openai", "api-key"],

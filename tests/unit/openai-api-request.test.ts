@@ -29,7 +29,13 @@ describe("chat completion requests", () => {
       model: "m",
       messages: [
         { role: "developer", content: "Rules" },
-        { role: "user", content: [{ type: "text", text: "Hel" }, { type: "text", text: "lo" }] },
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "Hel" },
+            { type: "text", text: "lo" },
+          ],
+        },
         { role: "assistant", content: null },
         { role: "user", content: "Again" },
       ],
@@ -45,7 +51,18 @@ describe("chat completion requests", () => {
   });
 
   it("refuses images, audio, tool messages, and a conversation without a user message, naming where", () => {
-    const image = parse({ model: "m", messages: [{ role: "user", content: [{ type: "text", text: "x" }, { type: "image_url", image_url: { url: "u" } }] }] });
+    const image = parse({
+      model: "m",
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "x" },
+            { type: "image_url", image_url: { url: "u" } },
+          ],
+        },
+      ],
+    });
     expect(textTurns(image)).toMatchObject({ refusal: { param: "messages[0].content[1]" } });
     const tool = parse({ model: "m", messages: [{ role: "tool", content: "x" }] });
     expect(textTurns(tool)).toMatchObject({ refusal: { param: "messages[0].role" } });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  emailDomain,
-  groupsFromClaims,
-  isAdminEmail,
-  isEmailDomainAllowed,
-  isInAdminGroup,
-  normalizeEmail,
-  safeCallbackPath,
-} from "@/lib/auth/policy";
+import { emailDomain, groupsFromClaims, isAdminEmail, isEmailDomainAllowed, isInAdminGroup, normalizeEmail, safeCallbackPath } from "@/lib/auth/policy";
 
 describe("email rules", () => {
   it("normalises emails and reads their domain", () => {

@@ -9,9 +9,17 @@ describe("privacy fixture corpus", () => {
   const score = scoreCorpus(loadCorpus());
 
   it("has a corpus for every built-in type", () => {
-    expect(score.byType.map((row) => row.type).sort()).toEqual(
-      ["email", "iban", "ip_address", "national_id", "payment_card", "phone", "secret", "uk_nino", "us_ssn"],
-    );
+    expect(score.byType.map((row) => row.type).sort()).toEqual([
+      "email",
+      "iban",
+      "ip_address",
+      "national_id",
+      "payment_card",
+      "phone",
+      "secret",
+      "uk_nino",
+      "us_ssn",
+    ]);
     for (const row of score.byType) expect(row.expected, row.type).toBeGreaterThanOrEqual(20);
   });
 
@@ -28,6 +36,12 @@ describe("privacy fixture corpus", () => {
   });
 
   it("reads marked fixture lines", () => {
-    expect(parseMarked("a ⟦b⟧ c ⟦dd⟧")).toEqual({ text: "a b c dd", expected: [{ start: 2, end: 3 }, { start: 6, end: 8 }] });
+    expect(parseMarked("a ⟦b⟧ c ⟦dd⟧")).toEqual({
+      text: "a b c dd",
+      expected: [
+        { start: 2, end: 3 },
+        { start: 6, end: 8 },
+      ],
+    });
   });
 });

@@ -58,14 +58,7 @@ describe("detectFindings", () => {
       ["ip_address", "10.0.3.7"],
       ["ip_address", "fe80::1ff:fe23:4567:890a"],
     ]);
-    expectNothing([
-      "version 1.2.3.4 is out",
-      "256.1.1.1",
-      "at 12:30:45",
-      "MAC 00:1A:2B:3C:4D:5E",
-      "std::vector<int> and a::b",
-      "netmask 255.255.255.0",
-    ]);
+    expectNothing(["version 1.2.3.4 is out", "256.1.1.1", "at 12:30:45", "MAC 00:1A:2B:3C:4D:5E", "std::vector<int> and a::b", "netmask 255.255.255.0"]);
   });
 
   it("finds phone numbers in international and national formats", () => {

@@ -32,12 +32,21 @@ describe("a model's boundary and privacy policy", () => {
   });
 
   it("applies an admin's boundary defaults under the model's own override", () => {
-    const policy = policyForModel({ provider: "ai21", privacy: { byCategory: { secret: "block" } } }, { external: { byCategory: { personal: "redact", secret: "warn" } } });
+    const policy = policyForModel(
+      { provider: "ai21", privacy: { byCategory: { secret: "block" } } },
+      { external: { byCategory: { personal: "redact", secret: "warn" } } },
+    );
     expect(policy.byCategory).toEqual({ secret: "block", personal: "redact", confidential: "redact" });
   });
 
   it("MODELS_FILE refuses an unknown boundary or action, naming the field", async () => {
-    const error = await loadModelsFile(modelsFile([{ ...azure, boundary: "dmz" }, { ...ollama, privacy: { byCategory: { personal: "ignore" } } }]), {}).catch((e: unknown) => e);
+    const error = await loadModelsFile(
+      modelsFile([
+        { ...azure, boundary: "dmz" },
+        { ...ollama, privacy: { byCategory: { personal: "ignore" } } },
+      ]),
+      {},
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelsFileError);
     const problems = (error as ModelsFileError).problems.join("\n");
     expect(problems).toContain('field "boundary"');

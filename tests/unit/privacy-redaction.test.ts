@@ -19,9 +19,7 @@ describe("redactText", () => {
   it("gives the same value the same placeholder across the turns of a conversation, however it is written", () => {
     const table = createPlaceholderTable();
     expect(redact("Customer Anna@Example.com, IBAN DE89 3704 0044 0532 0130 00", table)).toBe("Customer [EMAIL_1], IBAN [IBAN_1]");
-    expect(redact("Refund DE89370400440532013000 to anna@example.com, cc carl@example.com", table)).toBe(
-      "Refund [IBAN_1] to [EMAIL_1], cc [EMAIL_2]",
-    );
+    expect(redact("Refund DE89370400440532013000 to anna@example.com, cc carl@example.com", table)).toBe("Refund [IBAN_1] to [EMAIL_1], cc [EMAIL_2]");
   });
 
   it("labels admin terms by their rule", () => {

@@ -43,7 +43,11 @@ describe("quota periods (UTC)", () => {
   });
 
   it("say when the user may go on, in UTC", () => {
-    expect(requestsPerMinuteMessage(20, new Date("2026-11-20T14:32:00Z"))).toBe("You have reached your limit of 20 requests per minute. Try again at 14:32 UTC.");
-    expect(costPerMonthMessage(12.5, new Date("2026-12-01T00:00:00Z"))).toBe("You have reached your monthly budget of $12.50. It resets on 1 December (00:00 UTC).");
+    expect(requestsPerMinuteMessage(20, new Date("2026-11-20T14:32:00Z"))).toBe(
+      "You have reached your limit of 20 requests per minute. Try again at 14:32 UTC.",
+    );
+    expect(costPerMonthMessage(12.5, new Date("2026-12-01T00:00:00Z"))).toBe(
+      "You have reached your monthly budget of $12.50. It resets on 1 December (00:00 UTC).",
+    );
   });
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ENCRYPTION_KEY_FILE, loadEncryptionKey } from "@/lib/crypto/encryption-key";
 import { decodeEncryptionKey } from "@/lib/crypto/encryption-key-format";
-import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
+import { open, SecretBoxError, seal } from "@/lib/crypto/secret-box";
 
 const key = randomBytes(32);
 

@@ -33,7 +33,12 @@ describe("a finished answer replayed as a stream", () => {
     const message = await replay(row({}));
     expect(message?.id).toBe("answer-1");
     expect(message?.parts).toEqual([expect.objectContaining({ type: "text", text: "Hello there" })]);
-    expect(message?.metadata).toMatchObject({ status: "complete", modelId: "azure", usage: { inputTokens: 12, outputTokens: 3, estimated: false }, timings: { firstTokenMs: 200, totalMs: 900 } });
+    expect(message?.metadata).toMatchObject({
+      status: "complete",
+      modelId: "azure",
+      usage: { inputTokens: 12, outputTokens: 3, estimated: false },
+      timings: { firstTokenMs: 200, totalMs: 900 },
+    });
   });
 
   it("carries a failed answer's user-safe error, and sends no text part when there is none", async () => {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SQLITE_PATH, databaseTargetFrom } from "@/lib/db/target";
 import { providerSchemas } from "@/lib/db/schema-files";
+import { DEFAULT_SQLITE_PATH, databaseTargetFrom } from "@/lib/db/target";
 
 describe("databaseTargetFrom", () => {
   const cwd = path.resolve("/srv/chat");

@@ -26,6 +26,14 @@ describe("usage CSV", () => {
   });
 
   it("writes a header and rows with CRLF line ends", () => {
-    expect(toCsv(["day", "requests"], [["2026-11-20", 3], ["2026-11-21", 0]])).toBe("day,requests\r\n2026-11-20,3\r\n2026-11-21,0\r\n");
+    expect(
+      toCsv(
+        ["day", "requests"],
+        [
+          ["2026-11-20", 3],
+          ["2026-11-21", 0],
+        ],
+      ),
+    ).toBe("day,requests\r\n2026-11-20,3\r\n2026-11-21,0\r\n");
   });
 });

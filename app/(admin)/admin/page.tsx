@@ -1,4 +1,4 @@
-import { Activity, ShieldCheck, UserX, Users } from "lucide-react";
+import { Activity, ShieldCheck, Users, UserX } from "lucide-react";
 import type { Metadata } from "next";
 import { AdminPage } from "@/components/admin/admin-page";
 import { StatCard } from "@/components/admin/stat-card";

@@ -34,16 +34,32 @@ export default async function MyUsagePage() {
       <p className="mt-1.5 text-sm text-muted-foreground">{monthName.format(now)} so far (days in UTC), and the limits that apply to you.</p>
 
       <section aria-labelledby="my-limits" className="mt-8 space-y-3">
-        <h2 id="my-limits" className="text-base font-semibold">Your limits</h2>
+        <h2 id="my-limits" className="text-base font-semibold">
+          Your limits
+        </h2>
         <MyLimits limits={limits} />
       </section>
 
       <section aria-labelledby="my-month" className="mt-8 space-y-4">
-        <h2 id="my-month" className="text-base font-semibold">This month</h2>
+        <h2 id="my-month" className="text-base font-semibold">
+          This month
+        </h2>
         <UsageTotalsList totals={totals} label="Your totals this month" />
         <div className="grid gap-4 md:grid-cols-2">
-          <BarChart title="Your tokens per day" labelHeader="Day" layout="columns" data={days.map((day) => ({ label: day.label, value: day.tokens }))} format={formatCompact} />
-          <BarChart title="Your cost per day" labelHeader="Day" layout="columns" data={days.map((day) => ({ label: day.label, value: day.cost }))} format={formatUsd} />
+          <BarChart
+            title="Your tokens per day"
+            labelHeader="Day"
+            layout="columns"
+            data={days.map((day) => ({ label: day.label, value: day.tokens }))}
+            format={formatCompact}
+          />
+          <BarChart
+            title="Your cost per day"
+            labelHeader="Day"
+            layout="columns"
+            data={days.map((day) => ({ label: day.label, value: day.cost }))}
+            format={formatUsd}
+          />
         </div>
         <UsageBreakdownTable caption="By model" labelHeader="Model" rows={byModel.map((row) => ({ ...row, key: row.modelId ?? "deleted", label: row.name }))} />
       </section>

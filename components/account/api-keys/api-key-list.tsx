@@ -27,13 +27,29 @@ export function ApiKeyList<K extends ApiKeyView>({
       <table className="w-full text-left text-sm">
         <thead className="text-xs text-muted-foreground">
           <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">Name</th>
-            {owner && <th scope="col" className="py-2 pr-3 font-medium">Owner</th>}
-            <th scope="col" className="py-2 pr-3 font-medium">State</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Created</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Last used</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Expires</th>
-            <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Name
+            </th>
+            {owner && (
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Owner
+              </th>
+            )}
+            <th scope="col" className="py-2 pr-3 font-medium">
+              State
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Created
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Last used
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Expires
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -46,9 +62,15 @@ export function ApiKeyList<K extends ApiKeyView>({
               </td>
               {owner && <td className="py-2 pr-3">{owner(key)}</td>}
               <td className="py-2 pr-3">{stateLabel[key.state]}</td>
-              <td className="py-2 pr-3"><LocalTime iso={key.createdAt} /></td>
-              <td className="py-2 pr-3"><When iso={key.lastUsedAt} empty="Never" /></td>
-              <td className="py-2 pr-3"><When iso={key.expiresAt} empty="Never" /></td>
+              <td className="py-2 pr-3">
+                <LocalTime iso={key.createdAt} />
+              </td>
+              <td className="py-2 pr-3">
+                <When iso={key.lastUsedAt} empty="Never" />
+              </td>
+              <td className="py-2 pr-3">
+                <When iso={key.expiresAt} empty="Never" />
+              </td>
               <td className="py-2 text-right">
                 {key.state === "active" && (
                   <Button variant="secondary" size="sm" onClick={() => onRevoke(key)} aria-label={`Revoke ${key.name}`}>

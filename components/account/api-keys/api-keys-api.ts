@@ -15,7 +15,11 @@ async function send<T>(path: string, init: RequestInit, fallback: string): Promi
 }
 
 export function createApiKey(input: { name: string; expiresInDays: number | null; saveToHistory: boolean }) {
-  return send<{ key: string; apiKey: ApiKeyView }>("/api/account/api-keys", { method: "POST", body: JSON.stringify(input) }, "The key could not be created. Please try again.");
+  return send<{ key: string; apiKey: ApiKeyView }>(
+    "/api/account/api-keys",
+    { method: "POST", body: JSON.stringify(input) },
+    "The key could not be created. Please try again.",
+  );
 }
 
 export function revokeApiKey(id: string) {

@@ -13,7 +13,10 @@ export function NewApiKeyNotice({ name, value, onDone }: { name: string; value: 
         <strong>{name}</strong> is ready. Copy the key now: it is shown only this once and cannot be retrieved later.
       </p>
       <div className="flex items-center gap-2">
-        <code className="min-w-0 flex-1 overflow-x-auto rounded-md border bg-background px-2.5 py-1.5 font-mono text-xs break-all" data-testid="new-api-key-value">
+        <code
+          className="min-w-0 flex-1 overflow-x-auto rounded-md border bg-background px-2.5 py-1.5 font-mono text-xs break-all"
+          data-testid="new-api-key-value"
+        >
           {value}
         </code>
         <Button

@@ -11,18 +11,37 @@ function Muted({ children }: { children: string }) {
 export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
   return (
     // Focusable so keyboard users can scroll it (axe scrollable-region-focusable).
-    <div tabIndex={0} role="region" aria-label="Audit log entries" className="overflow-x-auto rounded-xl border bg-card shadow-xs focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring">
+    <div
+      tabIndex={0}
+      role="region"
+      aria-label="Audit log entries"
+      className="overflow-x-auto rounded-xl border bg-card shadow-xs focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+    >
       <table className="w-full min-w-[64rem] text-left text-sm">
         <caption className="sr-only">Audit log entries, newest first</caption>
         <thead className="border-b bg-muted/60 text-xs font-medium whitespace-nowrap text-muted-foreground">
           <tr>
-            <th scope="col" className={cell}>When</th>
-            <th scope="col" className={cell}>Who</th>
-            <th scope="col" className={cell}>Action</th>
-            <th scope="col" className={cell}>Target</th>
-            <th scope="col" className={cell}>Details</th>
-            <th scope="col" className={cell}>IP address</th>
-            <th scope="col" className={cell}>Device</th>
+            <th scope="col" className={cell}>
+              When
+            </th>
+            <th scope="col" className={cell}>
+              Who
+            </th>
+            <th scope="col" className={cell}>
+              Action
+            </th>
+            <th scope="col" className={cell}>
+              Target
+            </th>
+            <th scope="col" className={cell}>
+              Details
+            </th>
+            <th scope="col" className={cell}>
+              IP address
+            </th>
+            <th scope="col" className={cell}>
+              Device
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y">

@@ -14,7 +14,11 @@ function formatUtc(iso: string): string {
 
 /** A moment in the reader's own time zone, the exact UTC time in its title; UTC until the browser takes over. */
 export function LocalTime({ iso }: { iso: string }) {
-  const text = useSyncExternalStore(subscribe, () => formatLocal(iso), () => formatUtc(iso));
+  const text = useSyncExternalStore(
+    subscribe,
+    () => formatLocal(iso),
+    () => formatUtc(iso),
+  );
   return (
     <time dateTime={iso} title={iso} className="whitespace-nowrap tabular-nums">
       {text}

@@ -46,7 +46,12 @@ export function GroupCard({ group }: { group: GroupSummary }) {
           <label htmlFor={roleId} className="text-[13px] font-medium">
             Role for members
           </label>
-          <NativeSelect id={roleId} defaultValue={group.role === "admin" ? "admin" : "none"} disabled={busy} onChange={(event) => send("PATCH", { role: event.target.value })}>
+          <NativeSelect
+            id={roleId}
+            defaultValue={group.role === "admin" ? "admin" : "none"}
+            disabled={busy}
+            onChange={(event) => send("PATCH", { role: event.target.value })}
+          >
             <option value="none">No role change</option>
             <option value="admin">Admin</option>
           </NativeSelect>

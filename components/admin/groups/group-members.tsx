@@ -115,7 +115,12 @@ export function GroupMembers({ group }: { group: GroupSummary }) {
                 {memberIds.has(user.id) ? (
                   <span className="text-xs text-muted-foreground">Member</span>
                 ) : (
-                  <Button size="sm" variant="secondary" disabled={busy} onClick={() => change(`/api/admin/groups/${group.id}/members`, "POST", { userId: user.id })}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={busy}
+                    onClick={() => change(`/api/admin/groups/${group.id}/members`, "POST", { userId: user.id })}
+                  >
                     Add <span className="sr-only">{user.email}</span>
                   </Button>
                 )}

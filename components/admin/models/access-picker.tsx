@@ -37,7 +37,12 @@ export function AccessPicker({ groups, restricted, selected, onRestrictedChange,
             <legend className="sr-only">Groups</legend>
             {groups.map((group) => (
               <label key={group.id} className="flex min-w-0 items-center gap-2 text-sm">
-                <input type="checkbox" className={checkboxClasses} checked={selected.has(group.id)} onChange={(event) => onToggle(group.id, event.target.checked)} />
+                <input
+                  type="checkbox"
+                  className={checkboxClasses}
+                  checked={selected.has(group.id)}
+                  onChange={(event) => onToggle(group.id, event.target.checked)}
+                />
                 <span className="truncate">{group.name}</span>
               </label>
             ))}

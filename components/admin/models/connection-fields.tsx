@@ -40,7 +40,13 @@ export function ConnectionFields({ values, onChange }: ConnectionFieldsProps) {
         return (
           <Field key={field.name} id={id} label={field.type === "select" ? field.label : label} hint={field.hint}>
             {field.type === "select" ? (
-              <select id={id} className={selectClasses} value={values.connection[field.name] ?? ""} aria-describedby={hintId} onChange={(event) => setValue(field.name, event.target.value)}>
+              <select
+                id={id}
+                className={selectClasses}
+                value={values.connection[field.name] ?? ""}
+                aria-describedby={hintId}
+                onChange={(event) => setValue(field.name, event.target.value)}
+              >
                 {field.options?.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}

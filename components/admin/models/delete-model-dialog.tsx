@@ -39,8 +39,7 @@ export function DeleteModelDialog({ model, deleting, onConfirm, onCancel }: Dele
             Delete {model.name}?
           </h2>
           <p id={descriptionId} className="mt-2 text-sm text-muted-foreground">
-            Only a model nobody has chatted with yet can be deleted. Once it has conversations or usage, disable it instead, so reports keep
-            naming it.
+            Only a model nobody has chatted with yet can be deleted. Once it has conversations or usage, disable it instead, so reports keep naming it.
           </p>
           <div className="mt-5 flex justify-end gap-2">
             <Button variant="secondary" autoFocus onClick={onCancel}>

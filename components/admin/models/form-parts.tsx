@@ -43,4 +43,5 @@ export const textareaClasses = cn(
   "disabled:cursor-not-allowed disabled:opacity-60",
 );
 
-export const checkboxClasses = "size-4 shrink-0 rounded border-input accent-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
+export const checkboxClasses =
+  "size-4 shrink-0 rounded border-input accent-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";

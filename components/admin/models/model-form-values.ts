@@ -87,7 +87,8 @@ export function buildModelBody(values: ModelFormValues, model: AdminModel | null
   if (typeof problem === "string") return { ok: false, message: problem };
   const num = (value: number | undefined | string) => value as number | undefined;
 
-  const keep = model && model.provider === values.provider ? Object.fromEntries(Object.entries(model.connection).filter(([key]) => !SHOWN_FIELDS.has(key))) : {};
+  const keep =
+    model && model.provider === values.provider ? Object.fromEntries(Object.entries(model.connection).filter(([key]) => !SHOWN_FIELDS.has(key))) : {};
   const shown = FIELDS_BY_PROVIDER[values.provider].filter((field) => !field.when || field.when(values.connection));
   const config: Record<string, unknown> = { ...keep, provider: values.provider };
   for (const field of shown) {

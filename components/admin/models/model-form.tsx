@@ -64,8 +64,8 @@ export function ModelForm({ model, groups }: ModelFormProps) {
     <form onSubmit={submit} noValidate aria-label={model ? `Edit ${model.name}` : "Add a model"} className="grid gap-6">
       {readOnly ? (
         <p role="note" className="rounded-lg border bg-muted px-4 py-3 text-sm">
-          <span className="font-medium">Managed by file.</span> This model comes from MODELS_FILE: change it there. The file is read at every start
-          of the server.
+          <span className="font-medium">Managed by file.</span> This model comes from MODELS_FILE: change it there. The file is read at every start of the
+          server.
         </p>
       ) : null}
       <fieldset disabled={readOnly || saving} className="grid min-w-0 gap-6">
@@ -80,7 +80,11 @@ export function ModelForm({ model, groups }: ModelFormProps) {
               onChange={(event) => update({ name: event.target.value, ...(model || idTouched ? {} : { id: slugFromName(event.target.value) }) })}
             />
           </Field>
-          <Field id="model-id" label="ID" hint={model ? "The id cannot change: conversations and usage records refer to it." : "Lowercase letters, digits, '-', '.' and '_'."}>
+          <Field
+            id="model-id"
+            label="ID"
+            hint={model ? "The id cannot change: conversations and usage records refer to it." : "Lowercase letters, digits, '-', '.' and '_'."}
+          >
             <Input
               id="model-id"
               required
@@ -119,13 +123,31 @@ export function ModelForm({ model, groups }: ModelFormProps) {
 
         <FormSection title="Limits and defaults" description="The chat trims history to the context window and caps each answer.">
           <Field id="model-max-output" label="Max output tokens" hint="Longest answer. Empty: the backend's own limit.">
-            <Input id="model-max-output" inputMode="numeric" value={values.maxOutputTokens} aria-describedby="model-max-output-hint" onChange={(event) => update({ maxOutputTokens: event.target.value })} />
+            <Input
+              id="model-max-output"
+              inputMode="numeric"
+              value={values.maxOutputTokens}
+              aria-describedby="model-max-output-hint"
+              onChange={(event) => update({ maxOutputTokens: event.target.value })}
+            />
           </Field>
           <Field id="model-context" label="Context window (tokens)" hint="Prompt plus answer. Empty: no trimming.">
-            <Input id="model-context" inputMode="numeric" value={values.contextWindow} aria-describedby="model-context-hint" onChange={(event) => update({ contextWindow: event.target.value })} />
+            <Input
+              id="model-context"
+              inputMode="numeric"
+              value={values.contextWindow}
+              aria-describedby="model-context-hint"
+              onChange={(event) => update({ contextWindow: event.target.value })}
+            />
           </Field>
           <Field id="model-temperature" label="Temperature" hint="0 to 2. Empty: the backend's default.">
-            <Input id="model-temperature" inputMode="decimal" value={values.temperature} aria-describedby="model-temperature-hint" onChange={(event) => update({ temperature: event.target.value })} />
+            <Input
+              id="model-temperature"
+              inputMode="decimal"
+              value={values.temperature}
+              aria-describedby="model-temperature-hint"
+              onChange={(event) => update({ temperature: event.target.value })}
+            />
           </Field>
           <Field id="model-system-prompt" label="System prompt" hint="Sent first in every new conversation; never shown to users." wide>
             <textarea
@@ -140,10 +162,22 @@ export function ModelForm({ model, groups }: ModelFormProps) {
 
         <FormSection title="Prices" description="US dollars per million tokens, for usage reports and cost quotas. Empty: not priced.">
           <Field id="model-input-price" label="Input price (USD / 1M tokens)">
-            <Input id="model-input-price" inputMode="decimal" value={values.inputPrice} placeholder="0.50" onChange={(event) => update({ inputPrice: event.target.value })} />
+            <Input
+              id="model-input-price"
+              inputMode="decimal"
+              value={values.inputPrice}
+              placeholder="0.50"
+              onChange={(event) => update({ inputPrice: event.target.value })}
+            />
           </Field>
           <Field id="model-output-price" label="Output price (USD / 1M tokens)">
-            <Input id="model-output-price" inputMode="decimal" value={values.outputPrice} placeholder="1.50" onChange={(event) => update({ outputPrice: event.target.value })} />
+            <Input
+              id="model-output-price"
+              inputMode="decimal"
+              value={values.outputPrice}
+              placeholder="1.50"
+              onChange={(event) => update({ outputPrice: event.target.value })}
+            />
           </Field>
         </FormSection>
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Ellipsis, FlaskConical, Pencil, Eye } from "lucide-react";
+import { ArrowDown, ArrowUp, Ellipsis, Eye, FlaskConical, Pencil } from "lucide-react";
 import Link from "next/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
@@ -45,7 +45,8 @@ export function ModelRow({ model, canMoveUp, canMoveDown, busy, onAction }: Mode
             <ModelBadges model={model} />
           </div>
           <p className="mt-1 truncate text-sm text-muted-foreground">
-            {providerLabel(model.provider)} · <span className="font-mono text-[13px]">{endpointHost(model.endpoint)}</span> · <span className="font-mono text-[13px]">{model.id}</span>
+            {providerLabel(model.provider)} · <span className="font-mono text-[13px]">{endpointHost(model.endpoint)}</span> ·{" "}
+            <span className="font-mono text-[13px]">{model.id}</span>
           </p>
           <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-[13px]">
             <div className="flex gap-1.5">
@@ -68,10 +69,24 @@ export function ModelRow({ model, canMoveUp, canMoveDown, busy, onAction }: Mode
           {busy ? <Spinner className="mr-1 text-muted-foreground" /> : null}
           {editable ? (
             <>
-              <Button variant="ghost" size="sm" className="px-2" aria-label={`Move ${model.name} up`} disabled={!canMoveUp || busy} onClick={() => onAction(model, { type: "move", direction: "up" })}>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="px-2"
+                aria-label={`Move ${model.name} up`}
+                disabled={!canMoveUp || busy}
+                onClick={() => onAction(model, { type: "move", direction: "up" })}
+              >
                 <ArrowUp aria-hidden="true" />
               </Button>
-              <Button variant="ghost" size="sm" className="px-2" aria-label={`Move ${model.name} down`} disabled={!canMoveDown || busy} onClick={() => onAction(model, { type: "move", direction: "down" })}>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="px-2"
+                aria-label={`Move ${model.name} down`}
+                disabled={!canMoveDown || busy}
+                onClick={() => onAction(model, { type: "move", direction: "down" })}
+              >
                 <ArrowDown aria-hidden="true" />
               </Button>
             </>
@@ -80,7 +95,11 @@ export function ModelRow({ model, canMoveUp, canMoveDown, busy, onAction }: Mode
             {test.state.status === "running" ? <Spinner /> : <FlaskConical aria-hidden="true" />}
             Test
           </Button>
-          <Link href={`/admin/models/${model.id}`} aria-label={`${editable ? "Edit" : "View"} ${model.name}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+          <Link
+            href={`/admin/models/${model.id}`}
+            aria-label={`${editable ? "Edit" : "View"} ${model.name}`}
+            className={buttonClasses({ variant: "secondary", size: "sm" })}
+          >
             {editable ? <Pencil aria-hidden="true" /> : <Eye aria-hidden="true" />}
             {editable ? "Edit" : "View"}
           </Link>
@@ -97,7 +116,9 @@ export function ModelRow({ model, canMoveUp, canMoveDown, busy, onAction }: Mode
                     Make default
                   </DropdownMenuItem>
                 )}
-                <DropdownMenuItem onSelect={() => onAction(model, { type: "enable", enabled: !model.enabled })}>{model.enabled ? "Disable" : "Enable"}</DropdownMenuItem>
+                <DropdownMenuItem onSelect={() => onAction(model, { type: "enable", enabled: !model.enabled })}>
+                  {model.enabled ? "Disable" : "Enable"}
+                </DropdownMenuItem>
                 <DropdownMenuSeparator />
                 <DropdownMenuItem className="text-destructive focus:text-destructive" onSelect={() => onAction(model, { type: "delete" })}>
                   Delete…

@@ -16,7 +16,8 @@ export function ModelTestOutcome({ state, modelName }: { state: ModelTestState; 
         <div className="mt-3 flex items-start gap-2 rounded-lg border border-success/30 bg-success/10 px-3 py-2 text-sm">
           <CircleCheck aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-success" />
           <p className="min-w-0">
-            <span className="font-medium">Answered in {state.result.latencyMs} ms:</span> <span className="break-words">“{state.result.text || "(empty answer)"}”</span>
+            <span className="font-medium">Answered in {state.result.latencyMs} ms:</span>{" "}
+            <span className="break-words">“{state.result.text || "(empty answer)"}”</span>
           </p>
         </div>
       ) : null}

@@ -89,7 +89,9 @@ export function QuotaForm({ target, onSaved, onCancel }: QuotaFormProps) {
               aria-describedby={`${formId}-${field.name}-hint`}
               onChange={(event) => setValues((current) => ({ ...current, [field.name]: event.target.value }))}
             />
-            <span id={`${formId}-${field.name}-hint`} className="text-xs text-muted-foreground">{field.hint}</span>
+            <span id={`${formId}-${field.name}-hint`} className="text-xs text-muted-foreground">
+              {field.hint}
+            </span>
           </div>
         ))}
       </div>

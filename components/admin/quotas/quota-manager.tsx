@@ -55,10 +55,12 @@ export function QuotaManager({ groups, users }: QuotaManagerProps) {
 
       <section aria-labelledby="quota-groups-heading" className="space-y-3">
         <div>
-          <h2 id="quota-groups-heading" className="text-base font-semibold">Group limits</h2>
+          <h2 id="quota-groups-heading" className="text-base font-semibold">
+            Group limits
+          </h2>
           <p className="mt-1 text-[13px] text-muted-foreground">
-            A group&apos;s limits apply to each member on their own usage; members do not share them. When a user has limits
-            from several groups or their own, each limit is checked and the tightest one counts.
+            A group&apos;s limits apply to each member on their own usage; members do not share them. When a user has limits from several groups or their own,
+            each limit is checked and the tightest one counts.
           </p>
         </div>
         <QuotaTable
@@ -77,7 +79,9 @@ export function QuotaManager({ groups, users }: QuotaManagerProps) {
 
       <section aria-labelledby="quota-users-heading" className="space-y-3">
         <div>
-          <h2 id="quota-users-heading" className="text-base font-semibold">User limits</h2>
+          <h2 id="quota-users-heading" className="text-base font-semibold">
+            User limits
+          </h2>
           <p className="mt-1 text-[13px] text-muted-foreground">Limits for one person, checked together with those of their groups.</p>
         </div>
         <div className="rounded-xl border bg-card p-4 shadow-sm sm:p-5">

@@ -9,7 +9,13 @@ export interface QuotaRow {
 }
 
 /** A list of users or groups with their four limits and an Edit button each. */
-export function QuotaTable({ caption, labelHeader, rows, emptyText, onEdit }: {
+export function QuotaTable({
+  caption,
+  labelHeader,
+  rows,
+  emptyText,
+  onEdit,
+}: {
   caption: string;
   labelHeader: string;
   rows: QuotaRow[];
@@ -17,22 +23,35 @@ export function QuotaTable({ caption, labelHeader, rows, emptyText, onEdit }: {
   onEdit: (row: QuotaRow) => void;
 }) {
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-xl border bg-card shadow-sm focus-visible:outline-2 focus-visible:outline-ring">
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className="overflow-x-auto rounded-xl border bg-card shadow-sm focus-visible:outline-2 focus-visible:outline-ring"
+    >
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b bg-muted/60 text-[13px] text-muted-foreground">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">{labelHeader}</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              {labelHeader}
+            </th>
             {LIMIT_FIELDS.map((field) => (
-              <th key={field.name} scope="col" className="px-3 py-2 text-right font-medium">{field.label}</th>
+              <th key={field.name} scope="col" className="px-3 py-2 text-right font-medium">
+                {field.label}
+              </th>
             ))}
-            <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-4 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={LIMIT_FIELDS.length + 2} className="px-4 py-6 text-center text-muted-foreground">{emptyText}</td>
+              <td colSpan={LIMIT_FIELDS.length + 2} className="px-4 py-6 text-center text-muted-foreground">
+                {emptyText}
+              </td>
             </tr>
           )}
           {rows.map((row) => (

@@ -63,7 +63,12 @@ export function UserSearch({ onPick }: { onPick: (user: FoundUser) => void }) {
                   <span className="block truncate text-sm font-medium">{user.email}</span>
                   {user.name && <span className="block truncate text-xs text-muted-foreground">{user.name}</span>}
                 </span>
-                <Button size="sm" variant="secondary" onClick={() => onPick(user)} aria-label={`${user.quota ? "Edit limits" : "Set limits"} for ${user.email}`}>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  onClick={() => onPick(user)}
+                  aria-label={`${user.quota ? "Edit limits" : "Set limits"} for ${user.email}`}
+                >
                   {user.quota ? "Edit limits" : "Set limits"}
                 </Button>
               </li>

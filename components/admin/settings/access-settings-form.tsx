@@ -23,7 +23,10 @@ export function AccessSettingsForm({ allowedEmailDomains, requireApproval, isDom
     setBusy(true);
     setError(null);
     setSaved(false);
-    const result = await callAdminApi<{ allowedEmailDomains: string[] }>("/api/admin/settings/access", "PUT", { allowedEmailDomains: domains, requireApproval: approval });
+    const result = await callAdminApi<{ allowedEmailDomains: string[] }>("/api/admin/settings/access", "PUT", {
+      allowedEmailDomains: domains,
+      requireApproval: approval,
+    });
     setBusy(false);
     if (!result.ok) return setError(result.message);
     setDomains(result.value.allowedEmailDomains.join(", "));

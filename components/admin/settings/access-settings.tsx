@@ -6,7 +6,9 @@ export async function AccessSettings() {
   const settings = await getAccessSettings();
   return (
     <section aria-labelledby="settings-access" className="rounded-xl border border-border bg-card p-5">
-      <h2 id="settings-access" className="text-base font-semibold">Sign-up and approval</h2>
+      <h2 id="settings-access" className="text-base font-semibold">
+        Sign-up and approval
+      </h2>
       <p className="mt-1 text-sm text-muted-foreground">Who may sign in, and whether new company sign-ins wait for an administrator.</p>
       <AccessSettingsForm
         allowedEmailDomains={settings.allowedEmailDomains.join(", ")}

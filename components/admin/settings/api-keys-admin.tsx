@@ -37,7 +37,15 @@ export function ApiKeysAdmin({ initialPolicy, groups, initialKeys }: { initialPo
     <div className="mt-4 grid gap-6">
       <form onSubmit={onSubmit} className="grid max-w-xl gap-3" aria-label="API key policy">
         <label className="flex items-center gap-2.5 text-sm font-medium">
-          <input type="checkbox" checked={enabled} onChange={(event) => { setEnabled(event.target.checked); setSaved(false); }} className={checkbox} />
+          <input
+            type="checkbox"
+            checked={enabled}
+            onChange={(event) => {
+              setEnabled(event.target.checked);
+              setSaved(false);
+            }}
+            className={checkbox}
+          />
           Allow personal API keys
         </label>
         <fieldset disabled={!enabled} className="grid gap-1.5 disabled:opacity-60">
@@ -68,16 +76,14 @@ export function ApiKeysAdmin({ initialPolicy, groups, initialKeys }: { initialPo
             {saving && <Spinner />}
             {saving ? "Saving…" : "Save API key settings"}
           </Button>
-          <p role="status" className="text-sm text-success">{saved ? "Saved." : ""}</p>
+          <p role="status" className="text-sm text-success">
+            {saved ? "Saved." : ""}
+          </p>
         </div>
       </form>
       <div className="grid gap-2">
         <h3 className="text-sm font-semibold">Every key</h3>
-        <ApiKeyList
-          keys={keys}
-          owner={(key) => key.owner.email}
-          onRevoke={setRevoking}
-        />
+        <ApiKeyList keys={keys} owner={(key) => key.owner.email} onRevoke={setRevoking} />
       </div>
       <RevokeApiKeyDialog
         apiKey={revoking}

@@ -10,10 +10,12 @@ export async function ApiKeySettings() {
   const now = new Date();
   return (
     <section aria-labelledby="settings-api-keys" className="rounded-xl border border-border bg-card p-5">
-      <h2 id="settings-api-keys" className="text-base font-semibold">API keys</h2>
+      <h2 id="settings-api-keys" className="text-base font-semibold">
+        API keys
+      </h2>
       <p className="mt-1 text-sm text-muted-foreground">
-        Personal keys for the OpenAI-compatible API (<code className="font-mono">/v1</code>), made by users on their account page. Requests
-        with a key get the same model access, quotas, usage records and audit as the chat.
+        Personal keys for the OpenAI-compatible API (<code className="font-mono">/v1</code>), made by users on their account page. Requests with a key get the
+        same model access, quotas, usage records and audit as the chat.
       </p>
       <ApiKeysAdmin initialPolicy={policy} groups={groups} initialKeys={keys.map((key) => adminApiKeyView(key, now))} />
     </section>

@@ -61,8 +61,7 @@ export function ImageHostsForm({ initialHosts }: { initialHosts: string[] }) {
           className="block w-full rounded-md border border-input bg-card px-3 py-2 font-mono text-[13px] text-foreground shadow-xs placeholder:text-muted-foreground/70 focus-visible:border-ring focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/25 aria-invalid:border-destructive"
         />
         <p id={`${id}-hint`} className="text-xs text-muted-foreground">
-          One host name per line, with a port if it is not the default (no https://, no path, no wildcards). Empty: only this
-          app&apos;s own images.
+          One host name per line, with a port if it is not the default (no https://, no path, no wildcards). Empty: only this app&apos;s own images.
         </p>
       </div>
       {error && <Alert>{error}</Alert>}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { LocalTime } from "@/components/admin/audit/local-time";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

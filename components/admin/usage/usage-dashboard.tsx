@@ -18,8 +18,20 @@ export function UsageDashboard({ report, days }: { report: UsageReport; days: nu
       </div>
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <BarChart title="Tokens by model" labelHeader="Model" layout="rows" data={report.byModel.map((row) => ({ label: row.name, value: row.totalTokens }))} format={formatCompact} />
-        <BarChart title="Tokens by user (top 10)" labelHeader="User" layout="rows" data={report.byUser.map((row) => ({ label: row.email, value: row.totalTokens }))} format={formatCompact} />
+        <BarChart
+          title="Tokens by model"
+          labelHeader="Model"
+          layout="rows"
+          data={report.byModel.map((row) => ({ label: row.name, value: row.totalTokens }))}
+          format={formatCompact}
+        />
+        <BarChart
+          title="Tokens by user (top 10)"
+          labelHeader="User"
+          layout="rows"
+          data={report.byUser.map((row) => ({ label: row.email, value: row.totalTokens }))}
+          format={formatCompact}
+        />
         <BarChart
           title="Tokens by group"
           labelHeader="Group"
@@ -35,7 +47,11 @@ export function UsageDashboard({ report, days }: { report: UsageReport; days: nu
         labelHeader="User"
         rows={report.byUser.map((row) => ({ ...row, key: row.userId, label: row.name ?? row.email, sublabel: row.name ? row.email : null }))}
       />
-      <UsageBreakdownTable caption="By model" labelHeader="Model" rows={report.byModel.map((row) => ({ ...row, key: row.modelId ?? "deleted", label: row.name }))} />
+      <UsageBreakdownTable
+        caption="By model"
+        labelHeader="Model"
+        rows={report.byModel.map((row) => ({ ...row, key: row.modelId ?? "deleted", label: row.name }))}
+      />
       <div>
         <UsageBreakdownTable caption="By group" labelHeader="Group" rows={report.byGroup.map((row) => ({ ...row, key: row.groupId, label: row.name }))} />
         <p className="mt-2 text-xs text-muted-foreground">A group adds up its members&apos; usage; someone in two groups counts in both.</p>

@@ -10,7 +10,9 @@ const selectClasses =
 export function UsageExportForm({ from, to }: { from: string; to: string }) {
   return (
     <section aria-labelledby="usage-export" className="rounded-xl border bg-card p-4 shadow-sm sm:p-5">
-      <h2 id="usage-export" className="text-sm font-semibold">Export as CSV</h2>
+      <h2 id="usage-export" className="text-sm font-semibold">
+        Export as CSV
+      </h2>
       <p className="mt-1 text-[13px] text-muted-foreground">Dates are UTC days, both included. Costs are in US dollars.</p>
       <form action="/api/admin/usage/export" method="get" className="mt-4 grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
         <div className="grid gap-1.5">

@@ -52,7 +52,12 @@ export function AddUserDialog() {
         <UserPlus aria-hidden="true" />
         Add user
       </Button>
-      <ModalDialog open={open} title={created ? "User added" : "Add a user"} description={created ? null : "A local account that signs in with email and password."} onClose={close}>
+      <ModalDialog
+        open={open}
+        title={created ? "User added" : "Add a user"}
+        description={created ? null : "A local account that signs in with email and password."}
+        onClose={close}
+      >
         {created ? (
           <div className="grid gap-4 text-sm">
             <p>

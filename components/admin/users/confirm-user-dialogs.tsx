@@ -47,7 +47,11 @@ export function DeleteUserDialog({ user, busy, onConfirm, onCancel }: DialogProp
       open={user !== null}
       role="alertdialog"
       title="Delete this user and all their data?"
-      description={user ? <>Their conversations, messages, usage, sessions, group memberships, presets and quota are deleted for good. The audit log keeps its entries.</> : null}
+      description={
+        user ? (
+          <>Their conversations, messages, usage, sessions, group memberships, presets and quota are deleted for good. The audit log keeps its entries.</>
+        ) : null
+      }
       onClose={close}
     >
       <form

@@ -44,11 +44,7 @@ export function UserRowActions({ user, isSelf, busy, onAction }: UserRowActionsP
           </DropdownMenuItem>
         ) : null}
         <DropdownMenuSeparator />
-        <DropdownMenuItem
-          disabled={isSelf}
-          onSelect={() => onAction("delete")}
-          className="text-destructive focus:text-destructive [&_svg]:text-destructive"
-        >
+        <DropdownMenuItem disabled={isSelf} onSelect={() => onAction("delete")} className="text-destructive focus:text-destructive [&_svg]:text-destructive">
           <Trash2 aria-hidden="true" />
           Delete…
         </DropdownMenuItem>

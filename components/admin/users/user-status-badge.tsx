@@ -15,7 +15,12 @@ export function UserStatusBadge({ status }: { status: UserStatus }) {
     >
       <span
         aria-hidden="true"
-        className={cn("size-1.5 rounded-full", status === "active" && "bg-success", status === "pending" && "bg-primary", status === "disabled" && "bg-destructive")}
+        className={cn(
+          "size-1.5 rounded-full",
+          status === "active" && "bg-success",
+          status === "pending" && "bg-primary",
+          status === "disabled" && "bg-destructive",
+        )}
       />
       {labelByStatus[status]}
     </span>

@@ -1,5 +1,5 @@
 import type { ElementContent, RootContent } from "hast";
-import { useMemo, type ReactNode } from "react";
+import { type ReactNode, useMemo } from "react";
 import { highlighter } from "./highlighter";
 
 /** The code, coloured when its language is one the highlighter knows (hljs-* classes, styled in globals.css). */

@@ -46,7 +46,15 @@ export function ConversationSettingsDialog({ open, onClose, subject, loadError, 
   );
 }
 
-function SettingsForm({ subject, onSave, onClose }: { subject: SettingsSubject; onSave: (values: SettingsValues) => Promise<string | null>; onClose: () => void }) {
+function SettingsForm({
+  subject,
+  onSave,
+  onClose,
+}: {
+  subject: SettingsSubject;
+  onSave: (values: SettingsValues) => Promise<string | null>;
+  onClose: () => void;
+}) {
   const [fields, setFields] = useState<SettingsFields>(() => fieldsOf(subject.values));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);

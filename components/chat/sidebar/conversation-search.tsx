@@ -2,7 +2,7 @@
 
 import { Search, X } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useState, type KeyboardEvent, type ReactNode } from "react";
+import { type KeyboardEvent, type ReactNode, useId, useState } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import type { ConversationSearchResult } from "@/lib/chat/conversation-view";
 import { cn } from "@/lib/utils";

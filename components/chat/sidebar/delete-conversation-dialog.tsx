@@ -45,11 +45,7 @@ export function DeleteConversationDialog({ conversation, deleting, onConfirm, on
             <Button variant="secondary" autoFocus onClick={onCancel}>
               Cancel
             </Button>
-            <Button
-              className="bg-destructive text-white hover:bg-destructive/90"
-              disabled={deleting}
-              onClick={() => onConfirm(conversation)}
-            >
+            <Button className="bg-destructive text-white hover:bg-destructive/90" disabled={deleting} onClick={() => onConfirm(conversation)}>
               Delete
             </Button>
           </div>

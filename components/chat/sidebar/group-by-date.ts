@@ -1,8 +1,6 @@
 import type { ConversationSummary } from "@/lib/chat/types";
 
-export type SidebarRow =
-  | { kind: "header"; key: string; label: string }
-  | { kind: "conversation"; key: string; conversation: ConversationSummary };
+export type SidebarRow = { kind: "header"; key: string; label: string } | { kind: "conversation"; key: string; conversation: ConversationSummary };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -29,7 +29,11 @@ type VirtualConversationListProps = {
 export function VirtualConversationList(props: VirtualConversationListProps) {
   const { conversations, hasMore, loadingMore, loadMore, currentPath, renamingId, actions, onNavigate } = props;
   // Groups depend on the browser's time zone and clock: the server and the hydrating render show none.
-  const inBrowser = useSyncExternalStore(subscribeNever, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
   const rows = useMemo<SidebarRow[]>(() => (inBrowser ? groupConversationsByDate(conversations, new Date()) : []), [conversations, inBrowser]);
 
   const scrollElement = useRef<HTMLDivElement>(null);
@@ -58,11 +62,7 @@ export function VirtualConversationList(props: VirtualConversationListProps) {
           return (
             // Rows are placed with `top`, not a transform: a transform would become the containing block of the
             // actions menu's fixed positioning.
-            <li
-              key={item.key}
-              className="absolute inset-x-0"
-              style={{ top: item.start, height: item.size }}
-            >
+            <li key={item.key} className="absolute inset-x-0" style={{ top: item.start, height: item.size }}>
               {row.kind === "header" ? (
                 <h3 className="px-3 pt-3 pb-1 text-xs font-medium text-muted-foreground">{row.label}</h3>
               ) : (

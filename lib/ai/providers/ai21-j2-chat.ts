@@ -1,10 +1,10 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
-import { definedHeaders, headersToRecord, type Backend, type BackendEvent } from "./backend-call";
-import { AI21_PROVIDER, ai21BaseUrl, ai21Headers, j2SamplingFields, type Ai21Settings } from "./ai21-shared";
+import { AI21_PROVIDER, type Ai21Settings, ai21BaseUrl, ai21Headers, j2SamplingFields } from "./ai21-shared";
+import { type Backend, type BackendEvent, definedHeaders, headersToRecord } from "./backend-call";
 import { createChatModel } from "./chat-model";
 import { mapFinishReason } from "./finish-reason";
 import { postJson, readBodyJson } from "./http";
-import { streamError, type ErrorContext } from "./http-errors";
+import { type ErrorContext, streamError } from "./http-errors";
 import { limitStops } from "./openai-chat-request";
 import { isRecord } from "./upstream-error-body";
 
@@ -20,10 +20,11 @@ export function createJ2ChatModel(settings: Ai21Settings): LanguageModelV4 {
     async start({ options, messages, watchdog, warnings }) {
       const body: Record<string, unknown> = {
         // Required by the API even when empty.
-        system: messages.filter((m) => m.role === "system").map((m) => m.content).join("\n\n"),
-        messages: messages
-          .filter((m) => m.role !== "system")
-          .map((m) => ({ role: m.role, text: m.content })),
+        system: messages
+          .filter((m) => m.role === "system")
+          .map((m) => m.content)
+          .join("\n\n"),
+        messages: messages.filter((m) => m.role !== "system").map((m) => ({ role: m.role, text: m.content })),
         ...j2SamplingFields(options, options.maxOutputTokens ?? settings.maxOutputTokens ?? DEFAULT_MAX_TOKENS),
       };
       const stops = limitStops(options.stopSequences, 16, warnings);

@@ -1,11 +1,11 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { buildJ2CompletePrompt, J2_TURN_STOP } from "../j2-prompt";
-import { definedHeaders, headersToRecord, type Backend, type BackendEvent } from "./backend-call";
-import { AI21_PROVIDER, ai21BaseUrl, ai21Headers, j2SamplingFields, type Ai21Settings } from "./ai21-shared";
+import { AI21_PROVIDER, type Ai21Settings, ai21BaseUrl, ai21Headers, j2SamplingFields } from "./ai21-shared";
+import { type Backend, type BackendEvent, definedHeaders, headersToRecord } from "./backend-call";
 import { createChatModel } from "./chat-model";
 import { mapFinishReason } from "./finish-reason";
 import { postJson, readBodyJson } from "./http";
-import { streamError, type ErrorContext } from "./http-errors";
+import { type ErrorContext, streamError } from "./http-errors";
 import { isRecord } from "./upstream-error-body";
 
 // The API's own default is 16 tokens, far too short for chat.

@@ -1,6 +1,6 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
-import { definedHeaders, headersToRecord, type Backend } from "./backend-call";
-import { AI21_PROVIDER, ai21BaseUrl, ai21Headers, type Ai21Settings } from "./ai21-shared";
+import { AI21_PROVIDER, type Ai21Settings, ai21BaseUrl, ai21Headers } from "./ai21-shared";
+import { type Backend, definedHeaders, headersToRecord } from "./backend-call";
 import { createChatModel } from "./chat-model";
 import { postJson } from "./http";
 import type { ErrorContext } from "./http-errors";

@@ -3,7 +3,6 @@ import type { FetchFunction } from "./http";
 import type { Timeouts } from "./timeouts";
 
 export const AI21_PROVIDER = "ai21";
-export const AI21_DEFAULT_ENDPOINT = "https://api.ai21.com/studio/v1";
 
 export interface Ai21Settings {
   /** Studio base URL including /studio/v1. */

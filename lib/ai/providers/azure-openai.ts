@@ -1,8 +1,8 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { LlmError } from "../errors";
-import { definedHeaders, headersToRecord, type Backend, type BackendCallInput } from "./backend-call";
+import { type Backend, type BackendCallInput, definedHeaders, headersToRecord } from "./backend-call";
 import { createChatModel } from "./chat-model";
-import { postJson, type FetchFunction } from "./http";
+import { type FetchFunction, postJson } from "./http";
 import type { ErrorContext } from "./http-errors";
 import { openAiChatBody } from "./openai-chat-request";
 import { readOpenAiChatStream } from "./openai-chat-stream";

@@ -1,7 +1,7 @@
 import type { CallWatchdog } from "./call-watchdog";
 import { readBodyText } from "./http";
 import { NdjsonSplitter } from "./ndjson-splitter";
-import { SseParser, type SseEvent } from "./sse-parser";
+import { type SseEvent, SseParser } from "./sse-parser";
 
 /** SSE events of a response body; stopping the iteration early closes the upstream request. */
 export async function* readSseEvents(response: Response, watchdog: CallWatchdog, provider: string): AsyncGenerator<SseEvent> {

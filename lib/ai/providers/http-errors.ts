@@ -35,7 +35,8 @@ export function errorFromResponse(ctx: ErrorContext, status: number, headers: He
 
 // How each backend says "the prompt does not fit": llama.cpp's type, OpenAI/Azure's code, TGI's validation text
 // ("`inputs` tokens + `max_new_tokens` must be <= 4096"), vLLM's "maximum context length is N tokens".
-const CONTEXT_TOO_LONG = /exceed_context_size_error|context_length_exceeded|exceeds the available context size|maximum context length|`inputs` tokens \+ `max_new_tokens` must be|must have less than \d+ input tokens|prompt is too long|input is too long|too many tokens/i;
+const CONTEXT_TOO_LONG =
+  /exceed_context_size_error|context_length_exceeded|exceeds the available context size|maximum context length|`inputs` tokens \+ `max_new_tokens` must be|must have less than \d+ input tokens|prompt is too long|input is too long|too many tokens/i;
 // TGI "Model is overloaded", Ollama "server busy, please try again.  maximum pending requests exceeded".
 const OVERLOADED = /overloaded|server busy|maximum pending requests/i;
 
@@ -121,7 +122,6 @@ export function streamError(ctx: ErrorContext, upstream: unknown): LlmError {
 function describeNetworkError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause;
-  const causeText =
-    cause instanceof Error ? `${(cause as NodeJS.ErrnoException).code ?? cause.name}: ${cause.message}` : undefined;
+  const causeText = cause instanceof Error ? `${(cause as NodeJS.ErrnoException).code ?? cause.name}: ${cause.message}` : undefined;
   return causeText ? `${error.message} (${causeText})` : error.message;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { LlmError } from "../errors";
 import { backendFetch } from "../guarded-fetch";
 import type { CallWatchdog } from "./call-watchdog";
-import { errorFromResponse, networkError, type ErrorContext } from "./http-errors";
+import { type ErrorContext, errorFromResponse, networkError } from "./http-errors";
 
 export type FetchFunction = typeof globalThis.fetch;
 

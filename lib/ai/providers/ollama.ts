@@ -1,13 +1,13 @@
 import type { LanguageModelV4, LanguageModelV4CallOptions } from "@ai-sdk/provider";
 import { foldSystemIntoFirstUser } from "../chat-message";
 import { LlmError } from "../errors";
-import { definedHeaders, headersToRecord, type Backend, type BackendEvent } from "./backend-call";
+import { type Backend, type BackendEvent, definedHeaders, headersToRecord } from "./backend-call";
 import { readNdjsonLines } from "./body-events";
 import type { CallWatchdog } from "./call-watchdog";
 import { createChatModel } from "./chat-model";
 import { mapFinishReason } from "./finish-reason";
-import { postJson, type FetchFunction } from "./http";
-import { streamError, type ErrorContext } from "./http-errors";
+import { type FetchFunction, postJson } from "./http";
+import { type ErrorContext, streamError } from "./http-errors";
 import type { Timeouts } from "./timeouts";
 import { isRecord } from "./upstream-error-body";
 

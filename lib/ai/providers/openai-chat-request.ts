@@ -36,11 +36,7 @@ export function openAiChatBody(
   return body;
 }
 
-export function limitStops(
-  stops: readonly string[] | undefined,
-  max: number,
-  warnings: SharedV4Warning[],
-): string[] | undefined {
+export function limitStops(stops: readonly string[] | undefined, max: number, warnings: SharedV4Warning[]): string[] | undefined {
   if (!stops || stops.length === 0) return undefined;
   if (stops.length > max) warnings.push({ type: "unsupported", feature: "stopSequences", details: `only the first ${max} are sent` });
   return stops.slice(0, max);

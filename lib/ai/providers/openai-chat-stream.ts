@@ -1,10 +1,10 @@
 import type { LanguageModelV4FinishReason } from "@ai-sdk/provider";
 import { LlmError } from "../errors";
 import type { BackendEvent } from "./backend-call";
+import { readSseEvents } from "./body-events";
 import type { CallWatchdog } from "./call-watchdog";
 import { mapFinishReason } from "./finish-reason";
-import { streamError, type ErrorContext } from "./http-errors";
-import { readSseEvents } from "./body-events";
+import { type ErrorContext, streamError } from "./http-errors";
 import type { SseEvent } from "./sse-parser";
 import { isRecord } from "./upstream-error-body";
 import type { ReportedUsage } from "./usage";
@@ -15,11 +15,7 @@ import type { ReportedUsage } from "./usage";
  * role-only deltas, usage on the finish chunk or on a later one, `data: [DONE]` or `data:[DONE]`,
  * and mid-stream errors as `data: {"error":…}` or llama.cpp's non-SSE `error: {…}` line.
  */
-export async function* readOpenAiChatStream(
-  response: Response,
-  watchdog: CallWatchdog,
-  errors: ErrorContext,
-): AsyncGenerator<BackendEvent> {
+export async function* readOpenAiChatStream(response: Response, watchdog: CallWatchdog, errors: ErrorContext): AsyncGenerator<BackendEvent> {
   const state = new ChunkState();
   for await (const event of readSseEvents(response, watchdog, errors.provider)) {
     yield* state.handle(event, watchdog, errors);
@@ -83,8 +79,7 @@ class ChunkState {
     if (!this.finishReason) {
       throw new LlmError({ code: "stream_error", provider, adminMessage: "stream ended without a finish_reason" });
     }
-    const policyBlock =
-      this.finishReason.unified === "content-filter" ? { stage: "output" as const, categories: [...this.filtered] } : undefined;
+    const policyBlock = this.finishReason.unified === "content-filter" ? { stage: "output" as const, categories: [...this.filtered] } : undefined;
     return { type: "finish", finishReason: this.finishReason, usage: this.usage ?? this.timingsUsage, policyBlock };
   }
 

@@ -24,7 +24,8 @@ export function promptToMessages(prompt: LanguageModelV4Prompt, warnings: Shared
     }
     messages.push({ role: message.role, content: text });
   }
-  if (dropped) warnings.push({ type: "unsupported", feature: "non-text message parts", details: "files, tool calls and tool results are not sent to this backend" });
+  if (dropped)
+    warnings.push({ type: "unsupported", feature: "non-text message parts", details: "files, tool calls and tool results are not sent to this backend" });
   return messages;
 }
 

@@ -1,13 +1,13 @@
 import type { LanguageModelV4, LanguageModelV4CallOptions, SharedV4Warning } from "@ai-sdk/provider";
 import { LlmError } from "../errors";
 import { buildLlama2Prompt, Llama2PromptError } from "../llama2-prompt";
-import { definedHeaders, headersToRecord, type Backend, type BackendEvent } from "./backend-call";
+import { type Backend, type BackendEvent, definedHeaders, headersToRecord } from "./backend-call";
+import { readSseEvents } from "./body-events";
 import type { CallWatchdog } from "./call-watchdog";
 import { createChatModel } from "./chat-model";
 import { mapFinishReason } from "./finish-reason";
-import { readSseEvents } from "./body-events";
-import { postJson, type FetchFunction } from "./http";
-import { streamError, type ErrorContext } from "./http-errors";
+import { type FetchFunction, postJson } from "./http";
+import { type ErrorContext, streamError } from "./http-errors";
 import { limitStops } from "./openai-chat-request";
 import type { Timeouts } from "./timeouts";
 import { isRecord } from "./upstream-error-body";

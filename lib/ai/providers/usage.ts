@@ -12,11 +12,7 @@ export function estimateTokens(chars: number): number {
 }
 
 /** Backend counts where given; chars/4 estimates for whatever is missing (and then `estimated` is true). */
-export function buildUsage(
-  reported: ReportedUsage | undefined,
-  inputChars: number,
-  outputChars: number,
-): { usage: LanguageModelV4Usage; estimated: boolean } {
+export function buildUsage(reported: ReportedUsage | undefined, inputChars: number, outputChars: number): { usage: LanguageModelV4Usage; estimated: boolean } {
   const input = validCount(reported?.inputTokens);
   const output = validCount(reported?.outputTokens);
   const inputTokens = input ?? estimateTokens(inputChars);

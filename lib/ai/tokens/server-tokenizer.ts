@@ -16,7 +16,8 @@ export function tokenizeTargetFor(config: ModelConfig): TokenizeTarget | null {
   const base = config.endpoint.replace(/\/+$/, "");
   if (config.provider === "tgi") return { url: `${base}/tokenize`, style: "tgi", apiKey: config.apiKey };
   // llama.cpp and vLLM serve /tokenize at the root, beside /v1; TGI's Messages API likewise.
-  if (config.provider === "openai-compatible") return { url: `${base.replace(/\/v1$/, "")}/tokenize`, style: "openai-compatible", model: config.model, apiKey: config.apiKey };
+  if (config.provider === "openai-compatible")
+    return { url: `${base.replace(/\/v1$/, "")}/tokenize`, style: "openai-compatible", model: config.model, apiKey: config.apiKey };
   return null;
 }
 

@@ -26,7 +26,10 @@ const labelShape = /^[A-Z][A-Z0-9_]{0,23}$/;
 const wordChar = /[\p{L}\p{N}_]/u;
 
 export function normalizeRuleLabel(label: string | undefined): string {
-  const upper = (label ?? "").trim().toUpperCase().replace(/[^A-Z0-9_]+/g, "_");
+  const upper = (label ?? "")
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z0-9_]+/g, "_");
   return labelShape.test(upper) ? upper : DEFAULT_LABEL;
 }
 

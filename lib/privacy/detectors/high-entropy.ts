@@ -11,12 +11,31 @@ export const MIN_ENTROPY_BITS = 3.7;
 /** Most a token's characters may sit in lowercase runs of 3+ letters (words); random base62 is ~0.15. */
 export const MAX_WORD_SHARE = 0.4;
 
-const tokenCandidate = /(?<![A-Za-z0-9+\/_\-=.])[A-Za-z0-9+\/_\-]{20,512}={0,2}(?![A-Za-z0-9+\/_\-=])/g;
+const tokenCandidate = /(?<![A-Za-z0-9+/_\-=.])[A-Za-z0-9+/_-]{20,512}={0,2}(?![A-Za-z0-9+/_\-=])/g;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hexOnly = /^[0-9a-fA-F]+$/;
 const secretWords = keywordPattern([
-  "key", "secret", "token", "password", "passwd", "pwd", "credential", "credentials", "auth", "bearer", "apikey",
-  "api key", "api_key", "signature", "sig", "passwort", "clé", "clave", "chiave", "sleutel", "schlüssel",
+  "key",
+  "secret",
+  "token",
+  "password",
+  "passwd",
+  "pwd",
+  "credential",
+  "credentials",
+  "auth",
+  "bearer",
+  "apikey",
+  "api key",
+  "api_key",
+  "signature",
+  "sig",
+  "passwort",
+  "clé",
+  "clave",
+  "chiave",
+  "sleutel",
+  "schlüssel",
 ]);
 
 export function detectHighEntropyTokens(text: string): Finding[] {
@@ -34,7 +53,7 @@ function tokenConfidence(token: string, hasContext: () => boolean): number | nul
   const body = token.replace(/=+$/, "");
   if (body.length < MIN_TOKEN_LENGTH || uuid.test(body) || !/\d/.test(body) || !/[A-Za-z]/.test(body)) return null;
   // Paths and slugs: "docs/2024/q3-report-final".
-  if (/[\/_\-]/.test(body) && body.split(/[\/_\-]/).every((part) => part.length < 12)) return null;
+  if (/[/_-]/.test(body) && body.split(/[/_-]/).every((part) => part.length < 12)) return null;
   if (shannonEntropy(body) < MIN_ENTROPY_BITS) return null;
   const words = wordShare(body);
   const digitRuns = body.match(/\d+/g)?.length ?? 0;

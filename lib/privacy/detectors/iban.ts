@@ -19,7 +19,7 @@ export function detectIbans(text: string): Finding[] {
     if (!length) continue;
     const end = readGrouped(text, match.index, length);
     if (end === null) continue;
-    const compact = text.slice(match.index, end).replace(/[ \-]/g, "").toUpperCase();
+    const compact = text.slice(match.index, end).replace(/[ -]/g, "").toUpperCase();
     if (!isValidIBAN(compact)) continue;
     findings.push({ type: "iban", start: match.index, end, confidence: 0.99, detail: country });
   }

@@ -6,7 +6,21 @@ const ipv4Candidate = /(?<![\p{L}\p{N}.])(?:\d{1,3}\.){3}\d{1,3}(?![\p{L}\p{N}]|
 // Hex groups and colons (and a trailing dotted IPv4 part); validated by ipaddr.js below.
 const ipv6Candidate = /(?<![\p{L}\p{N}:.])[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}(?:%[\p{L}\p{N}]{1,15})?(?![\p{L}\p{N}:])/gu;
 // "version 1.2.3.4", "§ 2.1.3.4": dotted numbers that are not addresses.
-const notAnAddressBefore = keywordPattern(["v", "version", "versión", "versione", "ver", "release", "build", "section", "sección", "abschnitt", "chapter", "kapitel", "§"]);
+const notAnAddressBefore = keywordPattern([
+  "v",
+  "version",
+  "versión",
+  "versione",
+  "ver",
+  "release",
+  "build",
+  "section",
+  "sección",
+  "abschnitt",
+  "chapter",
+  "kapitel",
+  "§",
+]);
 
 export function detectIpAddresses(text: string): Finding[] {
   return [...detectIpv4(text), ...detectIpv6(text)];

@@ -2,7 +2,7 @@ import { passesLuhn } from "../checksums";
 import type { Finding } from "../types";
 
 // 13 to 19 digits, optionally grouped by single spaces or hyphens; not part of a longer number or a decimal.
-const cardCandidate = /(?<![\p{L}\p{N}.,\-])\d(?:[ \-]?\d){12,18}(?![\p{L}\p{N}]|[.,\-]\d)/gu;
+const cardCandidate = /(?<![\p{L}\p{N}.,-])\d(?:[ -]?\d){12,18}(?![\p{L}\p{N}]|[.,-]\d)/gu;
 
 type Network = { name: string; prefix: RegExp; lengths: readonly number[] };
 
@@ -38,6 +38,9 @@ export function detectPaymentCards(text: string): Finding[] {
 
 /** The way cards are printed: 4-4-4-4(-3), or Amex/Diners 4-6-5 / 4-6-4. */
 function hasCardGrouping(raw: string): boolean {
-  const groups = raw.split(/[ \-]/).map((g) => g.length).join("-");
+  const groups = raw
+    .split(/[ -]/)
+    .map((g) => g.length)
+    .join("-");
   return /^4-4-4-4(?:-[1-3])?$|^4-6-[45]$/.test(groups);
 }

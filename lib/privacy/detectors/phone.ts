@@ -5,16 +5,40 @@ import type { Finding } from "../types";
 // brackets. Each group is taken whole (no backtracking into it) and every quantifier is bounded, so the scan stays
 // linear; whether the candidate is a phone number is decided in code below.
 const phoneCandidate =
-  /(?<![\p{L}\p{N}+_@\/.,\-#€$£¥])\+?(?:\(0\) ?)?(?:\(\d{1,5}\)|\d{1,15}(?!\d))(?:(?: ?[\/\-] ?|[ .]|\) ?| ?\()(?:\(0\) ?)?\d{1,12}(?!\d)\)?){0,7}(?![\p{L}\p{N}_@%€$£¥]|[.,:\/\-]\d)/gu;
+  /(?<![\p{L}\p{N}+_@/.,\-#€$£¥])\+?(?:\(0\) ?)?(?:\(\d{1,5}\)|\d{1,15}(?!\d))(?:(?: ?[/-] ?|[ .]|\) ?| ?\()(?:\(0\) ?)?\d{1,12}(?!\d)\)?){0,7}(?![\p{L}\p{N}_@%€$£¥]|[.,:/-]\d)/gu;
 const phoneWords = keywordPattern([
-  "tel\\.?", "tél\\.?", "phone", "telephone", "mobile", "mob\\.?", "cell", "fax", "call", "ring", "whatsapp", "sms",
-  "telefon", "handy", "rufnummer", "téléphone", "portable", "teléfono", "móvil", "movil", "telefono", "cellulare",
-  "telefoon", "mobiel", "bel", "telefone", "celular",
+  "tel\\.?",
+  "tél\\.?",
+  "phone",
+  "telephone",
+  "mobile",
+  "mob\\.?",
+  "cell",
+  "fax",
+  "call",
+  "ring",
+  "whatsapp",
+  "sms",
+  "telefon",
+  "handy",
+  "rufnummer",
+  "téléphone",
+  "portable",
+  "teléfono",
+  "móvil",
+  "movil",
+  "telefono",
+  "cellulare",
+  "telefoon",
+  "mobiel",
+  "bel",
+  "telefone",
+  "celular",
 ]);
-const dateLike = /(?:^|\D)(?:\d{1,2}[.\/\-]\d{1,2}[.\/\-](?:19|20)\d\d|(?:19|20)\d\d[.\/\-]\d{1,2}[.\/\-]\d{1,2})(?:\D|$)/;
+const dateLike = /(?:^|\D)(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2})(?:\D|$)/;
 const ibanShapedBefore = /[A-Za-z]{2}\d{2}(?: [A-Za-z0-9]{4})+ $/;
 const ssnShape = /^\d{3}-\d{2}-\d{4}$/;
-const yearRange = /^(?:19|20)\d\d ?[\-\/] ?(?:19|20)?\d\d$/;
+const yearRange = /^(?:19|20)\d\d ?[-/] ?(?:19|20)?\d\d$/;
 
 export function detectPhones(text: string): Finding[] {
   const findings: Finding[] = [];
@@ -43,7 +67,7 @@ function phoneConfidence(raw: string, hasContext: boolean): number | null {
     return raw.startsWith("+") ? 0.85 + boost : 0.75 + boost;
   }
   // North American: (NXX) NXX-XXXX, NXX-NXX-XXXX, NXX.NXX.XXXX, optionally 1- before.
-  if (/^(?:1[ .\-])?(?:\([2-9]\d\d\) ?|[2-9]\d\d[ .\-])[2-9]\d\d[ .\-]\d{4}$/.test(raw)) return 0.8 + boost;
+  if (/^(?:1[ .-])?(?:\([2-9]\d\d\) ?|[2-9]\d\d[ .-])[2-9]\d\d[ .-]\d{4}$/.test(raw)) return 0.8 + boost;
   // National numbers with a trunk 0 (most of Europe, UK, Australia…): 9 to 12 digits.
   if (digits.startsWith("0") && digits.length >= 9 && digits.length <= 12) {
     const isGrouped = groups.length >= 2 && groups.length <= 6 && groups.slice(1).every((g) => g.length >= 2);

@@ -4,17 +4,17 @@ type SecretRule = { detail: string; pattern: RegExp; confidence: number; group?:
 
 // Well-known credential formats. Prefixes are case-sensitive as issued; bodies are bounded so scanning stays linear.
 const rules: readonly SecretRule[] = [
-  { detail: "openai-key", pattern: /(?<![\w-])sk-(?:proj-|ant-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,200}(?![\w-])/g, confidence: 0.95 },
+  { detail: "openai-key", pattern: /(?<![\w-])sk-(?:proj-|ant-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}(?![\w-])/g, confidence: 0.95 },
   { detail: "aws-access-key", pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, confidence: 0.97 },
   { detail: "github-token", pattern: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])/g, confidence: 0.98 },
-  { detail: "slack-token", pattern: /(?<![A-Za-z0-9])xox[abposre]-[A-Za-z0-9\-]{10,250}(?![A-Za-z0-9\-])/g, confidence: 0.97 },
-  { detail: "slack-webhook", pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9\/]{20,120}/g, confidence: 0.97 },
-  { detail: "google-api-key", pattern: /(?<![A-Za-z0-9_\-])AIza[0-9A-Za-z_\-]{35}(?![A-Za-z0-9_\-])/g, confidence: 0.95 },
+  { detail: "slack-token", pattern: /(?<![A-Za-z0-9])xox[abposre]-[A-Za-z0-9-]{10,250}(?![A-Za-z0-9-])/g, confidence: 0.97 },
+  { detail: "slack-webhook", pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/]{20,120}/g, confidence: 0.97 },
+  { detail: "google-api-key", pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g, confidence: 0.95 },
   { detail: "stripe-key", pattern: /(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,128}(?![A-Za-z0-9_])/g, confidence: 0.97 },
-  { detail: "gitlab-token", pattern: /(?<![A-Za-z0-9_\-])glpat-[A-Za-z0-9_\-]{20,64}(?![A-Za-z0-9_\-])/g, confidence: 0.97 },
+  { detail: "gitlab-token", pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/g, confidence: 0.97 },
   {
     detail: "jwt",
-    pattern: /(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]{8,2000}\.eyJ[A-Za-z0-9_\-]{8,4000}\.[A-Za-z0-9_\-]{16,1000}(?![A-Za-z0-9_\-])/g,
+    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{16,1000}(?![A-Za-z0-9_-])/g,
     confidence: 0.93,
   },
   {
@@ -24,18 +24,18 @@ const rules: readonly SecretRule[] = [
     group: 1,
   },
   // The password part of scheme://user:password@host (more certain than the e-mail address it resembles).
-  { detail: "url-password", pattern: /[a-z][a-z0-9+.\-]{1,20}:\/\/[^\s:\/@]{1,100}:([^\s:\/@]{3,100})@/dgi, confidence: 0.96, group: 1 },
-  { detail: "bearer-token", pattern: /\bBearer +([A-Za-z0-9_\-.~+\/]{16,2000}=*)/dg, confidence: 0.9, group: 1 },
+  { detail: "url-password", pattern: /[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,100}:([^\s:/@]{3,100})@/dgi, confidence: 0.96, group: 1 },
+  { detail: "bearer-token", pattern: /\bBearer +([A-Za-z0-9_\-.~+/]{16,2000}=*)/dg, confidence: 0.9, group: 1 },
 ];
 
 // password = "…", api_key: …, "secret": "…" — the value, when it looks like a credential rather than a word.
 const assignment =
-  /(?<![\p{L}\p{N}])(?:password|passwd|passwort|pwd|pass|secret|client[_\-]?secret|api[_\-]?key|apikey|access[_\-]?key|auth[_\-]?token|access[_\-]?token|token|mot de passe|contraseña|wachtwoord)["']?[ \t]{0,3}(?:=|:|:=|=>)[ \t]{0,3}["'`]?([^\s"'`,;]{6,200})/giu;
+  /(?<![\p{L}\p{N}])(?:password|passwd|passwort|pwd|pass|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|token|mot de passe|contraseña|wachtwoord)["']?[ \t]{0,3}(?:=|:|:=|=>)[ \t]{0,3}["'`]?([^\s"'`,;]{6,200})/giu;
 
 const privateKeyBegin = /-----BEGIN (?:[A-Z0-9]{1,12} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
 const privateKeyEnd = /-----END (?:[A-Z0-9]{1,12} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
 // Without an END line (a truncated paste), the block runs on over lines of base64 and PEM headers.
-const pemBodyLine = /^[A-Za-z0-9+\/=]{1,100}$|^[A-Za-z\-]{1,40}: .{0,200}$|^$/;
+const pemBodyLine = /^[A-Za-z0-9+/=]{1,100}$|^[A-Za-z-]{1,40}: .{0,200}$|^$/;
 
 export function detectSecrets(text: string): Finding[] {
   const findings: Finding[] = [...detectPrivateKeys(text)];

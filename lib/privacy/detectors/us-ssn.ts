@@ -2,7 +2,7 @@ import { isIssuableSsn } from "../checksums";
 import { hasKeywordBefore, keywordPattern } from "../text-context";
 import type { Finding } from "../types";
 
-const formatted = /(?<![\p{L}\p{N}\-])(\d{3})([ \-])(\d{2})\2(\d{4})(?![\p{L}\p{N}]|-\d)/gu;
+const formatted = /(?<![\p{L}\p{N}-])(\d{3})([ -])(\d{2})\2(\d{4})(?![\p{L}\p{N}]|-\d)/gu;
 const bare = /(?<![\p{L}\p{N}])(\d{3})(\d{2})(\d{4})(?![\p{L}\p{N}])/gu;
 const ssnWords = keywordPattern(["ssn", "ss#", "social security(?: number| no\\.?| #)?", "taxpayer id", "tin"]);
 

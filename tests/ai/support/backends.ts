@@ -1,8 +1,8 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
-import { createLanguageModel } from "@/lib/ai/registry";
 import type { ModelConfigInput } from "@/lib/ai/model-config";
-import type { AllFakes } from "@/tests/fakes/index";
+import { createLanguageModel } from "@/lib/ai/registry";
 import type { FakeServer } from "@/tests/fakes/fake-server";
+import type { AllFakes } from "@/tests/fakes/index";
 
 type Timeouts = NonNullable<ModelConfigInput["timeouts"]>;
 
@@ -17,8 +17,7 @@ export const STREAMING_BACKENDS: BackendCase[] = [
   {
     name: "azure-openai",
     fake: (f) => f.azure,
-    model: (f, timeouts) =>
-      createLanguageModel({ provider: "azure-openai", endpoint: f.azure.url, deployment: "gpt-4o", apiKey: f.azure.apiKey, timeouts }),
+    model: (f, timeouts) => createLanguageModel({ provider: "azure-openai", endpoint: f.azure.url, deployment: "gpt-4o", apiKey: f.azure.apiKey, timeouts }),
   },
   {
     name: "tgi",

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { LlmError, userMessageFor, type LlmErrorCode } from "@/lib/ai/errors";
+import { LlmError, type LlmErrorCode, userMessageFor } from "@/lib/ai/errors";
 
 export interface LeakChecks {
   /** Must appear nowhere: not for the user, not in the admin log. */

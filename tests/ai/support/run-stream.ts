@@ -1,6 +1,6 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
-import { streamText, type FinishReason, type LanguageModelUsage, type ModelMessage, type ProviderMetadata } from "ai";
-import { readChatMetadata, type ChatMetadata } from "@/lib/ai/metadata";
+import { type FinishReason, type LanguageModelUsage, type ModelMessage, type ProviderMetadata, streamText } from "ai";
+import { type ChatMetadata, readChatMetadata } from "@/lib/ai/metadata";
 
 export interface StreamRun {
   deltas: string[];

@@ -33,7 +33,9 @@ const accounts = [
 
 /** "alice", "Alice" or "alice@example.com" all name alice. */
 function accountForLogin(login) {
-  const wanted = String(login ?? "").trim().toLowerCase();
+  const wanted = String(login ?? "")
+    .trim()
+    .toLowerCase();
   return accounts.find((account) => account.login === wanted || account.email === wanted) ?? null;
 }
 
@@ -62,7 +64,10 @@ const provider = new Provider(issuer, {
   conformIdTokenClaims: false,
   features: { devInteractions: { enabled: false } },
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-  cookies: { keys: [randomBytes(32).toString("base64url")], names: { session: "_e2e_idp_session", interaction: "_e2e_idp_interaction", resume: "_e2e_idp_resume" } },
+  cookies: {
+    keys: [randomBytes(32).toString("base64url")],
+    names: { session: "_e2e_idp_session", interaction: "_e2e_idp_interaction", resume: "_e2e_idp_resume" },
+  },
   jwks: { keys: [{ ...signingKey, kid: "e2e-signing-key", use: "sig", alg: "RS256" }] },
   ttl: {
     AccessToken: 600,
@@ -181,7 +186,7 @@ async function interactions(req, res) {
     );
     return true;
   }
-  send(res, 405, page("Identity provider error", "<p role=\"alert\">Method not allowed</p>"));
+  send(res, 405, page("Identity provider error", '<p role="alert">Method not allowed</p>'));
   return true;
 }
 

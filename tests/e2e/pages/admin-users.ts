@@ -30,7 +30,9 @@ export class AdminUsersPage {
   }
 
   async act(email: string, item: string | RegExp) {
-    await this.row(email).getByRole("button", { name: /^Actions for/ }).click();
+    await this.row(email)
+      .getByRole("button", { name: /^Actions for/ })
+      .click();
     await this.page.getByRole("menuitem", { name: item }).click();
   }
 }

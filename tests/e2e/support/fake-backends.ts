@@ -1,4 +1,4 @@
-import { startAllFakes, type AllFakes, type FakeTimings } from "../../fakes";
+import { type AllFakes, type FakeTimings, startAllFakes } from "../../fakes";
 
 // The fake LLM backends of the e2e run: every fake of tests/fakes on fixed consecutive ports (E2E_FAKES_PORT, default
 // 4401), slowed down so a browser can watch an answer grow, reload in the middle of one, or stop it half-way.

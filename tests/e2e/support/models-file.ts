@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
-import { FakeAi21, FakeAzureOpenAI, FakeOpenAICompatible, type AllFakes } from "../../fakes";
+import { type AllFakes, FakeAi21, FakeAzureOpenAI, FakeOpenAICompatible } from "../../fakes";
 
 // The demo models: one MODELS_FILE entry per fake backend of tests/fakes, for `npm run demo` and the e2e run. Every
 // name says "Demo" and every entry has `demo: true`, so nobody mistakes a canned answer for a real model.

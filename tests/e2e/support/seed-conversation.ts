@@ -29,12 +29,9 @@ export async function seedLongConversation(backend: BackendOptions, userId: stri
     const iso = (date: Date) => date.toISOString().replace("Z", "+00:00");
     try {
       db.transaction(() => {
-        db.prepare(`INSERT INTO "Conversation" ("id", "userId", "title", "titleIsSet", "createdAt", "updatedAt") VALUES (?, ?, 'A long conversation', 1, ?, ?)`).run(
-          id,
-          userId,
-          iso(now),
-          iso(now),
-        );
+        db.prepare(
+          `INSERT INTO "Conversation" ("id", "userId", "title", "titleIsSet", "createdAt", "updatedAt") VALUES (?, ?, 'A long conversation', 1, ?, ?)`,
+        ).run(id, userId, iso(now), iso(now));
         const insert = db.prepare(
           `INSERT INTO "Message" ("id", "conversationId", "parentId", "role", "parts", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, 'complete', ?, ?)`,
         );

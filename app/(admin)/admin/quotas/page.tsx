@@ -11,10 +11,7 @@ export default async function AdminQuotasPage() {
   await requireAdmin("/admin/quotas");
   const [groups, users] = await Promise.all([listGroupsWithQuotas(), listUserQuotas()]);
   return (
-    <AdminPage
-      title="Quotas"
-      description="Requests per minute, tokens per day and month, and monthly budgets. Days and months are counted in UTC."
-    >
+    <AdminPage title="Quotas" description="Requests per minute, tokens per day and month, and monthly budgets. Days and months are counted in UTC.">
       <QuotaManager groups={groups} users={users.map(({ user, limits }) => ({ user, limits }))} />
     </AdminPage>
   );

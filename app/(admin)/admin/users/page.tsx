@@ -16,7 +16,11 @@ export const metadata: Metadata = { title: "Users · Admin" };
 type AdminUsersPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function firstValues(params: Record<string, string | string[] | undefined>) {
-  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]).filter(([, value]) => value));
+  return Object.fromEntries(
+    Object.entries(params)
+      .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])
+      .filter(([, value]) => value),
+  );
 }
 
 export default async function AdminUsersPage({ searchParams }: AdminUsersPageProps) {

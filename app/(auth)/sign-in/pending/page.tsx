@@ -14,10 +14,7 @@ export default function PendingApprovalPage() {
       <Card className="mt-8 p-6 sm:p-8">
         <div className="flex items-start gap-3 text-sm">
           <Clock aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-muted-foreground" />
-          <p>
-            An administrator needs to approve your account before you can use Chat. Once they have, sign in again and
-            you will go straight in.
-          </p>
+          <p>An administrator needs to approve your account before you can use Chat. Once they have, sign in again and you will go straight in.</p>
         </div>
       </Card>
       <AuthFooterLink prompt="Approved already?" href="/sign-in">

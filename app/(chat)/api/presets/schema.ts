@@ -37,6 +37,3 @@ export const presetPatchSchema = z
   .partial()
   .strict()
   .refine((body) => Object.values(body).some((value) => value !== undefined), { message: "Send at least one field to change." });
-
-export type PresetCreateInput = z.infer<typeof presetCreateSchema>;
-export type PresetPatchInput = z.infer<typeof presetPatchSchema>;

@@ -17,7 +17,10 @@ export default async function EditModelPage({ params }: { params: Promise<{ id: 
   const model = parsed.success ? await getAdminModel(parsed.data) : null;
   if (!model) notFound();
   return (
-    <AdminPage title={model.name} description={model.managedByFile ? "Read-only: this model comes from MODELS_FILE." : "Change the connection, limits, prices and access."}>
+    <AdminPage
+      title={model.name}
+      description={model.managedByFile ? "Read-only: this model comes from MODELS_FILE." : "Change the connection, limits, prices and access."}
+    >
       <ModelForm model={model} groups={await listAccessGroups()} />
     </AdminPage>
   );

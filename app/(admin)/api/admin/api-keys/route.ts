@@ -1,6 +1,6 @@
-import { adminApiKeyView } from "@/lib/api-keys/view";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
+import { adminApiKeyView } from "@/lib/api-keys/view";
 import { listAllApiKeys } from "@/lib/db/api-keys";
 
 export const dynamic = "force-dynamic";

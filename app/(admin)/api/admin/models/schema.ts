@@ -32,14 +32,11 @@ const modelFieldsSchema = z
   .strict();
 
 export const createModelSchema = modelFieldsSchema.extend({ id: modelIdSchema });
-export type CreateModelBody = z.infer<typeof createModelSchema>;
 
 /** Any subset of the fields: the Edit form sends them all, the list's quick actions one. */
 export const updateModelSchema = modelFieldsSchema.partial();
-export type UpdateModelBody = z.infer<typeof updateModelSchema>;
 
 export const moveModelSchema = z.object({ direction: z.enum(["up", "down"]) }).strict();
-
 
 /** The path of /api/admin/models/[id]/…: an id that cannot be a model's is answered as an unknown one (404). */
 export const modelParamsSchema = z.object({ id: modelIdSchema });

@@ -31,7 +31,12 @@ export const POST = route({ auth: "admin", body: createUserBodySchema }, async (
       passwordHash: await hashPassword(body.password ?? generatedPassword ?? ""),
       mayBecomeFirstAdmin: false,
     });
-    await auditRequest(request, { action: "user.created", actorId: admin.id, target: user.id, details: { role, method: "password", passwordGenerated: generatedPassword !== null } });
+    await auditRequest(request, {
+      action: "user.created",
+      actorId: admin.id,
+      target: user.id,
+      details: { role, method: "password", passwordGenerated: generatedPassword !== null },
+    });
     return apiJson({ user: { id: user.id, email: user.email, name: user.name, role: user.role, status: user.status }, generatedPassword }, { status: 201 });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ApiError("bad_request", "A user with this email already exists.");

@@ -12,34 +12,28 @@ export const listUsersQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
-export const createUserBodySchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(EMAIL_MAX_LENGTH, `Use at most ${EMAIL_MAX_LENGTH} characters.`)
-    .pipe(z.email("Enter a valid email address.")),
-  name: z.string().trim().max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`).default(""),
-  role: z.enum(["admin", "user"]).default("user"),
-  /** Absent: the server generates one and returns it once. */
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`)
-    .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
-    .optional(),
-}).superRefine((input, ctx) => {
-  // A typed password follows the same policy as sign-up (common passwords, the person's own names).
-  const problem = input.password === undefined ? null : passwordPolicyProblem(input.password, input);
-  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-});
+export const createUserBodySchema = z
+  .object({
+    email: z.string().trim().toLowerCase().max(EMAIL_MAX_LENGTH, `Use at most ${EMAIL_MAX_LENGTH} characters.`).pipe(z.email("Enter a valid email address.")),
+    name: z.string().trim().max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`).default(""),
+    role: z.enum(["admin", "user"]).default("user"),
+    /** Absent: the server generates one and returns it once. */
+    password: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`)
+      .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
+      .optional(),
+  })
+  .superRefine((input, ctx) => {
+    // A typed password follows the same policy as sign-up (common passwords, the person's own names).
+    const problem = input.password === undefined ? null : passwordPolicyProblem(input.password, input);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
 
-export const updateUserBodySchema = z.union([
-  z.strictObject({ role: z.enum(["admin", "user"]) }),
-  z.strictObject({ status: z.enum(["active", "disabled"]) }),
-], { error: "Send either a role (admin, user) or a status (active, disabled)." });
+export const updateUserBodySchema = z.union([z.strictObject({ role: z.enum(["admin", "user"]) }), z.strictObject({ status: z.enum(["active", "disabled"]) })], {
+  error: "Send either a role (admin, user) or a status (active, disabled).",
+});
 
 export const deleteUserBodySchema = z.object({
   confirmEmail: z.string().trim().toLowerCase().min(1, "Type the user's email to confirm.").max(EMAIL_MAX_LENGTH),
 });
-
-export type CreateUserBody = z.infer<typeof createUserBodySchema>;

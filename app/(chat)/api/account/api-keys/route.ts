@@ -1,10 +1,10 @@
+import { ApiError } from "@/lib/api/errors";
+import { apiJson } from "@/lib/api/responses";
+import { route } from "@/lib/api/route";
 import { createApiKeyInputSchema } from "@/lib/api-keys/inputs";
 import { mayUseApiKeys } from "@/lib/api-keys/policy";
 import { createApiKey, listOwnApiKeys } from "@/lib/api-keys/service";
 import { apiKeyView } from "@/lib/api-keys/view";
-import { ApiError } from "@/lib/api/errors";
-import { apiJson } from "@/lib/api/responses";
-import { route } from "@/lib/api/route";
 import { contextFromHeaders } from "@/lib/auth/request-context";
 
 export const dynamic = "force-dynamic";

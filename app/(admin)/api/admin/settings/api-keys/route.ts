@@ -1,8 +1,8 @@
-import { apiKeyPolicyInputSchema } from "@/lib/api-keys/inputs";
 import { auditRequest } from "@/lib/api/audit";
 import { ApiError } from "@/lib/api/errors";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
+import { apiKeyPolicyInputSchema } from "@/lib/api-keys/inputs";
 import { getApiKeyPolicy, setApiKeyPolicy } from "@/lib/db/api-key-settings";
 import { findAccessGroups } from "@/lib/db/model-access";
 

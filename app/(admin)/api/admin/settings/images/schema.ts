@@ -6,7 +6,8 @@ export const MAX_IMAGE_HOSTS = 50;
 const HOST = /^(?=.{1,253}(:|$))([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$/;
 
 function hostProblem(host: string): string | null {
-  if (/^[a-z][a-z\d+.-]*:\/\//.test(host) || host.includes("/")) return `"${host}": enter the host name only, like images.example.com (no https:// and no path).`;
+  if (/^[a-z][a-z\d+.-]*:\/\//.test(host) || host.includes("/"))
+    return `"${host}": enter the host name only, like images.example.com (no https:// and no path).`;
   if (host.includes("*")) return `"${host}": wildcards are not supported; list each host.`;
   if (!HOST.test(host)) return `"${host}" is not a valid host name.`;
   const port = host.split(":")[1];

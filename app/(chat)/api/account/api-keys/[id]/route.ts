@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { revokeOwnApiKey } from "@/lib/api-keys/service";
 import { ApiError } from "@/lib/api/errors";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
+import { revokeOwnApiKey } from "@/lib/api-keys/service";
 import { contextFromHeaders } from "@/lib/auth/request-context";
 
 export const dynamic = "force-dynamic";

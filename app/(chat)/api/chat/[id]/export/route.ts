@@ -1,9 +1,9 @@
 import { ApiError } from "@/lib/api/errors";
 import { route } from "@/lib/api/route";
 import { exportFilename, exportQuerySchema, toConversationExport, toMarkdown } from "@/lib/chat/export";
-import { conversationParamsSchema } from "../../../conversations/schema";
 import { getConversationForUser } from "@/lib/db/conversations";
 import { listMessages } from "@/lib/db/messages";
+import { conversationParamsSchema } from "../../../conversations/schema";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,8 +1,8 @@
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
 import { answerQuerySchema } from "@/lib/chat/compare-input";
-import { conversationParamsSchema } from "../../../conversations/schema";
 import { stopGeneration } from "@/lib/chat/stop";
+import { conversationParamsSchema } from "../../../conversations/schema";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

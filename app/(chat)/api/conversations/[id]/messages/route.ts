@@ -2,8 +2,8 @@ import { ApiError } from "@/lib/api/errors";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
 import { loadActiveBranch } from "@/lib/chat/conversation-view";
-import { conversationParamsSchema } from "../../schema";
 import type { BranchMessages } from "@/lib/chat/types";
+import { conversationParamsSchema } from "../../schema";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
-import { ownerParamsSchema, quotaLimitsSchema } from "../../schema";
 import { saveQuotaRequest } from "../../save-quota-request";
+import { ownerParamsSchema, quotaLimitsSchema } from "../../schema";
 
 export const dynamic = "force-dynamic";
 
