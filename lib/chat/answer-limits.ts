@@ -4,8 +4,9 @@ import "server-only";
 // after the tab is closed, and holds a connection and a generation slot. Two caps, both local to this process:
 // - the answer length: the model's maximum output tokens, counted here. A streaming backend sends about one token per
 //   event, so the count is the number of text events, or the text's length / 6 when that is more (a backend that sends
-//   many tokens per event); both stay at or under the real token count for normal text, so an answer the backend ends
-//   by itself at its limit is never cut.
+//   many tokens per event); both stay near the real token count for normal text. Backends count with their own
+//   tokenizer (llama.cpp may send a few more pieces than the max_tokens it was given), so the cap leaves a margin
+//   (answerTokenCap): an answer the backend ends by itself at its limit is never cut, a runaway one is.
 // - the wall-clock time of the answer (ANSWER_MAX_SECONDS).
 // Reaching either aborts the backend call like Stop does; the text so far is kept and the answer is marked
 // "stopped at the length limit".
@@ -15,17 +16,25 @@ export type LimitReached = "tokens" | "time";
 /** Chars per token below which almost no text goes: keeps the local count at or under the real one. */
 const MAX_CHARS_PER_TOKEN = 6;
 
+/** The local count past which an answer is cut: the model's maximum plus a margin for tokenizer differences. */
+export function answerTokenCap(maxTokens: number): number {
+  return Math.ceil(maxTokens * 1.1) + 16;
+}
+
 export class AnswerLimits {
   private events = 0;
   private chars = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   reached: LimitReached | null = null;
 
+  private readonly cap: number;
+
   constructor(
-    private readonly maxTokens: number,
+    maxTokens: number,
     maxMs: number,
     private readonly abortController: AbortController,
   ) {
+    this.cap = answerTokenCap(maxTokens);
     this.timer = setTimeout(() => this.reach("time"), maxMs);
     this.timer.unref();
   }
@@ -35,7 +44,7 @@ export class AnswerLimits {
     if (this.reached || delta === "") return;
     this.events++;
     this.chars += delta.length;
-    if (Math.max(this.events, Math.ceil(this.chars / MAX_CHARS_PER_TOKEN)) > this.maxTokens) this.reach("tokens");
+    if (Math.max(this.events, Math.ceil(this.chars / MAX_CHARS_PER_TOKEN)) > this.cap) this.reach("tokens");
   }
 
   /** The answer ended: no more time limit. */

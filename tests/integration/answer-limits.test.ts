@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { chatStreamResponse } from "@/lib/api/responses";
+import { answerTokenCap } from "@/lib/chat/answer-limits";
 import { DEFAULT_TUNING } from "@/lib/chat/generation";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { sendMessage } from "@/lib/chat/send-message";
@@ -82,7 +83,7 @@ describe(`caps on an answer, on ${testProvider()}`, () => {
     const answer = await settledAnswer(conversationId);
     expect(answer).toMatchObject({ status: "stopped", finishReason: "length", metadata: expect.objectContaining({ lengthLimit: "tokens" }) });
     const words = storedText(answer.parts).trim().split(" ");
-    expect(words).toHaveLength(21);
+    expect(words).toHaveLength(answerTokenCap(20) + 1);
     expect(words[0]).toBe("w0");
     expect(sse).toContain('"lengthLimit":true');
     await backendConnectionsClosed();
@@ -102,7 +103,7 @@ describe(`caps on an answer, on ${testProvider()}`, () => {
 
     const answer = await settledAnswer(conversationId);
     expect(answer).toMatchObject({ status: "stopped", finishReason: "length", metadata: expect.objectContaining({ lengthLimit: "time" }) });
-    expect(storedText(answer.parts)).toMatch(/^ w0 w1 w2/);
+    expect(storedText(answer.parts)).toMatch(/^w0 w1 w2/);
     await backendConnectionsClosed();
   });
 });

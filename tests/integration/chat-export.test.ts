@@ -109,8 +109,10 @@ describe(`conversation export on ${testProvider()}`, () => {
     expect(markdown).not.toContain("HIDDEN SYSTEM ROW");
   });
 
-  it("answers 400 for a bad id or format, before looking at the session", async () => {
+  it("answers 400 for a bad id or format (the session is read first: 401 without one)", async () => {
     actAs(null);
+    expect((await exportOf("not-a-uuid")).status).toBe(401);
+    actAs(await newUser("exporter@example.com"));
     expect((await exportOf("not-a-uuid")).status).toBe(400);
     const id = randomUUID();
     for (const query of ["", "?format=pdf", "?format=json&extra=1"]) {

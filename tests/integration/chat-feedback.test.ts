@@ -66,8 +66,10 @@ describe(`answer feedback on ${testProvider()}`, () => {
     expect(body.messages.map((message) => message.feedback)).toEqual([null, 1]);
   });
 
-  it("answers 400 for a bad id or body, before looking at the session", async () => {
+  it("answers 400 for a bad id or body (the session is read first: 401 without one)", async () => {
     actAs(null);
+    expect((await rate(randomUUID(), "{not json")).status).toBe(401);
+    actAs(await newUser("rater@example.com"));
     const id = randomUUID();
     for (const body of [{ value: 2 }, { value: 0 }, { value: "1" }, {}, { value: 1, extra: true }, "{not json"]) {
       const response = await rate(id, body);

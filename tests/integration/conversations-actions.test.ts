@@ -122,8 +122,10 @@ describe(`conversation actions on ${testProvider()}`, () => {
     expect(await getDb().conversation.count({ where: { id } })).toBe(1);
   });
 
-  it("answers 400 for a body or id that does not validate, before looking at the session", async () => {
+  it("answers 400 for a body or id that does not validate (the session is read first: 401 without one)", async () => {
     actAs(null);
+    expect((await patch(randomUUID(), "{not json")).status).toBe(401);
+    actAs(await newUser("editor@example.com"));
     const id = randomUUID();
     for (const body of [{}, { title: "   " }, { title: "x".repeat(201) }, { pinned: "yes" }, { title: "ok", extra: 1 }, "{not json", null, []]) {
       expect(await errorOf(await patch(id, body)), JSON.stringify(body)).toMatchObject({ status: 400, code: "bad_request" });

@@ -37,7 +37,9 @@ async function expectUnavailable(response: Response) {
   expect(response.status).toBe(503);
   expect(response.headers.get("retry-after")).toBe("5");
   const text = await response.text();
-  expect(JSON.parse(text)).toEqual({ error: { code: "unavailable", message: "The service is temporarily unavailable. Please try again in a moment." } });
+  expect(JSON.parse(text)).toEqual({
+    error: { code: "unavailable", message: "The service is temporarily unavailable. Please try again in a moment.", retryAfterMs: 5_000 },
+  });
   expect(text).not.toMatch(INTERNAL_TEXT);
 }
 

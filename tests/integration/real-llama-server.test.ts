@@ -158,7 +158,15 @@ describeWithRealServer(`chat against the real llama.cpp server on ${testProvider
       body: JSON.stringify({ messages: [{ role: "user", content: "Hold the slot" }], stream: true, max_tokens: 400, ignore_eos: true }),
       signal: blocker.signal,
     }).then(
-      (response) => response.body?.cancel(),
+      // Read it until the abort below: cancelling the body would end the server's task and free the slot.
+      async (response) => {
+        const reader = response.body?.getReader();
+        try {
+          while (reader && !(await reader.read()).done);
+        } catch {
+          // aborted
+        }
+      },
       () => undefined,
     );
     await waitFor(() => server.busy());

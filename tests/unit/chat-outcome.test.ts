@@ -130,6 +130,7 @@ describe("toChatUIMessages", () => {
           usage: { inputTokens: 5, outputTokens: 2, estimated: true },
           timings: { firstTokenMs: 20, totalMs: 90 },
           feedback: -1,
+          lengthLimit: null,
         },
       },
       {
@@ -145,6 +146,7 @@ describe("toChatUIMessages", () => {
           usage: null,
           timings: null,
           feedback: null,
+          lengthLimit: null,
         },
       },
     ]);

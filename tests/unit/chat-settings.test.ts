@@ -3,6 +3,7 @@ import { imageHostsInputSchema } from "@/app/(admin)/api/admin/settings/images/s
 import { chatErrorText } from "@/components/chat/chat-error-text";
 import { firstMessageSettings } from "@/components/chat/settings/new-chat-settings";
 import { parseSettingsFields } from "@/components/chat/settings/settings-values";
+import { ApiError } from "@/lib/api/errors";
 import {
   FALLBACK_MAX_OUTPUT_TOKENS,
   generationSettingsFor,
@@ -93,7 +94,9 @@ describe("chat error text", () => {
         resetsAt: "2026-01-02T00:00:00.000Z",
       },
     };
-    expect(chatErrorText(new Error(JSON.stringify(quota)))).toBe(quota.error.message);
+    const refusal = ApiError.fromBody(quota);
+    expect(refusal?.code).toBe("quota_exceeded");
+    expect(chatErrorText(refusal)).toBe(quota.error.message);
   });
 
   it("explains a network failure and never shows markup", () => {
