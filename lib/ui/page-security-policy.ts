@@ -3,7 +3,7 @@
 // load) run, so injected markup cannot run script even if it got past the Markdown renderer. The page may not be
 // framed (frame-ancestors; X-Frame-Options in next.config.ts says the same to old browsers).
 //
-// Images are left broad here (any https host) because their allowlist is an admin setting read from the database:
+// Images are left broad here (any http or https host: admins may allow an internal http host) because their allowlist is an admin setting read from the database:
 // the root layout narrows img-src with a <meta> policy (lib/ui/image-source-policy.ts), and a browser enforces both.
 // Styles keep 'unsafe-inline': React style attributes, KaTeX and the virtual lists set inline styles, which a nonce
 // cannot cover; styles cannot run script.
@@ -14,7 +14,7 @@ export function pageSecurityPolicy({ nonce, isDevelopment }: { nonce: string; is
     // Development only: React's dev tools evaluate code for call stacks.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob: https:",
+    "img-src 'self' data: blob: http: https:",
     "font-src 'self' data:",
     "connect-src 'self'",
     "media-src 'self'",
