@@ -3,7 +3,7 @@ import { type ChatRetryData, RETRY_DATA_PART, retryText } from "@/lib/chat/data-
 import type { ChatUIMessage } from "@/lib/chat/types";
 import { AnswerStatus } from "./answer-status";
 import { DemoBadge } from "./demo-badge";
-import { MessageMarkdown } from "./markdown/message-markdown";
+import { LazyMessageMarkdown } from "./markdown/lazy-message-markdown";
 import { messageText } from "./message-text";
 import { ThinkingIndicator } from "./thinking-indicator";
 
@@ -37,7 +37,7 @@ export function AssistantMessage({ message, modelName, demo, live, failure, cont
         </p>
         {text ? (
           <div data-testid="message-text" className="mt-0.5 text-[15px] leading-7 break-words">
-            <MessageMarkdown text={text} />
+            <LazyMessageMarkdown text={text} />
           </div>
         ) : (
           live && <ThinkingIndicator retrying={retryText(retryData(message))} />

@@ -3,7 +3,7 @@
 import { ArrowRight, CircleStop, Square } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { DemoBadge } from "@/components/chat/demo-badge";
-import { MessageMarkdown } from "@/components/chat/markdown/message-markdown";
+import { LazyMessageMarkdown } from "@/components/chat/markdown/lazy-message-markdown";
 import { messageText } from "@/components/chat/message-text";
 import { PolicyNotice } from "@/components/chat/policy-notice";
 import { ThinkingIndicator } from "@/components/chat/thinking-indicator";
@@ -103,7 +103,7 @@ export function CompareColumn({ conversationId, messageId, modelName, demo, star
       <div className="min-h-40 flex-1 px-4 py-3">
         {text ? (
           <div data-testid="message-text" className="text-[15px] leading-7 break-words">
-            <MessageMarkdown text={text} />
+            <LazyMessageMarkdown text={text} />
           </div>
         ) : (
           live && <ThinkingIndicator />
