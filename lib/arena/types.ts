@@ -23,3 +23,47 @@ export interface ArenaBattleView {
   vote: ArenaVote | null;
   models: { a: RevealedModel; b: RevealedModel } | null;
 }
+
+/** One model on the leaderboard: its rating (Elo scale) with a 95 % bootstrap interval, and its votes. */
+export interface LeaderboardRow {
+  modelId: string;
+  name: string;
+  rating: number;
+  low: number;
+  high: number;
+  votes: number;
+  wins: number;
+  losses: number;
+  ties: number;
+  bothBad: number;
+}
+
+/** cells[row][column]: the row model's share of points against the column model (ties half); null when none. */
+export interface WinRateMatrix {
+  modelIds: string[];
+  cells: { games: number; winRate: number | null }[][];
+}
+
+/** Thumbs up and down on a model's answers in ordinary chats. */
+export interface ModelFeedbackRow {
+  modelId: string;
+  name: string;
+  up: number;
+  down: number;
+  /** up / (up + down); null without ratings. */
+  upRate: number | null;
+}
+
+export const LEADERBOARD_PERIODS = ["7", "30", "90", "all"] as const;
+
+/** The last 7, 30 or 90 days, or all time. */
+export type LeaderboardPeriod = (typeof LEADERBOARD_PERIODS)[number];
+
+export interface Leaderboard {
+  period: LeaderboardPeriod;
+  groupId: string | null;
+  totalVotes: number;
+  rows: LeaderboardRow[];
+  matrix: WinRateMatrix;
+  feedback: ModelFeedbackRow[];
+}

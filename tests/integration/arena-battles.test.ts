@@ -5,9 +5,10 @@ import { GET as getBattle } from "@/app/(chat)/api/arena/battles/[id]/route";
 import { GET as getBattleStream } from "@/app/(chat)/api/arena/battles/[id]/stream/route";
 import { POST as postVote } from "@/app/(chat)/api/arena/battles/[id]/vote/route";
 import { POST as postBattle } from "@/app/(chat)/api/arena/battles/route";
+import { GET as getLeaderboard } from "@/app/(chat)/api/arena/leaderboard/route";
 import { GET as getConversations } from "@/app/(chat)/api/conversations/route";
 import { localTokenizer } from "@/lib/ai/tokens/local-tokenizers";
-import type { ArenaBattleView } from "@/lib/arena/types";
+import type { ArenaBattleView, Leaderboard } from "@/lib/arena/types";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { saveArenaEnabled } from "@/lib/db/arena-settings";
 import { getDb } from "@/lib/db/client";
@@ -144,6 +145,8 @@ describe(`blind battles on ${testProvider()}`, () => {
   it("reveals the names with the vote, once, and then shows the conversation", async () => {
     const battle = await startedBattle();
     const stored = await answersEnded(battle.id);
+    const board = async () => (await (await getLeaderboard(jsonRequest("/api/arena/leaderboard", "GET"), undefined as never)).json()) as Leaderboard;
+    expect((await board()).totalVotes).toBe(0);
     const voted = await vote(battle.id, "b");
     expect(voted.status).toBe(200);
     const body = (await voted.json()) as { battle: ArenaBattleView };
@@ -154,6 +157,10 @@ describe(`blind battles on ${testProvider()}`, () => {
       b: { id: stored.modelBId, name: nameOf(stored.modelBId) },
     });
     expect(((await (await read(battle.id)).json()) as { battle: ArenaBattleView }).battle.models).toEqual(body.battle.models);
+
+    const after = await board();
+    expect(after.totalVotes).toBe(1);
+    expect(after.rows[0]).toMatchObject({ modelId: stored.modelBId, votes: 1, wins: 1 });
 
     const again = await vote(battle.id, "a");
     expect(again.status).toBe(409);
