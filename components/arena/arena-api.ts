@@ -13,3 +13,7 @@ export function voteOnBattle(id: string, vote: ArenaVote): Promise<ApiResult<{ b
 
 /** Where answer A or B of a battle is followed (useAnswerStream). */
 export const battleAnswerUrl = (id: string, side: ArenaSide) => `${battlePath(id)}/stream?side=${side}`;
+
+export function stopBattle(id: string): Promise<ApiResult<{ stopped: boolean }>> {
+  return apiResult(`${battlePath(id)}/stop`, { method: "POST" });
+}

@@ -1,13 +1,13 @@
 "use client";
 
-import { Swords } from "lucide-react";
+import { Square, Swords } from "lucide-react";
 import Link from "next/link";
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import type { ArenaBattleView, ArenaSide, ArenaVote } from "@/lib/arena/types";
-import { startBattle, voteOnBattle } from "./arena-api";
+import { startBattle, stopBattle, voteOnBattle } from "./arena-api";
 import { ArenaColumn } from "./arena-column";
 import { VoteBar, voteLabel } from "./vote-bar";
 
@@ -49,6 +49,14 @@ export function ArenaView() {
     setBusy(false);
     if (!result.ok) return setError(result.message);
     setBattle(result.value.battle);
+  };
+
+  const stop = async () => {
+    if (!battle) return;
+    setBusy(true);
+    const result = await stopBattle(battle.id);
+    setBusy(false);
+    if (!result.ok) setError(result.message);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -93,10 +101,17 @@ export function ArenaView() {
           className="block max-h-60 min-h-16 w-full resize-none bg-transparent px-4 pt-3.5 pb-1 text-[15px] leading-6 field-sizing-content placeholder:text-muted-foreground/70 focus:outline-none"
         />
         <div className="flex justify-end px-3 pb-2.5">
-          <Button type="submit" size="sm" disabled={!canStart}>
-            {busy && !battle ? <Spinner /> : <Swords aria-hidden="true" />}
-            Start battle
-          </Button>
+          {battle && !bothEnded ? (
+            <Button key="stop" type="button" variant="secondary" size="sm" onClick={() => void stop()} disabled={busy}>
+              {busy ? <Spinner /> : <Square aria-hidden="true" className="fill-current" />}
+              Stop both
+            </Button>
+          ) : (
+            <Button key="start" type="submit" size="sm" disabled={!canStart}>
+              {busy ? <Spinner /> : <Swords aria-hidden="true" />}
+              Start battle
+            </Button>
+          )}
         </div>
       </form>
       {error && <Alert>{error}</Alert>}

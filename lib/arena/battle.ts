@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/api/errors";
 import { startCompareRun } from "@/lib/chat/compare";
 import { resumeStream } from "@/lib/chat/resume";
 import type { ChatUser, SendOptions } from "@/lib/chat/send-message";
+import { stopGeneration } from "@/lib/chat/stop";
 import {
   type ArenaBattleRow,
   createArenaBattle,
@@ -98,4 +99,11 @@ export async function voteOnArenaBattle(user: ChatUser, id: string, vote: ArenaV
     throw new ApiError("conflict", "You already voted on this battle.");
   }
   return viewOf(await ownBattle(user, id));
+}
+
+/** POST /api/arena/battles/[id]/stop: stops both answers (kept as "stopped"). Also while the arena is off: it only saves work. */
+export async function stopArenaBattle(user: ChatUser, id: string): Promise<{ stopped: boolean }> {
+  const battle = await ownBattle(user, id);
+  if (!battle.conversationId) return { stopped: false };
+  return stopGeneration(user.id, battle.conversationId);
 }

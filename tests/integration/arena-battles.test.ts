@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getSettings, PUT as putSettings } from "@/app/(admin)/api/admin/settings/arena/route";
 import { GET as getBattle } from "@/app/(chat)/api/arena/battles/[id]/route";
+import { POST as postStop } from "@/app/(chat)/api/arena/battles/[id]/stop/route";
 import { GET as getBattleStream } from "@/app/(chat)/api/arena/battles/[id]/stream/route";
 import { POST as postVote } from "@/app/(chat)/api/arena/battles/[id]/vote/route";
 import { POST as postBattle } from "@/app/(chat)/api/arena/battles/route";
@@ -74,6 +75,7 @@ async function waitFor<T>(check: () => Promise<T | false | null | undefined>, ti
 const start = (prompt = "Which of you is better?") => postBattle(jsonRequest("/api/arena/battles", "POST", { prompt }), undefined as never);
 const read = (id: string) => getBattle(jsonRequest(`/api/arena/battles/${id}`, "GET"), params({ id }));
 const vote = (id: string, choice: string) => postVote(jsonRequest(`/api/arena/battles/${id}/vote`, "POST", { vote: choice }), params({ id }));
+const stop = (id: string) => postStop(jsonRequest(`/api/arena/battles/${id}/stop`, "POST"), params({ id }));
 const stream = (id: string, side: string) => getBattleStream(jsonRequest(`/api/arena/battles/${id}/stream?side=${side}`, "GET"), params({ id }));
 
 /** Everything a browser gets from a response: status line, headers and body. */
@@ -180,6 +182,21 @@ describe(`blind battles on ${testProvider()}`, () => {
     expect((await stream(battle.id, "a")).status).toBe(404);
     expect((await vote(battle.id, "a")).status).toBe(404);
     expect((await getDb().arenaBattle.findUniqueOrThrow({ where: { id: battle.id } })).vote).toBeNull();
+  });
+
+  it("stops both answers for the owner only, keeping what was written", async () => {
+    const battle = await startedBattle("Go on and on [[fake:stall]]");
+    const row = await getDb().arenaBattle.findUniqueOrThrow({ where: { id: battle.id } });
+    const conversationId = row.conversationId ?? "";
+    await waitFor(async () => isGenerating(conversationId));
+    signInAs(await newAccount("bob@example.com"));
+    expect((await stop(battle.id)).status).toBe(404);
+    signInAs(ann);
+    const stopped = await stop(battle.id);
+    expect(await stopped.json()).toEqual({ stopped: true });
+    await answersEnded(battle.id);
+    const statuses = await getDb().message.findMany({ where: { conversationId, role: "assistant" }, select: { status: true } });
+    expect(statuses.map((message) => message.status)).toEqual(["stopped", "stopped"]);
   });
 
   it("refuses everything while the arena is off, and leaves nothing behind", async () => {
