@@ -85,9 +85,10 @@ export function CompareView({ models, arenaEnabled }: { models: ModelOption[]; a
         </p>
         {arenaEnabled && (
           <nav className="mt-2 flex gap-3 text-sm">
-            <Link href="/compare/blind" className="underline underline-offset-4">
+            {/* A full page load, not a client-side one: the blind page's document then holds no model list at all. */}
+            <a href="/compare/blind" className="underline underline-offset-4">
               Blind battle (names hidden until you vote)
-            </Link>
+            </a>
             <Link href="/leaderboard" className="underline underline-offset-4">
               Leaderboard
             </Link>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { leaderboardQuerySchema } from "@/app/(chat)/api/arena/leaderboard/schema";
 import { LeaderboardFilters } from "@/components/arena/leaderboard-filters";
@@ -38,9 +37,10 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
           </p>
         </div>
         {arenaEnabled && (
-          <Link href="/compare/blind" className="text-sm underline underline-offset-4">
+          // A full page load: the blind page's document must not keep this page's model names.
+          <a href="/compare/blind" className="text-sm underline underline-offset-4">
             Start a blind battle
-          </Link>
+          </a>
         )}
       </header>
       <LeaderboardFilters period={query.period} groupId={groupId} groups={groups} />
