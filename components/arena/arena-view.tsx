@@ -3,6 +3,7 @@
 import { Square, Swords } from "lucide-react";
 import Link from "next/link";
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { useConversationList } from "@/components/chat/conversation-list-context";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -19,6 +20,7 @@ const SIDES: ArenaSide[] = ["a", "b"];
  */
 export function ArenaView() {
   const promptId = useId();
+  const { refresh } = useConversationList();
   const [prompt, setPrompt] = useState("");
   const [battle, setBattle] = useState<ArenaBattleView | null>(null);
   const [ended, setEnded] = useState<ReadonlySet<ArenaSide>>(new Set());
@@ -49,6 +51,8 @@ export function ArenaView() {
     setBusy(false);
     if (!result.ok) return setError(result.message);
     setBattle(result.value.battle);
+    // The vote shows the battle's conversation in the sidebar.
+    void refresh();
   };
 
   const stop = async () => {
