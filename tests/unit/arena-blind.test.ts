@@ -20,6 +20,7 @@ describe("blindChunk", () => {
       { type: "text-delta", id: "chatcmpl-provider-id", delta: "Hello" },
       { type: "text-end", id: "chatcmpl-provider-id" },
       { type: "data-title", data: { title: "secret-model" }, transient: true },
+      { type: "data-retry", id: "retry", data: { reason: "overloaded", attempt: 2, delayMs: 900 } },
       { type: "source-url", sourceId: "s", url: "https://secret-model.example" },
       { type: "message-metadata", messageMetadata: metadata },
       { type: "finish", finishReason: "stop", messageMetadata: metadata },
