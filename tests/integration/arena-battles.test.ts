@@ -210,7 +210,7 @@ describe(`blind battles on ${testProvider()}`, () => {
     expect(fakes.azure.requests).toHaveLength(1);
   });
 
-  it("refuses bad input: an empty prompt, a bad side, a bad vote; and needs two models", async () => {
+  it("refuses bad input (an empty prompt, a bad side, a bad vote), needs two models and a session", async () => {
     expect((await start("   ")).status).toBe(400);
     const battle = await startedBattle();
     await answersEnded(battle.id);
@@ -221,6 +221,11 @@ describe(`blind battles on ${testProvider()}`, () => {
     const lonely = await start();
     expect(lonely.status).toBe(409);
     expect(await getDb().arenaBattle.count()).toBe(1);
+    signInAs(null);
+    for (const response of [await start(), await read(battle.id), await stream(battle.id, "a"), await vote(battle.id, "a"), await stop(battle.id)]) {
+      expect(response.status).toBe(401);
+    }
+    expect((await getLeaderboard(jsonRequest("/api/arena/leaderboard", "GET"), undefined as never)).status).toBe(401);
   });
 
   it("leaves nothing behind when a quota refuses the run", async () => {
