@@ -6,7 +6,8 @@ import { POST as postTest } from "@/app/(admin)/api/admin/models/[id]/test/route
 import { POST as createModel, GET as listModels } from "@/app/(admin)/api/admin/models/route";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { getChatModel, saveModel } from "@/lib/db/models";
+import { getChatModel } from "@/lib/models/chat-models";
+import { saveModel } from "@/lib/models/save-model";
 import { FakeOpenAICompatible } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
 import { actAs, newUser, type TestUser } from "../support/signed-in-user";

@@ -9,8 +9,8 @@ import { isGenerating } from "@/lib/chat/generation-registry";
 import { sendMessage } from "@/lib/chat/send-message";
 import { storedText } from "@/lib/chat/stored-message";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
 import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { testProvider, useTestDatabase } from "../support/database";
 
 // A backend that never stops: the answer is cut at the model's maximum output tokens (counted here) or at the

@@ -10,7 +10,7 @@ import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
 import type { BranchMessages, ChatRequest, ChatUIMessage } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
+import { saveModel } from "@/lib/models/save-model";
 import { ECHO_PHRASE } from "@/tests/fakes/echo";
 import { FakeAzureOpenAI } from "@/tests/fakes/index";
 import { magicPhrase } from "@/tests/fakes/scenarios";

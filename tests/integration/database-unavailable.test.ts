@@ -6,8 +6,8 @@ import { GET as getHealth } from "@/app/api/health/route";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getOrCreateConversation } from "@/lib/db/conversations";
-import { saveModel } from "@/lib/db/models";
 import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { testProvider, useTestDatabase } from "../support/database";
 import { allowWrites, refuseWrites } from "../support/database-outage";
 

@@ -10,8 +10,8 @@ import { sweepStaleAnswers } from "@/lib/chat/interrupted-sweep";
 import { sendMessage } from "@/lib/chat/send-message";
 import { storedText } from "@/lib/chat/stored-message";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
 import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { testProvider, useTestDatabase } from "../support/database";
 import { allowWrites, refuseWrites } from "../support/database-outage";
 

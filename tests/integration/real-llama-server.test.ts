@@ -9,8 +9,8 @@ import { storedText } from "@/lib/chat/stored-message";
 import type { ChatRequest } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
 import { getOrCreateConversation, setTitleIfUnset } from "@/lib/db/conversations";
-import { saveModel } from "@/lib/db/models";
 import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { testProvider, useTestDatabase } from "../support/database";
 import { describeWithRealServer, type RunningLlamaServer, startLlamaServer } from "../support/real-llama-server";
 
