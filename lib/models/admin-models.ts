@@ -1,5 +1,6 @@
 import "server-only";
 import type { ModelConfig } from "@/lib/ai/model-config";
+import { ApiError } from "@/lib/api/errors";
 import { type AdminModelRow, findAdminModelRows, findSealedModelSecrets, nextSortOrder } from "@/lib/db/admin-models";
 import { type AccessGroup, setModelAccessGroups } from "@/lib/db/model-access";
 import { findModel } from "@/lib/db/models";
@@ -113,7 +114,8 @@ export async function createAdminModel(id: string, input: AdminModelWrite): Prom
 /** Replaces a database model's settings; its place in the order and its demo flag stay. */
 export async function updateAdminModel(id: string, input: AdminModelWrite): Promise<void> {
   const row = await findModel(id);
-  if (!row) throw new Error(`Model ${JSON.stringify(id)} does not exist.`);
+  // Deleted since the route read it.
+  if (!row) throw new ApiError("not_found", "This model no longer exists.");
   const { accessGroupIds, ...model } = input;
   await saveModel({ id, ...model, isDefault: model.enabled && model.isDefault, demo: readStoredConfig(id, row.config).demo });
   await setModelAccessGroups(id, accessGroupIds);
