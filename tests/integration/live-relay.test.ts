@@ -7,8 +7,8 @@ import { getGenerationForMessage } from "@/lib/chat/generation-registry";
 import { followRelayedAnswer } from "@/lib/chat/live-relay";
 import type { SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
 import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { type AllFakes, ECHO_PHRASE, startAllFakes } from "@/tests/fakes/index";
 import { useTestDatabase } from "../support/database";
 
