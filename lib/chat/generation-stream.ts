@@ -1,5 +1,6 @@
 import "server-only";
 import type { LanguageModelDeps } from "@/lib/ai/registry";
+import { createStreamingRestorer } from "@/lib/privacy/restore";
 import { streamFromBackend } from "./backend-stream";
 import type { GenerationRequest } from "./generation";
 import type { StreamObservation } from "./generation-outcome";
@@ -22,7 +23,8 @@ interface ObserveInput {
 
 /**
  * Runs the backend call and passes its text on as UI message chunks (one text part) and to the throttled writer;
- * returns what happened. Never throws.
+ * returns what happened. Never throws. Placeholders the privacy guard put in the prompt are mapped back as the text
+ * arrives (one split across chunks is held until complete), so the user and the database only see the originals.
  */
 export async function observeStream({ generation, request, modelDeps, writer, onAccepted, onText }: ObserveInput): Promise<StreamObservation> {
   const { chunks } = generation;
@@ -42,6 +44,17 @@ export async function observeStream({ generation, request, modelDeps, writer, on
     endedAt: request.startedAt,
   };
   let textStarted = false;
+  const restorer = request.privacyTable ? createStreamingRestorer(request.privacyTable) : null;
+  const show = (text: string) => {
+    if (text === "") return;
+    if (!textStarted) {
+      textStarted = true;
+      chunks.push({ type: "text-start", id: TEXT_PART_ID });
+    }
+    observation.text += text;
+    chunks.push({ type: "text-delta", id: TEXT_PART_ID, delta: text });
+    writer.update(observation.text);
+  };
   try {
     const settings = request.settings ?? generationSettingsFor(request.model, {});
     const result = streamFromBackend({ model: request.model, prompt: request.prompt, settings, abortSignal: signal, modelDeps });
@@ -54,13 +67,7 @@ export async function observeStream({ generation, request, modelDeps, writer, on
         case "text-delta":
           if (part.text === "") break;
           observation.firstTokenAt ??= Date.now();
-          if (!textStarted) {
-            textStarted = true;
-            chunks.push({ type: "text-start", id: TEXT_PART_ID });
-          }
-          observation.text += part.text;
-          chunks.push({ type: "text-delta", id: TEXT_PART_ID, delta: part.text });
-          writer.update(observation.text);
+          show(restorer ? restorer.push(part.text) : part.text);
           onText?.(part.text);
           break;
         case "finish-step":
@@ -83,6 +90,7 @@ export async function observeStream({ generation, request, modelDeps, writer, on
     if (signal.aborted) observation.aborted = true;
     else observation.error ??= error;
   }
+  if (restorer) show(restorer.flush());
   // A stop that came after the backend's finish changes nothing.
   if (signal.aborted && observation.finishReason === undefined) observation.aborted = true;
   if (textStarted) chunks.push({ type: "text-end", id: TEXT_PART_ID });

@@ -7,9 +7,12 @@ import { modelIdSchema } from "@/lib/models/model-id";
 import { openModelSecrets, sealModelSecrets, separateSecrets } from "@/lib/models/model-secrets";
 import type { ModelsFileEntry } from "@/lib/models/models-file";
 import { supportsStreaming } from "@/lib/models/streaming";
+import { boundaryOfModel, policyForModel } from "@/lib/privacy/model-policy";
+import { boundarySchema, privacyPolicyOverrideSchema } from "@/lib/privacy/policy-schema";
 import { getDb } from "./client";
 import type { Prisma } from "./generated/sqlite";
 import { type ModelUser, usableModelsWhere } from "./model-access";
+import { getPrivacySettings } from "./privacy-settings";
 
 export type { ModelDefaults } from "@/lib/models/model-defaults";
 
@@ -116,10 +119,11 @@ async function usableModelsInOrder(user: SignedInUser) {
 
 /** The models a user may choose from, safe for the browser. */
 export async function listModelOptions(user: SignedInUser): Promise<ModelOption[]> {
-  const rows = await usableModelsInOrder(user);
+  const [rows, privacy] = await Promise.all([usableModelsInOrder(user), getPrivacySettings()]);
   return rows.map((row) => {
     const stored = storedConfigSchema.safeParse(row.config);
     const api = stored.success ? stored.data.connection.api : undefined;
+    const privacyFields = modelPrivacyFields(row.provider as ModelProvider, stored.success ? stored.data.connection : {});
     return {
       id: row.id,
       name: row.name,
@@ -127,8 +131,17 @@ export async function listModelOptions(user: SignedInUser): Promise<ModelOption[
       isDefault: row.isDefault,
       streaming: supportsStreaming({ provider: row.provider, api }),
       demo: stored.success && stored.data.demo,
+      boundary: boundaryOfModel(privacyFields),
+      privacyPolicy: policyForModel(privacyFields, privacy.boundaryPolicies),
     };
   });
+}
+
+/** A stored model's boundary and policy override, as the privacy guard reads them (a field that does not parse: unset). */
+function modelPrivacyFields(provider: ModelProvider, connection: Record<string, unknown>) {
+  const boundary = boundarySchema.safeParse(connection.boundary);
+  const override = privacyPolicyOverrideSchema.safeParse(connection.privacy);
+  return { provider, boundary: boundary.success ? boundary.data : undefined, privacy: override.success ? override.data : undefined };
 }
 
 /** The model with its secrets decrypted; null when it is unknown, disabled or not allowed for this user. */
