@@ -41,6 +41,8 @@ export function createChatTransport({ onAccepted, onNothingToResume }: ChatTrans
       if (parentId === null || typeof parentId === "string") request.parentId = parentId;
       // A new chat's settings (see useNewChatSettings); the server ignores them for a stored conversation.
       if (body?.settings) request.settings = body.settings as SendMessageInput["settings"];
+      // "Send anyway" after a privacy_confirm refusal: the findings the user was shown.
+      if (body?.privacyAcknowledged) request.privacyAcknowledged = body.privacyAcknowledged as SendMessageInput["privacyAcknowledged"];
       return { body: request };
     },
     prepareReconnectToStreamRequest: ({ id }) => ({ api: `/api/chat/${encodeURIComponent(id)}/stream` }),

@@ -8,6 +8,7 @@ import { ApiError } from "@/lib/api/errors";
 import { type ChatTitleData, TITLE_DATA_PART } from "@/lib/chat/data-parts";
 import type { ConversationSettingsInput } from "@/lib/chat/generation-settings";
 import type { BranchMessages, ChatUIMessage } from "@/lib/chat/types";
+import type { FindingCount } from "@/lib/privacy/decision";
 import { chatErrorText, refusedBeforeStoring, storedBeforeFailing } from "./chat-error-text";
 import { createChatTransport } from "./chat-transport";
 import { randomUuid } from "./random-uuid";
@@ -74,20 +75,27 @@ export function useConversationChat({ conversationId, initialMessages, generatin
    * question leaves the conversation again and the reason is returned, so the caller can put the text back.
    */
   const send = useCallback(
-    async (text: string, modelId: string, settings?: ConversationSettingsInput): Promise<{ refused: string } | null> => {
+    async (
+      text: string,
+      modelId: string,
+      settings?: ConversationSettingsInput,
+      privacyAcknowledged?: FindingCount[],
+    ): Promise<{ refused: string; error: ApiError } | null> => {
       setBranchError(null);
       requestCount.current += 1;
       lastError.current = undefined;
       const shownBefore = new Set(shownMessages.current.map((message) => message.id));
-      await sendMessage({ text, metadata: { createdAt: new Date().toISOString() } }, { body: { modelId, ...(settings ? { settings } : {}) } });
-      const error = lastError.current;
+      const body = { modelId, ...(settings ? { settings } : {}), ...(privacyAcknowledged ? { privacyAcknowledged } : {}) };
+      await sendMessage({ text, metadata: { createdAt: new Date().toISOString() } }, { body });
+      // Set by onError while sendMessage ran (TypeScript still sees the undefined assigned above).
+      const error = lastError.current as Error | undefined;
       // Stored, then refused by the backend: the conversation exists, so a new chat's page becomes it (its address,
       // its entry in the sidebar), and "New chat" then really starts another one.
       if (storedBeforeFailing(error)) callbacks.current.onAccepted();
-      if (!refusedBeforeStoring(error)) return null;
+      if (!refusedBeforeStoring(error) || !(error instanceof ApiError)) return null;
       setMessages((current) => current.filter((message) => shownBefore.has(message.id)));
       clearError();
-      return { refused: chatErrorText(error) };
+      return { refused: chatErrorText(error), error };
     },
     [sendMessage, setMessages, clearError],
   );
