@@ -3,7 +3,7 @@ import type { ChatMessage } from "@/lib/ai/chat-message";
 import { ApiError } from "@/lib/api/errors";
 import { recordAuditEvent } from "@/lib/db/audit";
 import type { ChatModel } from "@/lib/db/models";
-import { getPrivacySettings } from "@/lib/db/privacy-settings";
+import { type BoundaryPolicies, getPrivacySettings } from "@/lib/db/privacy-settings";
 import type { FindingCount } from "@/lib/privacy/decision";
 import { describeCounts } from "@/lib/privacy/describe";
 import { type CompiledCustomRules, type CustomRule, compileCustomRules } from "@/lib/privacy/detectors/custom-rules";
@@ -48,12 +48,14 @@ export type PrivacyCheckInput = {
 export type ModelPrivacy = { boundary: Boundary; policy: PrivacyPolicy; customRules: CompiledCustomRules | undefined };
 
 export async function modelPrivacy(model: ChatModel): Promise<ModelPrivacy> {
+  const { boundaryPolicies, customRules } = await privacyRules();
+  return { boundary: boundaryOfModel(model.config), policy: policyForModel(model.config, boundaryPolicies), customRules };
+}
+
+/** The admin's boundary policies and compiled terms and patterns (also for the admin's try box). */
+export async function privacyRules(): Promise<{ boundaryPolicies: BoundaryPolicies; customRules: CompiledCustomRules | undefined }> {
   const settings = await getPrivacySettings();
-  return {
-    boundary: boundaryOfModel(model.config),
-    policy: policyForModel(model.config, settings.boundaryPolicies),
-    customRules: compiledRules(settings.customRules),
-  };
+  return { boundaryPolicies: settings.boundaryPolicies, customRules: compiledRules(settings.customRules) };
 }
 
 /**

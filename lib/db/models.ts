@@ -7,8 +7,7 @@ import { modelIdSchema } from "@/lib/models/model-id";
 import { openModelSecrets, sealModelSecrets, separateSecrets } from "@/lib/models/model-secrets";
 import type { ModelsFileEntry } from "@/lib/models/models-file";
 import { supportsStreaming } from "@/lib/models/streaming";
-import { boundaryOfModel, policyForModel } from "@/lib/privacy/model-policy";
-import { boundarySchema, privacyPolicyOverrideSchema } from "@/lib/privacy/policy-schema";
+import { boundaryOfModel, modelPrivacyFields, policyForModel } from "@/lib/privacy/model-policy";
 import { getDb } from "./client";
 import type { Prisma } from "./generated/sqlite";
 import { type ModelUser, usableModelsWhere } from "./model-access";
@@ -135,13 +134,6 @@ export async function listModelOptions(user: SignedInUser): Promise<ModelOption[
       privacyPolicy: policyForModel(privacyFields, privacy.boundaryPolicies),
     };
   });
-}
-
-/** A stored model's boundary and policy override, as the privacy guard reads them (a field that does not parse: unset). */
-function modelPrivacyFields(provider: ModelProvider, connection: Record<string, unknown>) {
-  const boundary = boundarySchema.safeParse(connection.boundary);
-  const override = privacyPolicyOverrideSchema.safeParse(connection.privacy);
-  return { provider, boundary: boundary.success ? boundary.data : undefined, privacy: override.success ? override.data : undefined };
 }
 
 /** The model with its secrets decrypted; null when it is unknown, disabled or not allowed for this user. */
