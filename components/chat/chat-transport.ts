@@ -33,6 +33,7 @@ export function createChatTransport({ onAccepted, onNothingToResume }: ChatTrans
       const modelId = String(body?.modelId ?? "");
       if (trigger === "regenerate-message") {
         const request: RegenerateAnswerInput = { conversationId: id, modelId, regenerate: { parentId: last.id } };
+        if (body?.privacyAcknowledged) request.privacyAcknowledged = body.privacyAcknowledged as RegenerateAnswerInput["privacyAcknowledged"];
         return { body: request };
       }
       const request: SendMessageInput = { conversationId: id, modelId, message: { id: last.id, text: messageText(last) } };

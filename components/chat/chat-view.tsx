@@ -12,7 +12,7 @@ import { useConversationList } from "./conversation-list-context";
 import { MessageList } from "./message-list";
 import { messageText } from "./message-text";
 import { NewChatIntro } from "./new-chat-intro";
-import type { PrivacyConfirmation } from "./privacy/privacy-confirm";
+import { PrivacyConfirm, type PrivacyConfirmation } from "./privacy/privacy-confirm";
 import { firstMessageSettings, useNewChatSettings } from "./settings/new-chat-settings";
 import { useConversationChat } from "./use-conversation-chat";
 
@@ -70,14 +70,15 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
     setTimeout(() => void conversations.refresh(), TITLE_RECHECK_MS);
   };
 
-  const { messages, status, error, stopping, send, stop, regenerate, edit, switchBranch, switching, branchError } = useConversationChat({
-    conversationId,
-    initialMessages,
-    generating,
-    onAccepted,
-    onAnswerEnd,
-    onTitle,
-  });
+  const { messages, status, error, stopping, send, stop, regenerate, edit, switchBranch, switching, branchError, branchConfirm, dismissBranchConfirm } =
+    useConversationChat({
+      conversationId,
+      initialMessages,
+      generating,
+      onAccepted,
+      onAnswerEnd,
+      onTitle,
+    });
   const { scrollToBottom } = useStickToBottom(messages);
 
   // A question the server refused before storing it goes back into the message box, with the reason above it.
@@ -136,6 +137,18 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
           {branchError && (
             <div className="mx-auto w-full max-w-3xl px-4 pb-6 sm:px-6">
               <Alert>{branchError}</Alert>
+            </div>
+          )}
+          {branchConfirm && (
+            <div className="mx-auto w-full max-w-3xl px-4 pb-6 sm:px-6">
+              <PrivacyConfirm
+                confirmation={branchConfirm.confirmation}
+                onConfirm={(warnings) => {
+                  void branchConfirm.retry(warnings);
+                  scrollToBottom();
+                }}
+                onCancel={dismissBranchConfirm}
+              />
             </div>
           )}
         </div>

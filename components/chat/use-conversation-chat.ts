@@ -11,6 +11,7 @@ import type { BranchMessages, ChatUIMessage } from "@/lib/chat/types";
 import type { FindingCount } from "@/lib/privacy/decision";
 import { chatErrorText, refusedBeforeStoring, storedBeforeFailing } from "./chat-error-text";
 import { createChatTransport } from "./chat-transport";
+import type { PrivacyConfirmation } from "./privacy/privacy-confirm";
 import { randomUuid } from "./random-uuid";
 import { useStopAnswer } from "./use-stop-answer";
 
@@ -26,6 +27,8 @@ type ConversationChatOptions = {
   /** The server chose the conversation's title (after its first answer). */
   onTitle: (title: string) => void;
 };
+
+type BranchRequest = (privacyAcknowledged: FindingCount[]) => Promise<void>;
 
 /** useChat wired to this app's chat API: one conversation, resumable, with a Stop that stops the server too. */
 export function useConversationChat({ conversationId, initialMessages, generating, onAccepted, onAnswerEnd, onTitle }: ConversationChatOptions) {
@@ -46,6 +49,9 @@ export function useConversationChat({ conversationId, initialMessages, generatin
   const requestCount = useRef(0);
   const lastError = useRef<Error | undefined>(undefined);
   const [branchError, setBranchError] = useState<string | null>(null);
+  // An edit or regenerate the privacy policy asks about: the findings, and the same request again once confirmed.
+  const [branchConfirm, setBranchConfirm] = useState<{ confirmation: PrivacyConfirmation; retry: BranchRequest } | null>(null);
+  const lastBranchRequest = useRef<BranchRequest | null>(null);
   const [switching, setSwitching] = useState(false);
   const chat = useChat<ChatUIMessage>({
     id: conversationId,
@@ -109,7 +115,10 @@ export function useConversationChat({ conversationId, initialMessages, generatin
         // Refused before any answer started (JSON error, no connection): say why. An answer that failed while being
         // written is stored with its reason and shows it itself.
         const error = lastError.current;
-        if (error instanceof ApiError) setBranchError(chatErrorText(error));
+        const warnings = error instanceof ApiError && error.code === "privacy_confirm" ? error.privacy?.warnings : undefined;
+        const retry = lastBranchRequest.current;
+        if (warnings && retry && error) setBranchConfirm({ confirmation: { message: error.message, warnings }, retry });
+        else if (error instanceof ApiError) setBranchError(chatErrorText(error));
         clearError();
       }
       const requestsBefore = requestCount.current;
@@ -122,11 +131,13 @@ export function useConversationChat({ conversationId, initialMessages, generatin
   /** A new answer to the last question, next to the one there is (which stays as an alternative). */
   const { regenerate: regenerateLast } = chat;
   const regenerate = useCallback(
-    async (modelId: string) => {
+    async (modelId: string, privacyAcknowledged?: FindingCount[]) => {
       setBranchError(null);
+      setBranchConfirm(null);
       reloadAfterAnswer.current = true;
       requestCount.current += 1;
-      await regenerateLast({ body: { modelId } });
+      lastBranchRequest.current = (acknowledged) => regenerate(modelId, acknowledged);
+      await regenerateLast({ body: { modelId, ...(privacyAcknowledged ? { privacyAcknowledged } : {}) } });
     },
     [regenerateLast],
   );
@@ -139,19 +150,21 @@ export function useConversationChat({ conversationId, initialMessages, generatin
 
   /** Sends `text` as a new version of the question `messageId`; the old version and its answers stay reachable. */
   const edit = useCallback(
-    async (messageId: string, text: string, modelId: string) => {
+    async (messageId: string, text: string, modelId: string, privacyAcknowledged?: FindingCount[]) => {
       const messages = shownMessages.current;
       const index = messages.findIndex((message) => message.id === messageId);
       const edited = messages[index];
       if (!edited) return;
       setBranchError(null);
+      setBranchConfirm(null);
+      lastBranchRequest.current = (acknowledged) => edit(messageId, text, modelId, acknowledged);
       const count = (edited.metadata?.siblings?.count ?? 1) + 1;
       setMessages(messages.slice(0, index));
       reloadAfterAnswer.current = true;
       requestCount.current += 1;
       await sendMessage(
         { text, metadata: { createdAt: new Date().toISOString(), siblings: { index: count, count, previousId: messageId, nextId: null } } },
-        { body: { modelId, parentId: messages[index - 1]?.id ?? null } },
+        { body: { modelId, parentId: messages[index - 1]?.id ?? null, ...(privacyAcknowledged ? { privacyAcknowledged } : {}) } },
       );
     },
     [sendMessage, setMessages],
@@ -185,5 +198,20 @@ export function useConversationChat({ conversationId, initialMessages, generatin
     if (!busy.current) setMessages(initialMessages);
   }, [initialMessages, setMessages]);
 
-  return { messages, status, error: chat.error, stopping, send, stop, regenerate, edit, switchBranch, switching, branchError };
+  const dismissBranchConfirm = useCallback(() => setBranchConfirm(null), []);
+  return {
+    messages,
+    status,
+    error: chat.error,
+    stopping,
+    send,
+    stop,
+    regenerate,
+    edit,
+    switchBranch,
+    switching,
+    branchError,
+    branchConfirm,
+    dismissBranchConfirm,
+  };
 }
