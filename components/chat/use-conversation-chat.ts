@@ -30,6 +30,8 @@ type ConversationChatOptions = {
 
 type BranchRequest = (privacyAcknowledged: FindingCount[]) => Promise<void>;
 
+const withAcknowledged = (acknowledged: FindingCount[] | undefined) => (acknowledged ? { privacyAcknowledged: acknowledged } : {});
+
 /** useChat wired to this app's chat API: one conversation, resumable, with a Stop that stops the server too. */
 export function useConversationChat({ conversationId, initialMessages, generating, onAccepted, onAnswerEnd, onTitle }: ConversationChatOptions) {
   const router = useRouter();
@@ -49,6 +51,13 @@ export function useConversationChat({ conversationId, initialMessages, generatin
   const requestCount = useRef(0);
   const lastError = useRef<Error | undefined>(undefined);
   const [branchError, setBranchError] = useState<string | null>(null);
+  // What the user last confirmed for a model in this conversation goes with every later request to it: the earlier
+  // turns are sent again each time, and only findings beyond these are asked about again (decidePrivacy).
+  const confirmedFindings = useRef<{ modelId: string; warnings: FindingCount[] } | null>(null);
+  const acknowledgedFor = useCallback((modelId: string, confirmedNow: FindingCount[] | undefined): FindingCount[] | undefined => {
+    if (confirmedNow) confirmedFindings.current = { modelId, warnings: confirmedNow };
+    return confirmedFindings.current?.modelId === modelId ? confirmedFindings.current.warnings : undefined;
+  }, []);
   // An edit or regenerate the privacy policy asks about: the findings, and the same request again once confirmed.
   const [branchConfirm, setBranchConfirm] = useState<{ confirmation: PrivacyConfirmation; retry: BranchRequest } | null>(null);
   const lastBranchRequest = useRef<BranchRequest | null>(null);
@@ -91,7 +100,8 @@ export function useConversationChat({ conversationId, initialMessages, generatin
       requestCount.current += 1;
       lastError.current = undefined;
       const shownBefore = new Set(shownMessages.current.map((message) => message.id));
-      const body = { modelId, ...(settings ? { settings } : {}), ...(privacyAcknowledged ? { privacyAcknowledged } : {}) };
+      const acknowledged = acknowledgedFor(modelId, privacyAcknowledged);
+      const body = { modelId, ...(settings ? { settings } : {}), ...withAcknowledged(acknowledged) };
       await sendMessage({ text, metadata: { createdAt: new Date().toISOString() } }, { body });
       // Set by onError while sendMessage ran (TypeScript still sees the undefined assigned above).
       const error = lastError.current as Error | undefined;
@@ -103,7 +113,7 @@ export function useConversationChat({ conversationId, initialMessages, generatin
       clearError();
       return { refused: chatErrorText(error), error };
     },
-    [sendMessage, setMessages, clearError],
+    [sendMessage, setMessages, clearError, acknowledgedFor],
   );
 
   const branchUrl = `/api/conversations/${encodeURIComponent(conversationId)}`;
@@ -137,9 +147,10 @@ export function useConversationChat({ conversationId, initialMessages, generatin
       reloadAfterAnswer.current = true;
       requestCount.current += 1;
       lastBranchRequest.current = (acknowledged) => regenerate(modelId, acknowledged);
-      await regenerateLast({ body: { modelId, ...(privacyAcknowledged ? { privacyAcknowledged } : {}) } });
+      const acknowledged = acknowledgedFor(modelId, privacyAcknowledged);
+      await regenerateLast({ body: { modelId, ...withAcknowledged(acknowledged) } });
     },
-    [regenerateLast],
+    [regenerateLast, acknowledgedFor],
   );
 
   // Read when an edit is sent, so the callback stays the same while an answer streams in.
@@ -164,10 +175,10 @@ export function useConversationChat({ conversationId, initialMessages, generatin
       requestCount.current += 1;
       await sendMessage(
         { text, metadata: { createdAt: new Date().toISOString(), siblings: { index: count, count, previousId: messageId, nextId: null } } },
-        { body: { modelId, parentId: messages[index - 1]?.id ?? null, ...(privacyAcknowledged ? { privacyAcknowledged } : {}) } },
+        { body: { modelId, parentId: messages[index - 1]?.id ?? null, ...withAcknowledged(acknowledgedFor(modelId, privacyAcknowledged)) } },
       );
     },
-    [sendMessage, setMessages],
+    [sendMessage, setMessages, acknowledgedFor],
   );
 
   /** Shows another alternative (and the newest branch under it); the server remembers it for the next visit. */

@@ -69,6 +69,8 @@ export function mayCountRemotely(privacy: ModelPrivacy): boolean {
 /** Decides on a prompt; a block is audited here, before the caller refuses. */
 export async function checkPromptPrivacy({ userId, model, prompt, acknowledged, surface, privacy }: PrivacyCheckInput): Promise<PrivacyCheck> {
   const { boundary, policy, customRules } = privacy ?? (await modelPrivacy(model));
+  // Nothing to find where everything is allowed: the common internal case pays no detection.
+  if (!isPolicyActive(policy)) return { ok: true, sendable: { prompt: [...prompt], table: null, recordSent: async () => {} } };
   const guarded = guardPrompt(prompt, policy, { customRules, acknowledged });
   const { decision } = guarded;
   const audit = (action: "privacy.blocked" | "privacy.confirmed" | "privacy.redacted", counts: readonly FindingCount[]) => {
