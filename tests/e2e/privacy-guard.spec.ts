@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 import { ChatPage } from "./pages/chat";
 import { DEFAULT_FAKES_PORT } from "./support/fake-backends";
@@ -81,5 +82,23 @@ test.describe("privacy guard", () => {
     await expect(chat.answerText()).not.toBeEmpty({ timeout: 20_000 });
     await expect(confirm).toBeHidden();
     await expect(chat.message).toHaveValue("");
+  });
+
+  test("admin: the privacy page shows the policy per model and tries text against the detectors", async ({ adminPage }) => {
+    await adminPage.goto("/admin/privacy");
+    await expect(adminPage.getByRole("heading", { name: "Privacy", level: 1 })).toBeVisible();
+    await expect(adminPage.getByTestId("privacy-models")).toContainText(DEMO_MODELS.azure.name);
+    await expect(adminPage.getByTestId("privacy-weeks")).toBeVisible();
+
+    await adminPage.getByLabel("Text", { exact: true }).fill(PERSONAL);
+    await adminPage.getByRole("button", { name: "Find" }).click();
+    const findings = adminPage.getByTestId("privacy-try-findings");
+    await expect(findings.getByRole("listitem")).toHaveCount(2);
+    await expect(findings).toContainText("IBAN");
+    await expect(findings).toContainText("e-mail address");
+    await expect(findings).toContainText("External: ask first");
+
+    const results = await new AxeBuilder({ page: adminPage }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
   });
 });
