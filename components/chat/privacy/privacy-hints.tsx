@@ -13,10 +13,10 @@ import type { Finding } from "@/lib/privacy/types";
 
 const DEBOUNCE_MS = 300;
 
-const wordsByAction: Record<Exclude<PrivacyAction, "allow">, string> = {
-  block: "will not be sent to this model",
-  warn: "needs your confirmation before it is sent",
-  redact: "will be replaced by placeholders",
+const wordsByAction: Record<Exclude<PrivacyAction, "allow">, [one: string, many: string]> = {
+  block: ["will not be sent to this model", "will not be sent to this model"],
+  warn: ["needs your confirmation before it is sent", "need your confirmation before they are sent"],
+  redact: ["will be replaced by a placeholder", "will be replaced by placeholders"],
 };
 
 export type PrivacyHintsProps = { text: string; policy: PrivacyPolicy | undefined; modelName: string };
@@ -35,7 +35,7 @@ export function PrivacyHints({ text, policy, modelName }: PrivacyHintsProps) {
           <ul className="min-w-0 space-y-0.5">
             {groups.map(({ action, found }) => (
               <li key={action}>
-                {capitalize(describeCounts(countFindings(found)))} {wordsByAction[action]} ({modelName}).
+                {capitalize(describeCounts(countFindings(found)))} {wordsByAction[action][found.length === 1 ? 0 : 1]} ({modelName}).
               </li>
             ))}
           </ul>
