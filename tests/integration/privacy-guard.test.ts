@@ -200,6 +200,12 @@ describe(`privacy guard on ${testProvider()}`, () => {
     expect(sent.messages.at(-1)?.content).toBe(PERSONAL);
     const [entry] = await auditOf("privacy.confirmed");
     expect(entry).toMatchObject({ target: "warning", details: { surface: "chat", email: 1, iban: 1 } });
+
+    // The title cannot ask for a confirmation: no model title, the start of the message instead (it stays in the app).
+    const conversation = await getDb().conversation.findUniqueOrThrow({ where: { id: body.conversationId } });
+    expect(conversation.titleIsSet).toBe(true);
+    expect(conversation.title.startsWith(ECHO_PHRASE)).toBe(true);
+    expect(fakes.azure.requestCount).toBe(1);
   });
 
   it("allow: an internal model gets the text unchanged and nothing is audited", async () => {
