@@ -104,6 +104,17 @@ export function privacyApiError(refusal: PrivacyRefusal): ApiError {
   return new ApiError(refusal.code, refusal.message, { privacy: refusal.findings });
 }
 
+/**
+ * A privacy refusal that must not tell which model refused (the blind arena, before its vote): the counts only, no
+ * model name or boundary. A warning cannot be confirmed there, so it refuses like a block.
+ */
+export function anonymousPrivacyError(error: unknown): unknown {
+  if (!(error instanceof ApiError) || (error.code !== "privacy_blocked" && error.code !== "privacy_confirm")) return error;
+  const counts = describeCounts(error.privacy?.blocked ?? error.privacy?.warnings ?? []);
+  const why = error.code === "privacy_blocked" ? "which one of the models drawn may not receive" : "which the arena does not send without a confirmation";
+  return new ApiError("privacy_blocked", `Not sent: the prompt contains ${counts}, ${why}. Remove it and try again.`);
+}
+
 /** checkPromptPrivacy for the app's own API: the sendable prompt, or the refusal thrown as an ApiError. */
 export async function guardModelPrompt(input: PrivacyCheckInput): Promise<SendablePrompt> {
   const check = await checkPromptPrivacy(input);
