@@ -21,7 +21,18 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
   writeFileSync(modelsFile, "- id: llama\n  name: Llama 2\n  provider: openai-compatible\n  endpoint: http://127.0.0.1:9/v1\n  model: llama\n");
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "", APP_URL: url, LOCAL_ACCOUNTS: "true", LOCAL_SIGNUP: "true", OIDC_ISSUER: "", MODELS_FILE: modelsFile },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      REDIS_URL: "",
+      APP_URL: url,
+      LOCAL_ACCOUNTS: "true",
+      LOCAL_SIGNUP: "true",
+      OIDC_ISSUER: "",
+      MODELS_FILE: modelsFile,
+    },
     stdio: "ignore",
   });
   const stop = () => {
@@ -29,7 +40,13 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   for (let waited = 0; waited < 60_000; waited += 250) {
-    if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) return { url, stop };
+    if (
+      await fetch(`${url}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return { url, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   stop();
@@ -54,11 +71,19 @@ async function main(): Promise<void> {
     const scripts = new Map<string, Promise<number>>();
     fresh.on("response", (response) => {
       if (response.request().resourceType() !== "script") return;
-      scripts.set(response.url(), response.body().then((body) => gzipSync(body).length, () => 0));
+      scripts.set(
+        response.url(),
+        response.body().then(
+          (body) => gzipSync(body).length,
+          () => 0,
+        ),
+      );
     });
     await fresh.goto("/", { waitUntil: "networkidle" });
     await fresh.getByRole("textbox", { name: "Message", exact: true }).waitFor();
-    const sizes = await Promise.all([...scripts].map(async ([url, size]) => ({ file: new URL(url).pathname.split("/").pop() ?? url, kb: (await size) / 1024 })));
+    const sizes = await Promise.all(
+      [...scripts].map(async ([url, size]) => ({ file: new URL(url).pathname.split("/").pop() ?? url, kb: (await size) / 1024 })),
+    );
     sizes.sort((a, b) => b.kb - a.kb);
     const total = sizes.reduce((sum, size) => sum + size.kb, 0);
     console.log(`Signed-in chat page, first load: ${sizes.length} scripts, ${total.toFixed(0)} KB gzip (goal: at most ${GOAL_KB} KB)`);
