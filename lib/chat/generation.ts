@@ -126,8 +126,9 @@ async function run(
   releaseGeneration(generation);
 
   const finalMetadata = metadataOf(baseMetadata, outcome);
-  if (outcome.status === "error" && outcome.error) chunks.push({ type: "error", errorText: outcome.error });
+  // The metadata first: the browser stops reading at an error chunk (and the metadata says e.g. "too long").
   chunks.push({ type: "message-metadata", messageMetadata: finalMetadata });
+  if (outcome.status === "error" && outcome.error) chunks.push({ type: "error", errorText: outcome.error });
   if (outcome.status === "complete" && request.afterComplete) {
     const title = await withinMs(request.afterComplete(), tuning.titleWaitMs);
     const data: ChatTitleData | null = title ? { conversationId: request.conversationId, title } : null;

@@ -81,6 +81,33 @@ describe(`retries and conversations too long for the model, on ${testProvider()}
     expect(chunks.at(-1)).toMatchObject({ type: "finish", messageMetadata: { status: "complete", tooLong: null } });
   });
 
+  it("the response streams from the first retry notice on, without waiting for the backend to accept", async () => {
+    await saveModel({
+      id: "model",
+      name: "Llama 2",
+      config: { provider: "tgi", endpoint: fakes.tgi.url, tokenizer: "estimate", timeouts: { ...TIMEOUTS, overloadedRetryMs: [3_000] } },
+      isDefault: true,
+    });
+    fakes.tgi.nextScenarios = ["rate-limit"];
+    const conversationId = randomUUID();
+
+    const response = await postChat(
+      new Request("http://localhost/api/chat", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ conversationId, modelId: "model", message: { id: randomUUID(), text: "Hello" } }),
+      }),
+    );
+
+    // The retry waits 3 s: answered now, the backend has been asked once.
+    expect(response.status).toBe(200);
+    expect(fakes.tgi.requestCount).toBe(1);
+    const body = await response.text();
+    expect(body).toContain('"type":"data-retry"');
+    expect(body).toContain('"status":"complete"');
+    while (isGenerating(conversationId)) await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+
   it("a prompt the server refuses as too long, with nothing left to trim: the answer is marked too long, also when stored", async () => {
     await useModel({ provider: "openai-compatible", endpoint: `${fakes.llamaCpp.url}/v1` });
     const conversationId = randomUUID();
