@@ -5,6 +5,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/groups", label: "Groups" },
   { href: "/admin/models", label: "Models" },
   { href: "/admin/quotas", label: "Quotas" },
+  { href: "/admin/privacy", label: "Privacy" },
   { href: "/admin/usage", label: "Usage" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/settings", label: "Settings" },

@@ -27,6 +27,8 @@ const NOTHING_STORED = new Set<ApiErrorCode>([
   "not_found",
   "unauthorized",
   "forbidden",
+  "privacy_blocked",
+  "privacy_confirm",
 ]);
 
 /** Whether a failed send left nothing on the server, so the question belongs back in the message box. */

@@ -30,6 +30,7 @@ export function createChatTransport({ onAccepted, onNothingToResume }: ChatTrans
       const modelId = String(body?.modelId ?? "");
       if (trigger === "regenerate-message") {
         const request: RegenerateAnswerInput = { conversationId: id, modelId, regenerate: { parentId: last.id } };
+        if (body?.privacyAcknowledged) request.privacyAcknowledged = body.privacyAcknowledged as RegenerateAnswerInput["privacyAcknowledged"];
         return { body: request };
       }
       const request: SendMessageInput = { conversationId: id, modelId, message: { id: last.id, text: messageText(last) } };
@@ -38,6 +39,8 @@ export function createChatTransport({ onAccepted, onNothingToResume }: ChatTrans
       if (parentId === null || typeof parentId === "string") request.parentId = parentId;
       // A new chat's settings (see useNewChatSettings); the server ignores them for a stored conversation.
       if (body?.settings) request.settings = body.settings as SendMessageInput["settings"];
+      // "Send anyway" after a privacy_confirm refusal: the findings the user was shown.
+      if (body?.privacyAcknowledged) request.privacyAcknowledged = body.privacyAcknowledged as SendMessageInput["privacyAcknowledged"];
       return { body: request };
     },
     prepareReconnectToStreamRequest: ({ id }) => ({ api: `/api/chat/${encodeURIComponent(id)}/stream` }),

@@ -5,12 +5,14 @@ import { ChatShortcuts } from "@/components/shortcuts/chat-shortcuts";
 import { Alert } from "@/components/ui/alert";
 import { useStickToBottom } from "@/hooks/use-stick-to-bottom";
 import type { ChatUIMessage, ModelOption } from "@/lib/chat/types";
+import type { FindingCount } from "@/lib/privacy/decision";
 import { Composer } from "./composer";
 import { ConversationHeader } from "./conversation-header";
 import { useConversationList } from "./conversation-list-context";
 import { MessageList } from "./message-list";
 import { messageText } from "./message-text";
 import { NewChatIntro } from "./new-chat-intro";
+import { PrivacyConfirm, type PrivacyConfirmation } from "./privacy/privacy-confirm";
 import { firstMessageSettings, useNewChatSettings } from "./settings/new-chat-settings";
 import { useConversationChat } from "./use-conversation-chat";
 
@@ -68,23 +70,28 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
     setTimeout(() => void conversations.refresh(), TITLE_RECHECK_MS);
   };
 
-  const { messages, status, error, stopping, send, stop, regenerate, edit, switchBranch, switching, branchError } = useConversationChat({
-    conversationId,
-    initialMessages,
-    generating,
-    onAccepted,
-    onAnswerEnd,
-    onTitle,
-  });
+  const { messages, status, error, stopping, send, stop, regenerate, edit, switchBranch, switching, branchError, branchConfirm, dismissBranchConfirm } =
+    useConversationChat({
+      conversationId,
+      initialMessages,
+      generating,
+      onAccepted,
+      onAnswerEnd,
+      onTitle,
+    });
   const { scrollToBottom } = useStickToBottom(messages);
 
   // A question the server refused before storing it goes back into the message box, with the reason above it.
-  const [refusal, setRefusal] = useState<{ reason: string; text: string; key: number } | null>(null);
-  const onSend = (text: string) => {
+  // A privacy_confirm refusal asks instead: the composer shows the findings with "Send anyway".
+  const [refusal, setRefusal] = useState<{ reason: string; text: string; key: number; confirmation: PrivacyConfirmation | null } | null>(null);
+  const onSend = (text: string, privacyAcknowledged?: FindingCount[]) => {
     lastSentText.current = text;
     setRefusal(null);
-    void send(text, modelId, firstMessageSettings(newChatSettings?.settings)).then((outcome) => {
-      if (outcome) setRefusal({ reason: outcome.refused, text, key: Date.now() });
+    void send(text, modelId, firstMessageSettings(newChatSettings?.settings), privacyAcknowledged).then((outcome) => {
+      if (!outcome) return;
+      const warnings = outcome.error.code === "privacy_confirm" ? outcome.error.privacy?.warnings : undefined;
+      const confirmation = warnings ? { message: outcome.refused, warnings } : null;
+      setRefusal({ reason: outcome.refused, text, key: Date.now(), confirmation });
     });
     scrollToBottom();
   };
@@ -133,6 +140,18 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
               <Alert>{branchError}</Alert>
             </div>
           )}
+          {branchConfirm && (
+            <div className="mx-auto w-full max-w-3xl px-4 pb-6 sm:px-6">
+              <PrivacyConfirm
+                confirmation={branchConfirm.confirmation}
+                onConfirm={(warnings) => {
+                  void branchConfirm.retry(warnings);
+                  scrollToBottom();
+                }}
+                onCancel={dismissBranchConfirm}
+              />
+            </div>
+          )}
         </div>
       )}
       {modelGone && (
@@ -140,9 +159,9 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
           The model of this conversation is no longer available; new messages go to the model selected below.
         </p>
       )}
-      {refusal && (
+      {refusal && !refusal.confirmation && (
         <div className="mx-auto w-full max-w-3xl px-4 sm:px-6">
-          <Alert>{refusal.reason}</Alert>
+          <Alert data-testid="send-refusal">{refusal.reason}</Alert>
         </div>
       )}
       <Composer
@@ -153,6 +172,8 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
         busy={busy}
         stopping={stopping}
         onSend={onSend}
+        privacyConfirmation={refusal?.confirmation ?? null}
+        onPrivacyCancel={() => setRefusal(null)}
         onStop={() => void stop()}
       />
       <ChatShortcuts busy={busy} onStop={() => void stop()} lastAnswerText={lastAnswer ? messageText(lastAnswer) : ""} />

@@ -6,8 +6,11 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { useOnline } from "@/hooks/use-online";
 import type { ModelOption } from "@/lib/chat/types";
+import type { FindingCount } from "@/lib/privacy/decision";
 import { preloadMessageMarkdown } from "./markdown/lazy-message-markdown";
 import { ModelSelect } from "./model-select";
+import { PrivacyConfirm, type PrivacyConfirmation } from "./privacy/privacy-confirm";
+import { PrivacyHints } from "./privacy/privacy-hints";
 import { useNewChatSettings } from "./settings/new-chat-settings";
 
 type ComposerProps = {
@@ -19,8 +22,12 @@ type ComposerProps = {
   /** An answer is on its way: the send button becomes Stop. */
   busy: boolean;
   stopping: boolean;
-  onSend: (text: string) => void;
+  /** `privacyAcknowledged`: "Send anyway" after the server asked to confirm these findings. */
+  onSend: (text: string, privacyAcknowledged?: FindingCount[]) => void;
   onStop: () => void;
+  /** The server asks to confirm findings before sending (privacy_confirm); the message is back in the box. */
+  privacyConfirmation?: PrivacyConfirmation | null;
+  onPrivacyCancel?: () => void;
 };
 
 const roundButton = "size-9 rounded-full px-0";
@@ -29,7 +36,7 @@ const roundButton = "size-9 rounded-full px-0";
  * Where the user writes: Enter sends, Shift+Enter starts a new line. Offline, sending waits (the draft stays) and a
  * banner says why. A chat started from a preset opens with the preset's first message here.
  */
-export function Composer({ restore, models, modelId, onModelChange, busy, stopping, onSend, onStop }: ComposerProps) {
+export function Composer({ restore, models, modelId, onModelChange, busy, stopping, onSend, onStop, privacyConfirmation, onPrivacyCancel }: ComposerProps) {
   const newChat = useNewChatSettings();
   const [text, setText] = useState(() => newChat?.draft ?? "");
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -52,13 +59,14 @@ export function Composer({ restore, models, modelId, onModelChange, busy, stoppi
     if (restoreKey !== undefined && restoreText) setText((current) => current || restoreText);
   }, [restoreKey, restoreText]);
 
-  const submit = (event?: FormEvent) => {
+  const submit = (event?: FormEvent, privacyAcknowledged?: FindingCount[]) => {
     event?.preventDefault();
     if (!canSend) return;
-    onSend(text.trim());
+    onSend(text.trim(), privacyAcknowledged);
     setText("");
     textarea.current?.focus();
   };
+  const selectedModel = models.find((model) => model.id === modelId);
 
   const stop = () => {
     onStop();
@@ -86,6 +94,16 @@ export function Composer({ restore, models, modelId, onModelChange, busy, stoppi
             You are offline. Your message will not be sent until you reconnect.
           </p>
         )}
+        {privacyConfirmation && (
+          <PrivacyConfirm
+            confirmation={privacyConfirmation}
+            onConfirm={(warnings) => submit(undefined, warnings)}
+            onCancel={() => {
+              onPrivacyCancel?.();
+              textarea.current?.focus();
+            }}
+          />
+        )}
         <div className="rounded-2xl border border-input bg-card shadow-sm transition-[border-color,box-shadow] focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25">
           <label htmlFor={id} className="sr-only">
             Message
@@ -104,6 +122,7 @@ export function Composer({ restore, models, modelId, onModelChange, busy, stoppi
             placeholder="Ask anything…"
             className="block max-h-60 min-h-14 w-full resize-none bg-transparent px-4 pt-3.5 pb-1 text-[15px] leading-6 field-sizing-content placeholder:text-muted-foreground/70 focus:outline-none"
           />
+          <PrivacyHints text={text} policy={selectedModel?.privacyPolicy} modelName={selectedModel?.name ?? ""} />
           <div className="flex items-center justify-between gap-2 px-2 pb-2">
             <ModelSelect models={models} value={modelId} onChange={onModelChange} />
             {busy ? (

@@ -1,6 +1,7 @@
 import { ChevronDown } from "lucide-react";
 import { useEffect, useId, useRef } from "react";
 import type { ModelOption } from "@/lib/chat/types";
+import { BoundaryBadge } from "./boundary-badge";
 import { DemoBadge } from "./demo-badge";
 import { modelOptionLabel } from "./model-label";
 
@@ -39,6 +40,7 @@ export function ModelSelect({ models, value, onChange }: ModelSelectProps) {
         </select>
         <ChevronDown aria-hidden="true" className="pointer-events-none absolute top-1/2 right-2 size-3.5 -translate-y-1/2 text-muted-foreground" />
       </div>
+      {selected?.boundary && <BoundaryBadge boundary={selected.boundary} />}
       {selected?.demo && <DemoBadge className="hidden sm:inline-flex" />}
     </div>
   );

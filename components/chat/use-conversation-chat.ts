@@ -8,8 +8,10 @@ import { ApiError } from "@/lib/api/errors";
 import { type ChatTitleData, TITLE_DATA_PART } from "@/lib/chat/data-parts";
 import type { ConversationSettingsInput } from "@/lib/chat/generation-settings";
 import type { BranchMessages, ChatUIMessage } from "@/lib/chat/types";
+import type { FindingCount } from "@/lib/privacy/decision";
 import { chatErrorText, refusedBeforeStoring, storedBeforeFailing } from "./chat-error-text";
 import { createChatTransport } from "./chat-transport";
+import type { PrivacyConfirmation } from "./privacy/privacy-confirm";
 import { randomUuid } from "./random-uuid";
 import { useStopAnswer } from "./use-stop-answer";
 
@@ -25,6 +27,10 @@ type ConversationChatOptions = {
   /** The server chose the conversation's title (after its first answer). */
   onTitle: (title: string) => void;
 };
+
+type BranchRequest = (privacyAcknowledged: FindingCount[]) => Promise<void>;
+
+const withAcknowledged = (acknowledged: FindingCount[] | undefined) => (acknowledged ? { privacyAcknowledged: acknowledged } : {});
 
 /** useChat wired to this app's chat API: one conversation, resumable, with a Stop that stops the server too. */
 export function useConversationChat({ conversationId, initialMessages, generating, onAccepted, onAnswerEnd, onTitle }: ConversationChatOptions) {
@@ -45,6 +51,16 @@ export function useConversationChat({ conversationId, initialMessages, generatin
   const requestCount = useRef(0);
   const lastError = useRef<Error | undefined>(undefined);
   const [branchError, setBranchError] = useState<string | null>(null);
+  // What the user last confirmed for a model in this conversation goes with every later request to it: the earlier
+  // turns are sent again each time, and only findings beyond these are asked about again (decidePrivacy).
+  const confirmedFindings = useRef<{ modelId: string; warnings: FindingCount[] } | null>(null);
+  const acknowledgedFor = useCallback((modelId: string, confirmedNow: FindingCount[] | undefined): FindingCount[] | undefined => {
+    if (confirmedNow) confirmedFindings.current = { modelId, warnings: confirmedNow };
+    return confirmedFindings.current?.modelId === modelId ? confirmedFindings.current.warnings : undefined;
+  }, []);
+  // An edit or regenerate the privacy policy asks about: the findings, and the same request again once confirmed.
+  const [branchConfirm, setBranchConfirm] = useState<{ confirmation: PrivacyConfirmation; retry: BranchRequest } | null>(null);
+  const lastBranchRequest = useRef<BranchRequest | null>(null);
   const [switching, setSwitching] = useState(false);
   const chat = useChat<ChatUIMessage>({
     id: conversationId,
@@ -74,22 +90,30 @@ export function useConversationChat({ conversationId, initialMessages, generatin
    * question leaves the conversation again and the reason is returned, so the caller can put the text back.
    */
   const send = useCallback(
-    async (text: string, modelId: string, settings?: ConversationSettingsInput): Promise<{ refused: string } | null> => {
+    async (
+      text: string,
+      modelId: string,
+      settings?: ConversationSettingsInput,
+      privacyAcknowledged?: FindingCount[],
+    ): Promise<{ refused: string; error: ApiError } | null> => {
       setBranchError(null);
       requestCount.current += 1;
       lastError.current = undefined;
       const shownBefore = new Set(shownMessages.current.map((message) => message.id));
-      await sendMessage({ text, metadata: { createdAt: new Date().toISOString() } }, { body: { modelId, ...(settings ? { settings } : {}) } });
-      const error = lastError.current;
+      const acknowledged = acknowledgedFor(modelId, privacyAcknowledged);
+      const body = { modelId, ...(settings ? { settings } : {}), ...withAcknowledged(acknowledged) };
+      await sendMessage({ text, metadata: { createdAt: new Date().toISOString() } }, { body });
+      // Set by onError while sendMessage ran (TypeScript still sees the undefined assigned above).
+      const error = lastError.current as Error | undefined;
       // Stored, then refused by the backend: the conversation exists, so a new chat's page becomes it (its address,
       // its entry in the sidebar), and "New chat" then really starts another one.
       if (storedBeforeFailing(error)) callbacks.current.onAccepted();
-      if (!refusedBeforeStoring(error)) return null;
+      if (!refusedBeforeStoring(error) || !(error instanceof ApiError)) return null;
       setMessages((current) => current.filter((message) => shownBefore.has(message.id)));
       clearError();
-      return { refused: chatErrorText(error) };
+      return { refused: chatErrorText(error), error };
     },
-    [sendMessage, setMessages, clearError],
+    [sendMessage, setMessages, clearError, acknowledgedFor],
   );
 
   const branchUrl = `/api/conversations/${encodeURIComponent(conversationId)}`;
@@ -101,7 +125,10 @@ export function useConversationChat({ conversationId, initialMessages, generatin
         // Refused before any answer started (JSON error, no connection): say why. An answer that failed while being
         // written is stored with its reason and shows it itself.
         const error = lastError.current;
-        if (error instanceof ApiError) setBranchError(chatErrorText(error));
+        const warnings = error instanceof ApiError && error.code === "privacy_confirm" ? error.privacy?.warnings : undefined;
+        const retry = lastBranchRequest.current;
+        if (warnings && retry && error) setBranchConfirm({ confirmation: { message: error.message, warnings }, retry });
+        else if (error instanceof ApiError) setBranchError(chatErrorText(error));
         clearError();
       }
       const requestsBefore = requestCount.current;
@@ -114,13 +141,16 @@ export function useConversationChat({ conversationId, initialMessages, generatin
   /** A new answer to the last question, next to the one there is (which stays as an alternative). */
   const { regenerate: regenerateLast } = chat;
   const regenerate = useCallback(
-    async (modelId: string) => {
+    async (modelId: string, privacyAcknowledged?: FindingCount[]) => {
       setBranchError(null);
+      setBranchConfirm(null);
       reloadAfterAnswer.current = true;
       requestCount.current += 1;
-      await regenerateLast({ body: { modelId } });
+      lastBranchRequest.current = (acknowledged) => regenerate(modelId, acknowledged);
+      const acknowledged = acknowledgedFor(modelId, privacyAcknowledged);
+      await regenerateLast({ body: { modelId, ...withAcknowledged(acknowledged) } });
     },
-    [regenerateLast],
+    [regenerateLast, acknowledgedFor],
   );
 
   // Read when an edit is sent, so the callback stays the same while an answer streams in.
@@ -131,22 +161,24 @@ export function useConversationChat({ conversationId, initialMessages, generatin
 
   /** Sends `text` as a new version of the question `messageId`; the old version and its answers stay reachable. */
   const edit = useCallback(
-    async (messageId: string, text: string, modelId: string) => {
+    async (messageId: string, text: string, modelId: string, privacyAcknowledged?: FindingCount[]) => {
       const messages = shownMessages.current;
       const index = messages.findIndex((message) => message.id === messageId);
       const edited = messages[index];
       if (!edited) return;
       setBranchError(null);
+      setBranchConfirm(null);
+      lastBranchRequest.current = (acknowledged) => edit(messageId, text, modelId, acknowledged);
       const count = (edited.metadata?.siblings?.count ?? 1) + 1;
       setMessages(messages.slice(0, index));
       reloadAfterAnswer.current = true;
       requestCount.current += 1;
       await sendMessage(
         { text, metadata: { createdAt: new Date().toISOString(), siblings: { index: count, count, previousId: messageId, nextId: null } } },
-        { body: { modelId, parentId: messages[index - 1]?.id ?? null } },
+        { body: { modelId, parentId: messages[index - 1]?.id ?? null, ...withAcknowledged(acknowledgedFor(modelId, privacyAcknowledged)) } },
       );
     },
-    [sendMessage, setMessages],
+    [sendMessage, setMessages, acknowledgedFor],
   );
 
   /** Shows another alternative (and the newest branch under it); the server remembers it for the next visit. */
@@ -177,5 +209,20 @@ export function useConversationChat({ conversationId, initialMessages, generatin
     if (!busy.current) setMessages(initialMessages);
   }, [initialMessages, setMessages]);
 
-  return { messages, status, error: chat.error, stopping, send, stop, regenerate, edit, switchBranch, switching, branchError };
+  const dismissBranchConfirm = useCallback(() => setBranchConfirm(null), []);
+  return {
+    messages,
+    status,
+    error: chat.error,
+    stopping,
+    send,
+    stop,
+    regenerate,
+    edit,
+    switchBranch,
+    switching,
+    branchError,
+    branchConfirm,
+    dismissBranchConfirm,
+  };
 }

@@ -3,6 +3,9 @@
 // (route.ts) turns it into `{ error: { code, message, retryAfterMs?, resetsAt? } }` with the code's status, and the
 // client fetcher (client.ts) turns that body back into an ApiError.
 
+import type { PrivacyFindings } from "@/lib/privacy/findings-summary";
+import { parsePrivacyFindings } from "@/lib/privacy/findings-summary";
+
 const statusByCode = {
   bad_request: 400,
   unauthorized: 401,
@@ -27,6 +30,10 @@ const statusByCode = {
   shutting_down: 503,
   /** The database cannot serve right now (down, full, read-only): try again in a moment. */
   unavailable: 503,
+  /** The privacy policy refuses what the message (or the turns sent with it) contains: nothing was sent or stored. */
+  privacy_blocked: 422,
+  /** The message contains findings the user must confirm first: resend with them acknowledged (`privacy.warnings`). */
+  privacy_confirm: 409,
   /** Never sent by the server: the client fetcher's code when the server could not be reached at all. */
   network_error: 0,
 } as const;
@@ -35,7 +42,15 @@ export type ApiErrorCode = keyof typeof statusByCode;
 
 /** The JSON body of every error answer. */
 export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: string; retryAfterMs?: number /** ISO time a quota resets. */; resetsAt?: string };
+  error: {
+    code: ApiErrorCode;
+    message: string;
+    retryAfterMs?: number;
+    /** ISO time a quota resets. */
+    resetsAt?: string;
+    /** privacy_blocked and privacy_confirm: what was found, as types and counts (never the values). */
+    privacy?: PrivacyFindings;
+  };
 }
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
@@ -44,13 +59,15 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly retryAfterMs?: number;
   readonly resetsAt?: Date;
+  readonly privacy?: PrivacyFindings;
 
-  constructor(code: ApiErrorCode, message: string, options: { retryAfterMs?: number; resetsAt?: Date } = {}) {
+  constructor(code: ApiErrorCode, message: string, options: { retryAfterMs?: number; resetsAt?: Date; privacy?: PrivacyFindings } = {}) {
     super(message);
     this.name = "ApiError";
     this.code = code;
     this.retryAfterMs = options.retryAfterMs;
     this.resetsAt = options.resetsAt;
+    this.privacy = options.privacy;
   }
 
   get status(): number {
@@ -61,6 +78,7 @@ export class ApiError extends Error {
     const error: ApiErrorBody["error"] = { code: this.code, message: this.message };
     if (this.retryAfterMs !== undefined) error.retryAfterMs = this.retryAfterMs;
     if (this.resetsAt) error.resetsAt = this.resetsAt.toISOString();
+    if (this.privacy) error.privacy = this.privacy;
     return { error };
   }
 
@@ -76,11 +94,12 @@ export class ApiError extends Error {
     if (typeof body !== "object" || body === null || !("error" in body)) return null;
     const error = (body as { error: unknown }).error;
     if (typeof error !== "object" || error === null) return null;
-    const { code, message, retryAfterMs, resetsAt } = error as Record<string, unknown>;
+    const { code, message, retryAfterMs, resetsAt, privacy } = error as Record<string, unknown>;
     if (typeof code !== "string" || !(code in statusByCode) || typeof message !== "string") return null;
     return new ApiError(code as ApiErrorCode, message, {
       retryAfterMs: typeof retryAfterMs === "number" ? retryAfterMs : undefined,
       resetsAt: typeof resetsAt === "string" ? new Date(resetsAt) : undefined,
+      privacy: parsePrivacyFindings(privacy) ?? undefined,
     });
   }
 }

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { UIMessageChunk } from "ai";
 import { ApiError } from "@/lib/api/errors";
 import { startCompareRun } from "@/lib/chat/compare";
+import { anonymousPrivacyError } from "@/lib/chat/privacy-guard";
 import { resumeStream } from "@/lib/chat/resume";
 import type { ChatUser, SendOptions } from "@/lib/chat/send-message";
 import { stopGeneration } from "@/lib/chat/stop";
@@ -66,7 +67,8 @@ export async function startArenaBattle(user: ChatUser, prompt: string, options: 
     await startCompareRun(user, { conversationId, prompt, modelIds: [modelAId, modelBId] }, options);
   } catch (error) {
     await deleteArenaBattle({ id: battle.id, conversationId });
-    throw error;
+    // A privacy refusal names the model and where it runs: not before the vote.
+    throw anonymousPrivacyError(error);
   }
   return viewOf(battle);
 }

@@ -36,6 +36,9 @@ const labelByAction: Partial<Record<AuditAction, string>> = {
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
   "api_key.admin_revoked": "API key revoked by an admin",
+  "privacy.blocked": "Message blocked (privacy)",
+  "privacy.confirmed": "Privacy warning confirmed",
+  "privacy.redacted": "Personal data redacted",
 };
 
 export function auditActionLabel(action: string): string {

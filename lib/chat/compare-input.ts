@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { privacyAcknowledgedSchema } from "@/lib/privacy/findings-summary";
 import { MAX_COMPARE_MODELS, MIN_COMPARE_MODELS } from "./compare-limits";
 
 export const MAX_COMPARE_PROMPT_CHARS = 100_000;
@@ -24,6 +25,8 @@ export const compareRequestSchema = z
       .min(MIN_COMPARE_MODELS, "Choose two or three models to compare.")
       .max(MAX_COMPARE_MODELS, "Choose two or three models to compare.")
       .refine((ids) => new Set(ids).size === ids.length, "Choose different models: each one at most once."),
+    /** After a privacy_confirm refusal: the findings the user confirmed (see lib/chat/compare-privacy.ts). */
+    privacyAcknowledged: privacyAcknowledgedSchema.optional(),
   })
   .strict();
 

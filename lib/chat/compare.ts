@@ -6,6 +6,7 @@ import { createAssistantMessage, insertUserMessage, listMessages } from "@/lib/d
 import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
 import { refuseNewAnswersWhenShuttingDown } from "@/lib/server/shutdown";
 import type { CompareRequest, CompareResponse } from "./compare-input";
+import { type GuardedComparePrompt, guardComparePrompts } from "./compare-privacy";
 import { checkCompareQuota } from "./compare-quota";
 import { answerSettingsFor } from "./conversation-settings";
 import { forgetNewConversation } from "./forget-new-conversation";
@@ -13,7 +14,6 @@ import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./genera
 import { type ActiveGeneration, claimGenerations, releaseGeneration } from "./generation-registry";
 import type { HistoryTurn } from "./history";
 import { activePath } from "./message-tree";
-import { buildModelPrompt } from "./model-prompt";
 import type { ChatUser, SendOptions } from "./send-message";
 import { storedText } from "./stored-message";
 import { createConversationTitle } from "./title";
@@ -39,6 +39,10 @@ export async function startCompareRun(user: ChatUser, input: CompareRequest, opt
   if (refusal)
     throw new ApiError(refusal.code, refusal.message, { retryAfterMs: Math.max(0, refusal.resetsAt.getTime() - Date.now()), resetsAt: refusal.resetsAt });
 
+  // Before anything is stored or claimed: a refusal by the privacy policy leaves nothing behind.
+  const tuning = options.tuning ?? DEFAULT_TUNING;
+  const guarded = await guardComparePrompts(user.id, input, access.conversation, models, tuning);
+
   refuseNewAnswersWhenShuttingDown();
   const generations = claimGenerations(input.conversationId, user.id, models.length);
   if (!generations) {
@@ -57,7 +61,7 @@ export async function startCompareRun(user: ChatUser, input: CompareRequest, opt
     throw new ApiError("not_found", "This conversation does not exist.");
   }
   try {
-    await startAnswers(user, run, generations, startedAt, options.tuning ?? DEFAULT_TUNING);
+    await startAnswers(user, run, generations, guarded, startedAt, tuning);
   } catch (error) {
     // Nothing started (the settings are read before the first answer starts): free the conversation.
     for (const generation of generations) releaseGeneration(generation);
@@ -105,24 +109,21 @@ async function storeRun(user: ChatUser, input: CompareRequest, models: ChatModel
 }
 
 /** Every answer runs on its own; a failing backend ends as that answer's stored error and leaves the others alone. */
-async function startAnswers(user: ChatUser, run: StoredRun, generations: ActiveGeneration[], startedAt: number, tuning: GenerationTuning): Promise<void> {
+async function startAnswers(
+  user: ChatUser,
+  run: StoredRun,
+  generations: ActiveGeneration[],
+  guarded: GuardedComparePrompt[],
+  startedAt: number,
+  tuning: GenerationTuning,
+): Promise<void> {
   const { conversation } = run;
   const settings = await Promise.all(run.answers.map((answer) => answerSettingsFor(user.id, conversation, answer.model, undefined)));
-  const prompts = await Promise.all(
-    run.answers.map((answer, index) =>
-      buildModelPrompt(
-        answer.model,
-        run.history,
-        settings[index]?.systemPrompt,
-        settings[index]?.generation.maxOutputTokens ?? answer.model.config.maxOutputTokens,
-        tuning.modelDeps,
-      ),
-    ),
-  );
+  await Promise.all(guarded.map((prompt) => prompt.recordSent()));
   run.answers.forEach((answer, index) => {
     const generation = generations[index];
     const answerSettings = settings[index];
-    const modelPrompt = prompts[index];
+    const modelPrompt = guarded[index];
     if (!generation || !answerSettings || !modelPrompt) return;
     const model = answer.model;
     const titleWriter = index === 0 && !conversation.titleIsSet;
@@ -134,6 +135,7 @@ async function startAnswers(user: ChatUser, run: StoredRun, generations: ActiveG
         assistantMessage: { id: answer.id, createdAt: answer.createdAt },
         model,
         prompt: modelPrompt.prompt,
+        privacyTable: modelPrompt.table,
         promptTokens: modelPrompt.promptTokens,
         settings: answerSettings.generation,
         startedAt,

@@ -85,13 +85,23 @@ export async function answerSettingsFor(
   model: ChatModel,
   initial: ConversationSettingsInput | null | undefined,
 ): Promise<AnswerSettings> {
-  let systemPrompt = conversation.systemPrompt;
-  let settings = readConversationSettings(conversation.settings);
   if (initial) {
-    systemPrompt = normalizeSystemPrompt(initial.systemPrompt);
-    settings = merge({}, initial);
-    await saveConversationSettings(userId, conversation.id, { systemPrompt, settings });
+    await saveConversationSettings(userId, conversation.id, { systemPrompt: normalizeSystemPrompt(initial.systemPrompt), settings: merge({}, initial) });
   }
+  return previewAnswerSettings(conversation, model, initial);
+}
+
+/**
+ * What answerSettingsFor will use, without storing anything: the prompt is built (and passes the privacy guard)
+ * before anything of the turn is stored. `conversation` is null before the first message.
+ */
+export function previewAnswerSettings(
+  conversation: ConversationRow | null,
+  model: ChatModel,
+  initial: ConversationSettingsInput | null | undefined,
+): AnswerSettings {
+  const systemPrompt = initial ? normalizeSystemPrompt(initial.systemPrompt) : (conversation?.systemPrompt ?? null);
+  const settings = initial ? merge({}, initial) : readConversationSettings(conversation?.settings ?? null);
   return { systemPrompt: systemPrompt ?? model.defaults.systemPrompt ?? null, generation: generationSettingsFor(model, settings) };
 }
 

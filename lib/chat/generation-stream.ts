@@ -1,5 +1,6 @@
 import "server-only";
 import type { LanguageModelDeps } from "@/lib/ai/registry";
+import { createStreamingRestorer } from "@/lib/privacy/restore";
 import { streamFromBackend } from "./backend-stream";
 import { type ChatRetryData, RETRY_DATA_PART } from "./data-parts";
 import type { GenerationRequest } from "./generation";
@@ -26,7 +27,8 @@ interface ObserveInput {
 
 /**
  * Runs the backend call and passes its text on as UI message chunks (one text part) and to the throttled writer;
- * returns what happened. Never throws.
+ * returns what happened. Never throws. Placeholders the privacy guard put in the prompt are mapped back as the text
+ * arrives (one split across chunks is held until complete), so the user and the database only see the originals.
  */
 export async function observeStream({ generation, request, modelDeps, writer, onAccepted, onText }: ObserveInput): Promise<StreamObservation> {
   const { chunks } = generation;
@@ -46,6 +48,17 @@ export async function observeStream({ generation, request, modelDeps, writer, on
     endedAt: request.startedAt,
   };
   let textStarted = false;
+  const restorer = request.privacyTable ? createStreamingRestorer(request.privacyTable) : null;
+  const show = (text: string) => {
+    if (text === "") return;
+    if (!textStarted) {
+      textStarted = true;
+      chunks.push({ type: "text-start", id: TEXT_PART_ID });
+    }
+    observation.text += text;
+    chunks.push({ type: "text-delta", id: TEXT_PART_ID, delta: text });
+    writer.update(observation.text);
+  };
   try {
     const settings = request.settings ?? generationSettingsFor(request.model, {});
     // A retry is news for the user: the response starts streaming now (with the notice), not once the backend answers.
@@ -63,13 +76,7 @@ export async function observeStream({ generation, request, modelDeps, writer, on
         case "text-delta":
           if (part.text === "") break;
           observation.firstTokenAt ??= Date.now();
-          if (!textStarted) {
-            textStarted = true;
-            chunks.push({ type: "text-start", id: TEXT_PART_ID });
-          }
-          observation.text += part.text;
-          chunks.push({ type: "text-delta", id: TEXT_PART_ID, delta: part.text });
-          writer.update(observation.text);
+          show(restorer ? restorer.push(part.text) : part.text);
           onText?.(part.text);
           break;
         case "finish-step":
@@ -92,6 +99,7 @@ export async function observeStream({ generation, request, modelDeps, writer, on
     if (signal.aborted) observation.aborted = true;
     else observation.error ??= error;
   }
+  if (restorer) show(restorer.flush());
   // A stop that came after the backend's finish changes nothing.
   if (signal.aborted && observation.finishReason === undefined) observation.aborted = true;
   if (textStarted) chunks.push({ type: "text-end", id: TEXT_PART_ID });

@@ -6,6 +6,7 @@ import type { LanguageModelDeps } from "@/lib/ai/registry";
 import { type AssistantOutcome, updateStreamingText } from "@/lib/db/messages";
 import { getEnv } from "@/lib/env";
 import type { ChatModel } from "@/lib/models/chat-models";
+import type { PlaceholderTable } from "@/lib/privacy/placeholders";
 import { errorFields, log } from "@/lib/server/log";
 import { recordAnswer } from "@/lib/server/metrics";
 import { AnswerLimits, type LimitReached } from "./answer-limits";
@@ -42,8 +43,10 @@ export interface GenerationRequest {
   conversationId: string;
   assistantMessage: { id: string; createdAt: Date };
   model: ChatModel;
-  /** System prompt (if any) first, then the turns; see buildPrompt. */
+  /** System prompt (if any) first, then the turns; see buildPrompt. As it goes out: after the privacy guard. */
   prompt: ChatMessage[];
+  /** The placeholders the privacy guard put in the prompt: the answer is shown and stored with the originals back. */
+  privacyTable?: PlaceholderTable | null;
   /** The prompt's tokens by the model's tokenizer (see buildModelPrompt): the input usage when the backend reports none. */
   promptTokens?: number;
   /** Temperature and answer length sent to the backend (see generationSettingsFor); else the model's defaults. */

@@ -3,20 +3,22 @@ import { randomUUID } from "node:crypto";
 import type { UIMessageChunk } from "ai";
 import { LlmError } from "@/lib/ai/errors";
 import { ApiError } from "@/lib/api/errors";
-import { getConversationAccess, getOrCreateConversation, setConversationModel } from "@/lib/db/conversations";
+import { type ConversationRow, getConversationAccess, getOrCreateConversation, setConversationModel } from "@/lib/db/conversations";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { createAssistantMessage, insertUserMessage, listMessages, type StoredMessage } from "@/lib/db/messages";
-import { getChatModel } from "@/lib/models/chat-models";
+import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import { refuseNewAnswersWhenShuttingDown } from "@/lib/server/shutdown";
 import { answerAdmission, OVERLOADED_RETRY_AFTER_MS } from "./admission";
-import { answerSettingsFor, initialSettingsProblem } from "./conversation-settings";
+import { answerSettingsFor, initialSettingsProblem, previewAnswerSettings } from "./conversation-settings";
 import { forgetNewConversation } from "./forget-new-conversation";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
 import { claimGeneration, releaseGeneration } from "./generation-registry";
+import type { ConversationSettingsInput } from "./generation-settings";
 import type { HistoryTurn } from "./history";
 import { activeLeaf, pathTo } from "./message-tree";
-import { buildModelPrompt } from "./model-prompt";
+import { buildModelPrompt, type ModelPrompt } from "./model-prompt";
+import { guardModelPrompt, mayCountRemotely, modelPrivacy } from "./privacy-guard";
 import { storedText } from "./stored-message";
 import { createConversationTitle } from "./title";
 import type { ChatRequest } from "./types";
@@ -36,7 +38,8 @@ export interface SendOptions {
  * POST /api/chat after validation and sign-in: checks ownership and model access, stores the user's message (none
  * when regenerating), starts the answer (which then runs on its own) and answers with its UI message stream, or with
  * an ApiError when nothing could start: 404 (conversation, referenced message or model), 400 (a referenced message
- * of the wrong role), 409 (an answer is already being written; a reused message id), 429 (the backend rate-limited
+ * of the wrong role), 422 (the privacy policy blocks what would be sent), 409 (an answer is already being written; a
+ * reused message id; findings the user must confirm first), 429 (the backend rate-limited
  * before any token; the user's message stays stored), 503 (this instance is writing as many answers as it may and its
  * queue is full or too slow: nothing stored). The new answer becomes the end of the branch on show.
  */
@@ -55,6 +58,20 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
   const initialSettings = access.conversation || "regenerate" in input ? undefined : input.settings;
   const settingsProblem = initialSettingsProblem(initialSettings, chatModel);
   if (settingsProblem) throw new ApiError("bad_request", settingsProblem);
+
+  // The prompt exactly as it will be sent passes the privacy policy before anything is stored or any slot is taken,
+  // so a refusal (blocked, or waiting for the user's confirmation) leaves nothing behind.
+  const tuning = options.tuning ?? DEFAULT_TUNING;
+  const privacy = await modelPrivacy(chatModel);
+  const planned = await planPrompt(input, access.conversation, chatModel, initialSettings, tuning, mayCountRemotely(privacy));
+  const sendable = await guardModelPrompt({
+    userId: user.id,
+    model: chatModel,
+    prompt: planned.prompt,
+    acknowledged: input.privacyAcknowledged,
+    surface: "chat",
+    privacy,
+  });
 
   refuseNewAnswersWhenShuttingDown();
   const generation = claimGeneration(input.conversationId, user.id);
@@ -82,12 +99,11 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
     await forgetNewConversation(user.id, input.conversationId, access.conversation === null);
     throw prepared.refusal;
   }
-  const { conversation, history, assistant, firstUserText } = prepared;
+  const { conversation, assistant, firstUserText } = prepared;
+  // Stores a new chat's initial settings; the values are those the prompt was planned with.
   const answerSettings = await answerSettingsFor(user.id, conversation, chatModel, initialSettings);
+  await sendable.recordSent();
 
-  const tuning = options.tuning ?? DEFAULT_TUNING;
-  const maxOutputTokens = answerSettings.generation.maxOutputTokens ?? chatModel.config.maxOutputTokens;
-  const { prompt, promptTokens } = await buildModelPrompt(chatModel, history, answerSettings.systemPrompt, maxOutputTokens, tuning.modelDeps);
   const acceptance = await startGeneration(
     generation,
     {
@@ -95,8 +111,9 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
       conversationId: conversation.id,
       assistantMessage: assistant,
       model: chatModel,
-      prompt,
-      promptTokens,
+      prompt: sendable.prompt,
+      privacyTable: sendable.table,
+      promptTokens: planned.promptTokens,
       settings: answerSettings.generation,
       startedAt,
       afterComplete: conversation.titleIsSet
@@ -109,6 +126,28 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
     throw new ApiError("rate_limited", acceptance.error.userMessage, { retryAfterMs: acceptance.error.retryAfterMs });
   }
   return generation.chunks.subscribe();
+}
+
+/**
+ * The prompt this turn will send, from what is stored now and the new message, without storing anything: the
+ * branch it follows (see placeTurn), the system prompt and the answer length as answerSettingsFor will have them.
+ */
+async function planPrompt(
+  input: ChatRequest,
+  conversation: ConversationRow | null,
+  model: ChatModel,
+  initialSettings: ConversationSettingsInput | undefined,
+  tuning: GenerationTuning,
+  countRemotely: boolean,
+): Promise<ModelPrompt> {
+  const rows = conversation ? await listMessages(conversation.id) : [];
+  const placement = placeTurn(rows, conversation?.activeMessageId ?? null, input);
+  if ("refusal" in placement) throw placement.refusal;
+  const history: HistoryTurn[] = pathTo(rows, placement.parentId).map((row) => ({ role: row.role, text: storedText(row.parts), status: row.status }));
+  if ("message" in input) history.push({ role: "user", text: input.message.text, status: "complete" });
+  const settings = previewAnswerSettings(conversation, model, initialSettings);
+  const maxOutputTokens = settings.generation.maxOutputTokens ?? model.config.maxOutputTokens;
+  return buildModelPrompt(model, history, settings.systemPrompt, maxOutputTokens, tuning.modelDeps, { countRemotely });
 }
 
 /** The stored message an edit (its parent) or a regenerate (the question) refers to. */

@@ -6,7 +6,10 @@ import { setTitleIfUnset } from "@/lib/db/conversations";
 import { getSetting } from "@/lib/db/settings";
 import { recordUsage } from "@/lib/db/usage";
 import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
+import type { PlaceholderTable } from "@/lib/privacy/placeholders";
+import { restorePlaceholders } from "@/lib/privacy/restore";
 import { errorFields, log } from "@/lib/server/log";
+import { checkPromptPrivacy } from "./privacy-guard";
 import { fallbackTitle, sanitizeTitle } from "./title-text";
 
 /** Admins may name a cheap model for titles; without one (or if this user may not use it) the chat's model writes it. */
@@ -41,12 +44,14 @@ export async function createConversationTitle(request: TitleRequest): Promise<st
 
 async function titleFromModel(request: TitleRequest): Promise<string> {
   const model = await titleModel(request);
+  const guarded = await titleRequestText(request, model);
+  if (guarded === null) return "";
   const startedAt = Date.now();
   try {
     const result = await generateText({
       model: createLanguageModel(model.config, request.modelDeps),
       instructions: TITLE_INSTRUCTIONS,
-      prompt: request.firstUserText.slice(0, 2_000),
+      prompt: guarded.text,
       temperature: 0.2,
       maxOutputTokens: 24,
       maxRetries: 0,
@@ -64,12 +69,25 @@ async function titleFromModel(request: TitleRequest): Promise<string> {
         readChatMetadata(result.providerMetadata)?.usageEstimated === true,
       latencyMs: Date.now() - startedAt,
     }).catch(() => undefined);
-    return result.finishReason === "content-filter" ? "" : sanitizeTitle(result.text);
+    return result.finishReason === "content-filter" ? "" : sanitizeTitle(guarded.table ? restorePlaceholders(result.text, guarded.table) : result.text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     log.warn({ area: "chat", conversationId: request.conversationId, modelId: model.id, reason: detail }, "title model failed, using the first message");
     return "";
   }
+}
+
+/**
+ * The first message as the title model may receive it under its privacy policy: redacted where the policy says so
+ * (the title comes back with the originals), or null (no model title: the start of the message, which stays in the
+ * app) when the policy blocks or wants a confirmation, which a background title cannot ask for. Redacted title
+ * calls are not audited on their own: the answer's request already was.
+ */
+async function titleRequestText(request: TitleRequest, model: ChatModel): Promise<{ text: string; table: PlaceholderTable | null } | null> {
+  const prompt = [{ role: "user" as const, content: request.firstUserText.slice(0, 2_000) }];
+  const check = await checkPromptPrivacy({ userId: request.user.id, model, prompt, surface: "title" });
+  if (!check.ok) return null;
+  return { text: check.sendable.prompt[0]?.content ?? "", table: check.sendable.table };
 }
 
 async function titleModel(request: TitleRequest): Promise<ChatModel> {

@@ -1,5 +1,7 @@
 import type { UIMessage } from "ai";
 import { z } from "zod";
+import { privacyAcknowledgedSchema } from "@/lib/privacy/findings-summary";
+import type { Boundary, PrivacyPolicy } from "@/lib/privacy/policy";
 import { conversationSettingsInputSchema } from "./generation-settings";
 
 // The contract between the chat server (lib/chat, app/(chat)/api) and the chat UI (components/chat). Everything
@@ -49,6 +51,10 @@ export interface ModelOption {
   streaming: boolean;
   /** A clearly labelled demo model served by a local fake backend. */
   demo: boolean;
+  /** Where the model runs (shown next to its name) and the privacy policy its requests get (the composer highlights
+   *  findings when it is not all `allow`). */
+  boundary?: Boundary;
+  privacyPolicy?: PrivacyPolicy;
 }
 
 export interface ConversationSummary {
@@ -62,7 +68,12 @@ export interface ConversationSummary {
 /** The id of a stored message as the chat server makes them; the pattern keeps anything else out of queries. */
 export const messageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "The message id is not valid.");
 
-const chatRequestBase = { conversationId: z.uuid(), modelId: z.string().min(1).max(100) };
+const chatRequestBase = {
+  conversationId: z.uuid(),
+  modelId: z.string().min(1).max(100),
+  /** After a privacy_confirm refusal: the findings the user was shown and confirmed (types and counts). */
+  privacyAcknowledged: privacyAcknowledgedSchema.optional(),
+};
 
 /**
  * POST /api/chat: one new user message (id chosen by the client; the conversation is created on the first one). It

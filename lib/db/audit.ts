@@ -36,7 +36,10 @@ export type AuditAction =
   | "retention.ran"
   | "api_key.created"
   | "api_key.revoked"
-  | "api_key.admin_revoked";
+  | "api_key.admin_revoked"
+  | "privacy.blocked"
+  | "privacy.confirmed"
+  | "privacy.redacted";
 
 export interface AuditEvent {
   action: AuditAction;

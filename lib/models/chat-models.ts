@@ -4,6 +4,8 @@ import { type ModelConfig, type ModelConfigInput, type ModelProvider, modelConfi
 import type { ModelOption } from "@/lib/chat/types";
 import type { ModelUser } from "@/lib/db/model-access";
 import { findModel, findUsableModel, findUsableModels } from "@/lib/db/models";
+import { getPrivacySettings } from "@/lib/db/privacy-settings";
+import { boundaryOfModel, modelPrivacyFields, policyForModel } from "@/lib/privacy/model-policy";
 import type { ModelDefaults } from "./model-defaults";
 import { openModelSecrets } from "./model-secrets";
 import { readStoredConfig, storedConfigSchema } from "./stored-config";
@@ -25,10 +27,11 @@ function supportsStreaming(config: { provider: string; api?: unknown }): boolean
 
 /** The models a user may choose from, safe for the browser. */
 export async function listModelOptions(user: ModelUser): Promise<ModelOption[]> {
-  const rows = await findUsableModels(user);
+  const [rows, privacy] = await Promise.all([findUsableModels(user), getPrivacySettings()]);
   return rows.map((row) => {
     const stored = storedConfigSchema.safeParse(row.config);
     const api = stored.success ? stored.data.connection.api : undefined;
+    const privacyFields = modelPrivacyFields(row.provider as ModelProvider, stored.success ? stored.data.connection : {});
     return {
       id: row.id,
       name: row.name,
@@ -36,6 +39,8 @@ export async function listModelOptions(user: ModelUser): Promise<ModelOption[]> 
       isDefault: row.isDefault,
       streaming: supportsStreaming({ provider: row.provider, api }),
       demo: stored.success && stored.data.demo,
+      boundary: boundaryOfModel(privacyFields),
+      privacyPolicy: policyForModel(privacyFields, privacy.boundaryPolicies),
     };
   });
 }

@@ -7,6 +7,8 @@ import { outcomeOf, type StreamObservation } from "@/lib/chat/generation-outcome
 import type { GenerationSettings } from "@/lib/chat/generation-settings";
 import type { AssistantOutcome } from "@/lib/db/messages";
 import type { ChatModel } from "@/lib/models/chat-models";
+import type { PlaceholderTable } from "@/lib/privacy/placeholders";
+import { createStreamingRestorer, type StreamingRestorer } from "@/lib/privacy/restore";
 
 /**
  * One backend call for /v1, read step by step: first until the backend accepted the request (or refused it, so the
@@ -17,6 +19,7 @@ export class BackendRun {
   readonly observation: StreamObservation;
   private readonly iterator: AsyncIterator<TextStreamPart<ToolSet>>;
   private readonly abort = new AbortController();
+  private readonly restorer: StreamingRestorer | null;
 
   constructor(input: {
     model: ChatModel;
@@ -26,7 +29,10 @@ export class BackendRun {
     /** The client went away: the backend call is closed. */
     clientSignal: AbortSignal;
     modelDeps?: LanguageModelDeps;
+    /** The placeholders the privacy guard put in the prompt: the caller gets the answer with the originals back. */
+    privacyTable?: PlaceholderTable | null;
   }) {
+    this.restorer = input.privacyTable ? createStreamingRestorer(input.privacyTable) : null;
     this.observation = {
       text: "",
       accepted: false,
@@ -70,8 +76,14 @@ export class BackendRun {
   async *deltas(): AsyncGenerator<string> {
     for (;;) {
       const text = await this.next();
-      if (text === null) return;
+      if (text === null) break;
       if (text !== "") yield text;
+    }
+    // A placeholder start held back at the very end is not one after all: it goes out as it came.
+    const rest = this.restorer?.flush() ?? "";
+    if (rest !== "") {
+      this.observation.text += rest;
+      yield rest;
     }
   }
 
@@ -100,8 +112,11 @@ export class BackendRun {
       case "text-delta":
         if (part.text === "") return "";
         observation.firstTokenAt ??= Date.now();
-        observation.text += part.text;
-        return part.text;
+        {
+          const shown = this.restorer ? this.restorer.push(part.text) : part.text;
+          observation.text += shown;
+          return shown;
+        }
       case "finish-step":
         observation.providerMetadata = part.providerMetadata;
         return "";

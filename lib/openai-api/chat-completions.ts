@@ -4,6 +4,7 @@ import { LlmError } from "@/lib/ai/errors";
 import type { LanguageModelDeps } from "@/lib/ai/registry";
 import { generationSettingsFor, settingsLimitProblem } from "@/lib/chat/generation-settings";
 import { buildPrompt } from "@/lib/chat/history";
+import { checkPromptPrivacy } from "@/lib/chat/privacy-guard";
 import type { AssistantOutcome } from "@/lib/db/messages";
 import { isEnabledModel } from "@/lib/db/models";
 import { recordUsage } from "@/lib/db/usage";
@@ -11,7 +12,7 @@ import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import type { ApiCaller } from "./authenticate";
 import { BackendRun } from "./backend-run";
-import { backendError, badRequest, modelNotAllowed, modelNotFound, OpenAiApiError, quotaExceeded } from "./errors";
+import { backendError, badRequest, modelNotAllowed, modelNotFound, OpenAiApiError, privacyRefused, quotaExceeded } from "./errors";
 import { type ChatCompletionRequest, chatCompletionRequestSchema, paramOf, type TextTurn, textTurns, unsupportedFeature } from "./request-schema";
 import { type CompletionIdentity, chunkBody, completionBody, openAiFinishReason, openAiUsage, usageChunkBody } from "./response-shapes";
 import { saveCompletionToHistory } from "./save-to-history";
@@ -26,8 +27,8 @@ export interface CompletionOptions {
 
 /**
  * POST /v1/chat/completions for an authenticated caller, with the chat's governance in the chat's order: validate,
- * model access (403 when the model exists but is not theirs, 404 when it does not), quota (429) before any backend
- * is called; then the backend through the same provider registry and timeouts; usage and cost recorded with the key.
+ * model access (403 when the model exists but is not theirs, 404 when it does not), quota (429) and the privacy
+ * policy (400 `privacy_blocked`, or `privacy_confirmation_required` for a warning) before any backend is called; then the backend through the same provider registry and timeouts; usage and cost recorded with the key.
  */
 export async function createChatCompletion(request: Request, caller: ApiCaller, options: CompletionOptions = {}): Promise<Response> {
   const startedAt = Date.now();
@@ -46,9 +47,13 @@ export async function createChatCompletion(request: Request, caller: ApiCaller, 
   if (refusal) return quotaExceeded(refusal.message, refusal.resetsAt.getTime() - Date.now()).toResponse();
 
   const settings = generationSettingsFor(model, { temperature: input.temperature ?? undefined, maxOutputTokens });
+  const privacy = await checkPromptPrivacy({ userId: caller.user.id, model, prompt: promptFor(turns, model, settings.maxOutputTokens), surface: "api" });
+  if (!privacy.ok) return privacyRefused(privacy.refusal.message, privacy.refusal.code === "privacy_confirm").toResponse();
+  await privacy.sendable.recordSent();
   const run = new BackendRun({
     model,
-    prompt: promptFor(turns, model, settings.maxOutputTokens),
+    prompt: privacy.sendable.prompt,
+    privacyTable: privacy.sendable.table,
     settings: { ...settings, topP: input.top_p ?? undefined, stopSequences: stopSequences(input.stop) },
     startedAt,
     clientSignal: request.signal,

@@ -77,3 +77,18 @@ export function backendError(error: unknown): OpenAiApiError {
       return new OpenAiApiError(503, "service_unavailable", error.userMessage, "backend_unavailable");
   }
 }
+
+/**
+ * The privacy policy refuses what the request would send (types and counts in the message, never values). A warning
+ * is refused too: an API caller has no one to confirm it, so the findings must go or a model that allows them be used.
+ */
+export const privacyRefused = (message: string, needsConfirmation: boolean) =>
+  new OpenAiApiError(
+    400,
+    "invalid_request_error",
+    needsConfirmation
+      ? `${message.replace(/ Send it anyway\?$/, "")} Confirming is not possible over the API: remove these, or use a model whose privacy policy allows them.`
+      : message,
+    needsConfirmation ? "privacy_confirmation_required" : "privacy_blocked",
+    "messages",
+  );

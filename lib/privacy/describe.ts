@@ -21,3 +21,8 @@ export function describeCounts(counts: readonly FindingCount[]): string {
   if (parts.length <= 1) return parts[0] ?? "";
   return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }
+
+/** One finding type's name ("e-mail address"), for tables and lists. */
+export function findingTypeName(type: FindingType): string {
+  return nounsByType[type][0];
+}

@@ -238,6 +238,22 @@ describe(`blind battles on ${testProvider()}`, () => {
     expect(await getDb().conversation.count()).toBe(0);
   });
 
+  it("refuses what the privacy policy asks about without naming a model or where it runs, and leaves nothing behind", async () => {
+    // The Azure model is external: an e-mail address needs a confirmation, which a blind battle cannot ask for.
+    const response = await start("Write to anna.schmidt@example.com please.");
+    expect(response.status).toBe(422);
+    const text = await everything(response);
+    expectNoModelIn(text);
+    expect(text).not.toContain("external");
+    const body = JSON.parse(text.slice(text.indexOf("\n\n") + 2));
+    expect(body).toMatchObject({ error: { code: "privacy_blocked", message: expect.stringContaining("1 e-mail address") } });
+    expect(await getDb().arenaBattle.count()).toBe(0);
+    expect(await getDb().conversation.count()).toBe(0);
+    // Only the internal model's /tokenize may have counted the prompt (its policy allows everything): no answer asked.
+    expect(fakes.azure.requestCount).toBe(0);
+    expect(fakes.tgi.requests.filter((request) => request.path !== "/tokenize")).toEqual([]);
+  });
+
   it("is switched by admins only, and the switch is audited", async () => {
     expect((await putSettings(jsonRequest("/api/admin/settings/arena", "PUT", { enabled: false }), undefined as never)).status).toBe(403);
     actAs(await newUser("root@example.com", "admin"));

@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { getConversationForUser, getOrCreateConversation } from "@/lib/db/conversations";
 import { createAssistantMessage, insertUserMessage, markStreamingMessagesInterrupted, updateStreamingText } from "@/lib/db/messages";
 import { saveModel } from "@/lib/models/save-model";
+import { defaultPolicyByBoundary } from "@/lib/privacy/policy";
 import { FakeAzureOpenAI } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
 import { actAs, newUser } from "../support/signed-in-user";
@@ -147,9 +148,10 @@ describe(`chat API access on ${testProvider()}`, () => {
     const response = await getModels(new Request("http://localhost/api/models"));
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const models = (await response.json()) as ModelOption[];
+    const external = { boundary: "external", privacyPolicy: defaultPolicyByBoundary.external };
     expect(models).toEqual([
-      { id: "azure", name: "GPT-4o", provider: "azure-openai", isDefault: true, streaming: true, demo: false },
-      { id: "j2", name: "Jurassic-2", provider: "ai21", isDefault: false, streaming: false, demo: false },
+      { id: "azure", name: "GPT-4o", provider: "azure-openai", isDefault: true, streaming: true, demo: false, ...external },
+      { id: "j2", name: "Jurassic-2", provider: "ai21", isDefault: false, streaming: false, demo: false, ...external },
     ]);
     expect(JSON.stringify(models)).not.toContain(azure.apiKey);
   });

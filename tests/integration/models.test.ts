@@ -9,6 +9,7 @@ import { getChatModel, getDefaultModelId, listModelOptions } from "@/lib/models/
 import { ModelsFileError, parseModelsDocument } from "@/lib/models/models-file";
 import { provisionModelsFromFile, syncModelsFromFile } from "@/lib/models/provision";
 import { saveModel } from "@/lib/models/save-model";
+import { defaultPolicyByBoundary } from "@/lib/privacy/policy";
 import { testProvider, useTestDatabase } from "../support/database";
 
 // Set before useTestDatabase's beforeAll reads (and caches) the environment.
@@ -128,11 +129,14 @@ describe(`listModelOptions on ${testProvider()}`, () => {
     await saveModel({ id: "off", name: "Off", config: ollama, enabled: false });
 
     const options = await listModelOptions({ id: "u2", role: "admin" });
+    // Where each model runs and the privacy policy it gets, for the picker and the composer's hints.
+    const internal = { boundary: "internal", privacyPolicy: defaultPolicyByBoundary.internal };
+    const external = { boundary: "external", privacyPolicy: defaultPolicyByBoundary.external };
     expect(options).toEqual([
-      { id: "first", name: "Zz first", provider: "ollama", isDefault: true, streaming: true, demo: false },
-      { id: "alpha", name: "Alpha", provider: "azure-openai", isDefault: false, streaming: true, demo: false },
-      { id: "beta", name: "beta", provider: "ollama", isDefault: false, streaming: true, demo: true },
-      { id: "zeta", name: "zeta", provider: "ollama", isDefault: false, streaming: true, demo: false },
+      { id: "first", name: "Zz first", provider: "ollama", isDefault: true, streaming: true, demo: false, ...internal },
+      { id: "alpha", name: "Alpha", provider: "azure-openai", isDefault: false, streaming: true, demo: false, ...external },
+      { id: "beta", name: "beta", provider: "ollama", isDefault: false, streaming: true, demo: true, ...internal },
+      { id: "zeta", name: "zeta", provider: "ollama", isDefault: false, streaming: true, demo: false, ...internal },
     ]);
     const raw = JSON.stringify(options);
     for (const leak of [API_KEY, "secret prompt", "corp.openai.azure.com", "endpoint", "config"]) expect(raw).not.toContain(leak);

@@ -1,5 +1,7 @@
+import { defaultBoundaryForProvider } from "@/lib/privacy/policy";
+
 // The connection fields the admin form shows for each provider (lib/ai/model-config.ts has the rules). Fields not
-// listed here (timeouts, includeUsage...) are kept as they are when a model is edited.
+// listed here (timeouts, includeUsage, a privacy override...) are kept as they are when a model is edited.
 
 export type ProviderId = "azure-openai" | "tgi" | "openai-compatible" | "ollama" | "ai21";
 
@@ -19,9 +21,24 @@ export interface ConnectionField {
 
 const isEntra = (values: ConnectionValues) => values.auth === "entra";
 
+/** Every provider's last field: where the model runs, which decides its privacy policy (Admin → Privacy). */
+function boundaryField(provider: ProviderId): ConnectionField {
+  return {
+    name: "boundary",
+    label: "Data boundary",
+    type: "select",
+    options: [
+      { value: "", label: `Provider default (${defaultBoundaryForProvider(provider)})` },
+      { value: "internal", label: "Internal: runs inside the company" },
+      { value: "external", label: "External: a cloud service" },
+    ],
+    hint: "External models get the stricter privacy policy: personal data is asked about, secrets replaced.",
+  };
+}
+
 export const PROVIDER_IDS: ProviderId[] = ["azure-openai", "openai-compatible", "tgi", "ollama", "ai21"];
 
-export const FIELDS_BY_PROVIDER: Record<ProviderId, ConnectionField[]> = {
+const OWN_FIELDS_BY_PROVIDER: Record<ProviderId, ConnectionField[]> = {
   "azure-openai": [
     { name: "endpoint", label: "Endpoint", type: "url", required: true, placeholder: "https://your-resource.openai.azure.com" },
     { name: "deployment", label: "Deployment", type: "text", required: true, placeholder: "gpt-4o" },
@@ -66,6 +83,10 @@ export const FIELDS_BY_PROVIDER: Record<ProviderId, ConnectionField[]> = {
     { name: "model", label: "Model", type: "text", required: true, placeholder: "jamba-mini" },
   ],
 };
+
+export const FIELDS_BY_PROVIDER = Object.fromEntries(
+  PROVIDER_IDS.map((provider) => [provider, [...OWN_FIELDS_BY_PROVIDER[provider], boundaryField(provider)]]),
+) as Record<ProviderId, ConnectionField[]>;
 
 /** Starting values for a provider's select fields, so the form never sends an empty choice. */
 export const SELECT_DEFAULTS: Partial<Record<ProviderId, ConnectionValues>> = {
