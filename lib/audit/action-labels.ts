@@ -36,6 +36,11 @@ const labelByAction: Partial<Record<AuditAction, string>> = {
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
   "api_key.admin_revoked": "API key revoked by an admin",
+  "eval_set.created": "Evaluation set uploaded",
+  "eval_set.deleted": "Evaluation set deleted",
+  "eval_run.started": "Evaluation run started",
+  "eval_run.cancelled": "Evaluation run cancelled",
+  "eval_run.exported": "Evaluation results exported",
 };
 
 export function auditActionLabel(action: string): string {

@@ -36,7 +36,12 @@ export type AuditAction =
   | "retention.ran"
   | "api_key.created"
   | "api_key.revoked"
-  | "api_key.admin_revoked";
+  | "api_key.admin_revoked"
+  | "eval_set.created"
+  | "eval_set.deleted"
+  | "eval_run.started"
+  | "eval_run.cancelled"
+  | "eval_run.exported";
 
 export interface AuditEvent {
   action: AuditAction;

@@ -6,6 +6,7 @@ import { acquireInstanceLock } from "@/lib/db/instance-lock";
 import { migrate } from "@/lib/db/migrate";
 import { deleteExpiredSessions } from "@/lib/db/sessions";
 import { EnvError, getEnv } from "@/lib/env";
+import { resumeEvalRunsAtStart } from "@/lib/evals/resume";
 import { provisionModelsFromFile } from "@/lib/models/provision";
 import { startRetentionJob } from "@/lib/retention/schedule";
 import { log } from "./log";
@@ -30,6 +31,7 @@ export async function startServer(): Promise<void> {
     const models = await provisionModelsFromFile();
     await deleteExpiredSessions();
     const interrupted = await sweepInterruptedAnswers(target.provider);
+    const evalRunsResumed = await resumeEvalRunsAtStart(target.provider);
     startRetentionJob();
     startMetrics();
     logEveryRequest();
@@ -38,6 +40,7 @@ export async function startServer(): Promise<void> {
     log.info({ database: describe(target), migrationsApplied: applied, signIn }, "started");
     log.info(models);
     if (interrupted) log.warn({ interrupted }, "answers cut off by the last shutdown marked interrupted");
+    if (evalRunsResumed) log.info({ evalRunsResumed }, "evaluation runs left running by the last process resumed");
   } catch (error) {
     log.fatal(error instanceof EnvError ? error.message : `could not start: ${(error as Error).message}`);
     process.exit(1);
