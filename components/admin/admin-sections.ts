@@ -6,6 +6,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/models", label: "Models" },
   { href: "/admin/quotas", label: "Quotas" },
   { href: "/admin/usage", label: "Usage" },
+  { href: "/admin/evals", label: "Evaluations" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/settings", label: "Settings" },
 ] as const;

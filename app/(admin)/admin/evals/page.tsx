@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AdminPage } from "@/components/admin/admin-page";
+import { GRADER_LABELS } from "@/components/admin/evals/grader-labels";
+import { StartRunForm } from "@/components/admin/evals/start-run-form";
+import { UploadSetForm } from "@/components/admin/evals/upload-set-form";
+import { requireAdmin } from "@/lib/auth/session";
+import { listEvalSets } from "@/lib/db/evals";
+import { listEvalRuns } from "@/lib/db/evals-runs";
+import { listModelOptions } from "@/lib/db/models";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Evaluations · Admin" };
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default async function AdminEvalsPage() {
+  const admin = await requireAdmin("/admin/evals");
+  const [sets, runs, models] = await Promise.all([listEvalSets(), listEvalRuns(), listModelOptions(admin)]);
+  return (
+    <AdminPage
+      title="Evaluations"
+      description="Run a set of prompts with expected answers over several models: accuracy, latency and cost side by side. Runs count in your usage."
+    >
+      <div className="grid gap-6">
+        <UploadSetForm />
+        <StartRunForm
+          sets={sets.map((set) => ({ id: set.id, name: set.name, itemCount: set.itemCount }))}
+          models={models.map((model) => ({ id: model.id, name: model.name }))}
+        />
+        <section aria-labelledby="eval-runs-heading" className="grid gap-3">
+          <h2 id="eval-runs-heading" className="text-base font-semibold">
+            Runs
+          </h2>
+          {runs.length === 0 ? (
+            <p className="rounded-xl border border-dashed p-6 text-center text-sm text-muted-foreground">No runs yet.</p>
+          ) : (
+            <ul className="grid gap-2" data-testid="eval-runs">
+              {runs.map((run) => (
+                <li key={run.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border bg-card px-4 py-3 text-sm">
+                  <Link href={`/admin/evals/runs/${run.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                    {run.setName} · {run.models.map((model) => model.name).join(" vs ")}
+                  </Link>
+                  <span className="text-muted-foreground">
+                    {run.status} · {dateFormat.format(run.createdAt)} UTC
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="eval-sets-heading" className="grid gap-3">
+          <h2 id="eval-sets-heading" className="text-base font-semibold">
+            Sets
+          </h2>
+          {sets.length === 0 ? (
+            <p className="rounded-xl border border-dashed p-6 text-center text-sm text-muted-foreground">No sets yet: upload one above.</p>
+          ) : (
+            <ul className="grid gap-2" data-testid="eval-sets">
+              {sets.map((set) => (
+                <li key={set.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border bg-card px-4 py-3 text-sm">
+                  <span className="font-medium">{set.name}</span>
+                  <span className="text-muted-foreground">
+                    {set.itemCount} items · {set.format} · {GRADER_LABELS[set.grader]}
+                    {set.tags.length > 0 ? ` · ${set.tags.join(", ")}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </AdminPage>
+  );
+}
