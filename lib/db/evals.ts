@@ -29,7 +29,8 @@ export async function createEvalSet(input: {
   format: SetFormat;
   grader: GraderKind;
   items: readonly ParsedEvalItem[];
-  createdById: string;
+  /** null for a set loaded from EVAL_SETS_DIR. */
+  createdById: string | null;
 }): Promise<EvalSetSummary> {
   const tags = [...new Set(input.items.flatMap((item) => item.tags))].sort();
   const set = await getDb().$transaction(async (tx) => {
@@ -54,6 +55,10 @@ export async function createEvalSet(input: {
 export async function listEvalSets(): Promise<EvalSetSummary[]> {
   const rows = await getDb().evalSet.findMany({ orderBy: { createdAt: "desc" }, take: 200 });
   return rows.map(toSummary);
+}
+
+export async function evalSetNameExists(name: string): Promise<boolean> {
+  return (await getDb().evalSet.count({ where: { name } })) > 0;
 }
 
 export async function getEvalSet(id: string): Promise<EvalSetSummary | null> {

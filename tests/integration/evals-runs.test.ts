@@ -11,6 +11,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { createEvalRun } from "@/lib/db/evals-runs";
 import { saveModel } from "@/lib/db/models";
+import { provisionEvalSets } from "@/lib/evals/provision";
 import { resumeEvalRuns } from "@/lib/evals/resume";
 import { evalRunSettled } from "@/lib/evals/runner";
 import type { ModelSummary } from "@/lib/evals/summary";
@@ -130,6 +131,16 @@ describe("upload", () => {
   });
 });
 
+describe("EVAL_SETS_DIR", () => {
+  it("loads the example set once, named after its file", async () => {
+    expect(await provisionEvalSets("examples/evals")).toBe("[evals] examples/evals: loaded company-basics (30 items)");
+    expect(await provisionEvalSets("examples/evals")).toBe("[evals] examples/evals: nothing new");
+    const set = await getDb().evalSet.findFirstOrThrow({ where: { name: "company-basics" } });
+    expect(set).toMatchObject({ itemCount: 30, format: "openai-evals", grader: "exact", createdById: null });
+    expect(await getDb().evalItem.count({ where: { setId: set.id, grader: "json" } })).toBe(6);
+  });
+});
+
 describe("a run over three deterministic models", () => {
   it("reports exactly their accuracies and error counts, per tag, with usage marked as evaluation", async () => {
     const setId = await uploadSet();
@@ -204,6 +215,51 @@ describe("a run over three deterministic models", () => {
     expect(fake.requestCount).toBeLessThanOrEqual(finished + 2);
     const again = await postCancel(new Request(`${base}/runs/${runId}/cancel`, { method: "POST" }) as never, params(runId));
     expect(again.status).toBe(409);
+  });
+});
+
+describe("grading by a judge model, and quotas", () => {
+  it("stores the judge's verdict and reason, and counts its calls as the run's", async () => {
+    await saveModel({
+      id: "judge",
+      name: "Judge",
+      config: { provider: "openai-compatible", endpoint: `${fake.url}/v1`, model: "judge", timeouts: TIMEOUTS },
+    });
+    fake.script = (request) => {
+      if ((request.json as { model?: string }).model !== "judge") return script(request);
+      // The judge compares the numbers after "Expected answer:" and "Answer to grade:" in the rubric.
+      const prompt = JSON.stringify(request.json);
+      const expected = /Expected answer:\\n(\d+)/.exec(prompt)?.[1];
+      const given = /Answer to grade:\\n\D*(\d+)/.exec(prompt)?.[1];
+      return { reply: expected === given ? "VERDICT: CORRECT\nREASON: same number" : `VERDICT: INCORRECT\nREASON: ${given} is not ${expected}` };
+    };
+    const response = await postSet(text(`${base}/sets?name=Judged&grader=model`, setFile), undefined as never);
+    const setId = ((await response.json()) as { set: { id: string } }).set.id;
+    const refused = await postRun(json(`${base}/runs`, { setId, modelIds: ["right-80", "always-wrong"] }), undefined as never);
+    expect(await refused.json()).toEqual({ error: { code: "bad_request", message: "This set has model-graded items: pick a judge model." } });
+
+    const runId = await startRun({ setId, modelIds: ["right-80", "always-wrong"], judgeModelId: "judge", concurrency: 4 });
+    await evalRunSettled(runId);
+    const { summary } = await results(runId);
+    expect(summary.map((model) => [model.modelId, model.correct, model.graded, model.errors])).toEqual([
+      ["right-80", 16, 20, 0],
+      ["always-wrong", 0, 20, 0],
+    ]);
+    const wrong = await getDb().evalResult.findFirstOrThrow({ where: { runId, modelId: "always-wrong", item: { position: 0 } } });
+    expect(wrong).toMatchObject({ correct: false, reason: "3 is not 2" });
+    expect(await getDb().usageRecord.count({ where: { evalRunId: runId, modelId: "judge" } })).toBe(40);
+  });
+
+  it("stops when the quota of the admin who started it is reached", async () => {
+    await getDb().quota.create({ data: { userId: admin.id, requestsPerMinute: 5 } });
+    const setId = await uploadSet();
+    const runId = await startRun({ setId, modelIds: ["right-80", "always-wrong"], concurrency: 1 });
+    await evalRunSettled(runId);
+    const { run, summary } = await results(runId);
+    expect(run.status).toBe("stopped");
+    expect(run.stopReason).toMatch(/quota/);
+    expect(summary.reduce((sum, model) => sum + model.graded, 0)).toBeLessThanOrEqual(10);
+    expect(summary.reduce((sum, model) => sum + model.skipped, 0)).toBeGreaterThan(0);
   });
 });
 

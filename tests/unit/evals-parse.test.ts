@@ -136,3 +136,15 @@ describe("parseEvalSet: CSV", () => {
     expect(!unclosed.ok && unclosed.problems).toEqual([{ line: 3, message: "bad CSV: a quote opened here is never closed" }]);
   });
 });
+
+describe("the example set (examples/evals)", () => {
+  it("parses whole, with every expected answer usable by its item's grader", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { readUpload } = await import("@/lib/evals/preview");
+    const { preview, items } = readUpload(readFileSync("examples/evals/company-basics.jsonl", "utf8"), "exact", "company-basics.jsonl");
+    expect(preview.problems).toEqual([]);
+    expect(items).toHaveLength(30);
+    expect(preview.tags).toEqual(["arithmetic", "de", "en", "es", "fr", "it", "json-extraction", "multiple-choice", "translation"]);
+    expect(new Set(items.map((item) => item.grader))).toEqual(new Set(["number", "choice", "contains", "json"]));
+  });
+});
