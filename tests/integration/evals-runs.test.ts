@@ -4,9 +4,10 @@ import { POST as postCancel } from "@/app/(admin)/api/admin/evals/runs/[id]/canc
 import { GET as getExport } from "@/app/(admin)/api/admin/evals/runs/[id]/export/route";
 import { GET as getResults } from "@/app/(admin)/api/admin/evals/runs/[id]/results/route";
 import { GET as getProgress } from "@/app/(admin)/api/admin/evals/runs/[id]/route";
-import { POST as postRun } from "@/app/(admin)/api/admin/evals/runs/route";
+import { GET as listRuns, POST as postRun } from "@/app/(admin)/api/admin/evals/runs/route";
+import { DELETE as deleteSet, GET as getSet } from "@/app/(admin)/api/admin/evals/sets/[id]/route";
 import { POST as postPreview } from "@/app/(admin)/api/admin/evals/sets/preview/route";
-import { POST as postSet } from "@/app/(admin)/api/admin/evals/sets/route";
+import { GET as listSets, POST as postSet } from "@/app/(admin)/api/admin/evals/sets/route";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { createEvalRun } from "@/lib/db/evals-runs";
@@ -108,6 +109,32 @@ async function results(runId: string) {
   expect(response.status).toBe(200);
   return (await response.json()) as { run: { status: string; stopReason: string | null; costUsd: number; costCapUsd: number | null }; summary: ModelSummary[] };
 }
+
+describe("access", () => {
+  it("answers 401 without a session and 403 to a non-admin on every evaluation route, and changes nothing", async () => {
+    const setId = await uploadSet();
+    const member = await newUser("member@example.com");
+    const calls = () => [
+      postPreview(text(`${base}/sets/preview`, setFile), undefined as never),
+      postSet(text(`${base}/sets?name=Sneaky`, setFile), undefined as never),
+      listSets(get(`${base}/sets`), undefined as never),
+      getSet(get(`${base}/sets/${setId}`), params(setId)),
+      deleteSet(new Request(`${base}/sets/${setId}`, { method: "DELETE" }) as never, params(setId)),
+      listRuns(get(`${base}/runs`), undefined as never),
+      postRun(json(`${base}/runs`, { setId, modelIds: ["right-80", "always-wrong"] }), undefined as never),
+      getProgress(get(`${base}/runs/x`), params("x")),
+      postCancel(new Request(`${base}/runs/x/cancel`, { method: "POST" }) as never, params("x")),
+      getResults(get(`${base}/runs/x/results`), params("x")),
+      getExport(get(`${base}/runs/x/export`), params("x")),
+    ];
+    vi.mocked(getCurrentUser).mockResolvedValue({ id: member.id, email: member.email, name: null, image: null, role: "user", sessionId: "s" });
+    expect((await Promise.all(calls())).map((response) => response.status)).toEqual(Array(11).fill(403));
+    vi.mocked(getCurrentUser).mockResolvedValue(null);
+    expect((await Promise.all(calls())).map((response) => response.status)).toEqual(Array(11).fill(401));
+    expect(await getDb().evalSet.count()).toBe(1);
+    expect(await getDb().evalRun.count()).toBe(0);
+  });
+});
 
 describe("upload", () => {
   it("previews a good file without saving it, and refuses a bad one naming the line", async () => {
