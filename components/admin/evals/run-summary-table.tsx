@@ -13,7 +13,7 @@ export function accuracyText(accuracy: Accuracy): string {
 export function RunSummaryTable({ summary, names }: { summary: ModelSummary[]; names: Map<string, string> }) {
   const tags = [...new Set(summary.flatMap((model) => Object.keys(model.byTag)))].sort();
   const header = (label: string) => (
-    <th scope="col" className="px-3 py-2.5 font-medium whitespace-nowrap">
+    <th key={label} scope="col" className="px-3 py-2.5 font-medium whitespace-nowrap">
       {label}
     </th>
   );

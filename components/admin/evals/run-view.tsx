@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { apiFetch, apiResult } from "@/lib/api/client";
 import type { RunProgress, RunResults } from "@/lib/evals/run-report";
+import { AccuracyCostChart } from "./accuracy-cost-chart";
 import { RunItemsTable } from "./run-items-table";
 import { RunSummaryTable } from "./run-summary-table";
 
@@ -99,6 +100,7 @@ export function RunView({ initial }: { initial: RunResults }) {
         </p>
       </section>
       <RunSummaryTable summary={report.summary} names={names} />
+      <AccuracyCostChart summary={report.summary} names={names} />
       <RunItemsTable report={report} names={names} />
     </div>
   );
