@@ -136,6 +136,35 @@ describe("access", () => {
   });
 });
 
+describe("evaluators", () => {
+  it("lets members of a group allowed to run evaluations use them, with their own models, quota and usage", async () => {
+    const setId = await uploadSet();
+    const evaluator = await newUser("evaluator@example.com");
+    const group = await getDb().group.create({ data: { name: "ML team", evaluator: true } });
+    await getDb().groupMember.create({ data: { groupId: group.id, userId: evaluator.id } });
+    await saveModel({
+      id: "restricted",
+      name: "Restricted",
+      config: { provider: "openai-compatible", endpoint: `${fake.url}/v1`, model: "restricted", timeouts: TIMEOUTS },
+    });
+    const other = await getDb().group.create({ data: { name: "Finance" } });
+    await getDb().modelAccess.create({ data: { modelId: "restricted", groupId: other.id } });
+    vi.mocked(getCurrentUser).mockResolvedValue({ id: evaluator.id, email: evaluator.email, name: null, image: null, role: "user", sessionId: "s" });
+
+    expect((await listSets(get(`${base}/sets`), undefined as never)).status).toBe(200);
+    const refused = await postRun(json(`${base}/runs`, { setId, modelIds: ["right-80", "restricted"] }), undefined as never);
+    expect(await refused.json()).toEqual({ error: { code: "bad_request", message: 'The model "restricted" is not available.' } });
+    const runId = await startRun({ setId, modelIds: ["right-80", "always-wrong"], sampleSize: 4 });
+    await evalRunSettled(runId);
+    expect((await results(runId)).run.status).toBe("completed");
+    expect(await getDb().usageRecord.count({ where: { evalRunId: runId, userId: evaluator.id } })).toBe(8);
+
+    // Taken out of the group: refused on the next request.
+    await getDb().group.update({ where: { id: group.id }, data: { evaluator: false } });
+    expect((await listSets(get(`${base}/sets`), undefined as never)).status).toBe(403);
+  });
+});
+
 describe("upload", () => {
   it("previews a good file without saving it, and refuses a bad one naming the line", async () => {
     const preview = await postPreview(text(`${base}/sets/preview?grader=number&fileName=set.jsonl`, setFile), undefined as never);

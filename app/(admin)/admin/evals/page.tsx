@@ -6,7 +6,7 @@ import { StartRunForm } from "@/components/admin/evals/start-run-form";
 import { UploadSetForm } from "@/components/admin/evals/upload-set-form";
 import { NativeSelect } from "@/components/admin/native-select";
 import { Button } from "@/components/ui/button";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireEvaluator } from "@/lib/auth/evaluator";
 import { listEvalSets } from "@/lib/db/evals";
 import { listEvalRuns } from "@/lib/db/evals-runs";
 import { listModelOptions } from "@/lib/db/models";
@@ -20,8 +20,8 @@ const runLabel = (run: { setName: string; createdAt: Date; models: Array<{ name:
   `${run.setName} · ${dateFormat.format(run.createdAt)} · ${run.models.map((model) => model.name).join(", ")}`;
 
 export default async function AdminEvalsPage() {
-  const admin = await requireAdmin("/admin/evals");
-  const [sets, runs, models] = await Promise.all([listEvalSets(), listEvalRuns(), listModelOptions(admin)]);
+  const user = await requireEvaluator("/admin/evals");
+  const [sets, runs, models] = await Promise.all([listEvalSets(), listEvalRuns(), listModelOptions(user)]);
   return (
     <AdminPage
       title="Evaluations"

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AdminPage } from "@/components/admin/admin-page";
 import { RunComparisonTable } from "@/components/admin/evals/run-comparison-table";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireEvaluator } from "@/lib/auth/evaluator";
 import { getRunResults } from "@/lib/evals/run-report";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ const querySchema = z.object({ a: z.string().min(1).max(100), b: z.string().min(
 
 /** Two runs (e.g. of the same set before and after a model change) compared per model. */
 export default async function AdminEvalComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdmin("/admin/evals");
+  await requireEvaluator("/admin/evals");
   const query = querySchema.safeParse(await searchParams);
   if (!query.success) notFound();
   const [a, b] = await Promise.all([getRunResults(query.data.a), getRunResults(query.data.b)]);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminPage } from "@/components/admin/admin-page";
 import { RunView } from "@/components/admin/evals/run-view";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireEvaluator } from "@/lib/auth/evaluator";
 import { getRunResults } from "@/lib/evals/run-report";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Evaluation run · Admin" };
 
 export default async function AdminEvalRunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireAdmin(`/admin/evals/runs/${id}`);
+  await requireEvaluator(`/admin/evals/runs/${id}`);
   const report = await getRunResults(id);
   if (!report) notFound();
   return (

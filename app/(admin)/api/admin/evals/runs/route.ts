@@ -7,13 +7,13 @@ import { startRunSchema } from "../schema";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "admin" }, async () => {
+export const GET = route({ auth: "evaluator" }, async () => {
   const runs = await listEvalRuns();
   return apiJson({ runs: runs.map(({ rubric: _rubric, ...run }) => run) });
 });
 
 /** Starts a run in the background and answers at once with it (202): its progress is at GET runs/{id}. */
-export const POST = route({ auth: "admin", body: startRunSchema }, async ({ request, user, body }) => {
+export const POST = route({ auth: "evaluator", body: startRunSchema }, async ({ request, user, body }) => {
   const run = await startEvalRun(user, body);
   await auditRequest(request, {
     action: "eval_run.started",

@@ -9,10 +9,10 @@ import { createSetQuerySchema, UPLOAD_MAX_BYTES, UPLOAD_TOO_LARGE } from "../sch
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "admin" }, async () => apiJson({ sets: await listEvalSets() }));
+export const GET = route({ auth: "evaluator" }, async () => apiJson({ sets: await listEvalSets() }));
 
 /** POST the file as the body (?name=&fileName=&grader=): saves the set whole, or refuses it naming the first bad line. */
-export const POST = route({ auth: "admin", query: createSetQuerySchema }, async ({ request, user, query }) => {
+export const POST = route({ auth: "evaluator", query: createSetQuerySchema }, async ({ request, user, query }) => {
   const text = await readTextBody(request, UPLOAD_MAX_BYTES, UPLOAD_TOO_LARGE);
   const { preview, items } = readUpload(text, query.grader, query.fileName);
   if (!preview.ok || !preview.format) {

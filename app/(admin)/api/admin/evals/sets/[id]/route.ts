@@ -7,14 +7,14 @@ import { idParamsSchema, SET_NOT_FOUND } from "../../schema";
 export const dynamic = "force-dynamic";
 
 /** The set with its items. */
-export const GET = route({ auth: "admin", params: idParamsSchema }, async ({ params: { id } }) => {
+export const GET = route({ auth: "evaluator", params: idParamsSchema }, async ({ params: { id } }) => {
   const set = await getEvalSet(id);
   if (!set) throw SET_NOT_FOUND;
   return apiJson({ set, items: await listEvalItems(id) });
 });
 
 /** Deletes the set with its runs and results. */
-export const DELETE = route({ auth: "admin", params: idParamsSchema }, async ({ request, user, params: { id } }) => {
+export const DELETE = route({ auth: "evaluator", params: idParamsSchema }, async ({ request, user, params: { id } }) => {
   if (!(await deleteEvalSet(id))) throw SET_NOT_FOUND;
   await auditRequest(request, { action: "eval_set.deleted", actorId: user.id, target: id });
   return noContent();

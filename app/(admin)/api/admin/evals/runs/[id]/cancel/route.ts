@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
  * Cancels a running run: its status changes at once, this instance's calls are closed, and an instance running it
  * elsewhere stops at its next heartbeat (a few seconds). Finished results stay.
  */
-export const POST = route({ auth: "admin", params: idParamsSchema }, async ({ request, user, params: { id } }) => {
+export const POST = route({ auth: "evaluator", params: idParamsSchema }, async ({ request, user, params: { id } }) => {
   if (!(await getEvalRun(id))) throw RUN_NOT_FOUND;
   if (!(await endEvalRun(id, "cancelled", "Cancelled by an admin."))) throw new ApiError("conflict", "The run has already ended.");
   abortLocalEvalRun(id);

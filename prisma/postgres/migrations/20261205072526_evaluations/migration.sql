@@ -1,6 +1,9 @@
 -- AlterTable
 ALTER TABLE "UsageRecord" ADD COLUMN     "evalRunId" TEXT;
 
+-- AlterTable
+ALTER TABLE "Group" ADD COLUMN     "evaluator" BOOLEAN NOT NULL DEFAULT false;
+
 -- CreateTable
 CREATE TABLE "EvalSet" (
     "id" TEXT NOT NULL,

@@ -70,6 +70,25 @@ CREATE TABLE "EvalResult" (
     CONSTRAINT "EvalResult_itemId_fkey" FOREIGN KEY ("itemId") REFERENCES "EvalItem" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_Group" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "source" TEXT NOT NULL DEFAULT 'local',
+    "role" TEXT,
+    "evaluator" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+INSERT INTO "new_Group" ("createdAt", "id", "name", "role", "source", "updatedAt") SELECT "createdAt", "id", "name", "role", "source", "updatedAt" FROM "Group";
+DROP TABLE "Group";
+ALTER TABLE "new_Group" RENAME TO "Group";
+CREATE UNIQUE INDEX "Group_name_key" ON "Group"("name");
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
+
 -- CreateIndex
 CREATE INDEX "EvalSet_createdAt_idx" ON "EvalSet"("createdAt");
 
