@@ -1,6 +1,6 @@
 "use client";
 
-import { ChartColumn, ChevronsUpDown, LogOut, UserRound } from "lucide-react";
+import { ChartColumn, ChevronsUpDown, LogOut, Trophy, UserRound } from "lucide-react";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { ThemeMenuItems } from "@/components/theme/theme-menu-items";
@@ -59,6 +59,12 @@ export function AccountMenu({ name, email, image }: AccountMenuProps) {
           <Link href="/usage">
             <ChartColumn aria-hidden="true" />
             Your usage
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/leaderboard">
+            <Trophy aria-hidden="true" />
+            Leaderboard
           </Link>
         </DropdownMenuItem>
         <DropdownMenuSeparator />

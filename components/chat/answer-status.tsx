@@ -1,5 +1,7 @@
-import { CircleStop, TriangleAlert } from "lucide-react";
+import { CircleStop, MessageSquarePlus, TriangleAlert } from "lucide-react";
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import type { ChatMessageMetadata } from "@/lib/chat/types";
 import { PolicyNotice } from "./policy-notice";
@@ -13,6 +15,8 @@ type AnswerStatusProps = {
   hasText: boolean;
   /** Why the answer failed, when it did. */
   failure: string | null;
+  /** Failed because the conversation outgrew the model: a link to go on in a new chat. */
+  continueHref?: string;
 };
 
 function durationText(ms: number): string {
@@ -28,7 +32,7 @@ function usageText(metadata: ChatMessageMetadata | undefined): string | null {
 }
 
 /** The line under an answer: writing, stopped, interrupted, failed, blocked by policy, and what it cost. */
-export function AnswerStatus({ metadata, live, hasText, failure }: AnswerStatusProps) {
+export function AnswerStatus({ metadata, live, hasText, failure, continueHref }: AnswerStatusProps) {
   const status = metadata?.status;
   const usage = live ? null : usageText(metadata);
   const policyBlock = metadata?.policyBlock;
@@ -37,6 +41,14 @@ export function AnswerStatus({ metadata, live, hasText, failure }: AnswerStatusP
     <>
       {policyBlock && <PolicyNotice categories={policyBlock.categories} />}
       {failure && <Alert className="mt-3">{failure}</Alert>}
+      {failure && continueHref && (
+        <Button asChild variant="secondary" size="sm" className="mt-2">
+          <Link href={continueHref}>
+            <MessageSquarePlus aria-hidden="true" />
+            Continue in a new chat
+          </Link>
+        </Button>
+      )}
       {(live && hasText) || status === "stopped" || status === "interrupted" || usage ? (
         <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
           {live && hasText && (

@@ -24,11 +24,13 @@ type AnswerTurnProps = {
   /** The last answer only. */
   onRegenerate?: () => void;
   onSwitch: (messageId: string) => void;
+  /** The conversation outgrew the model: where to go on in a new chat. */
+  continueHref?: string;
 };
 
 /** One answer with its actions. Memoised: while an answer streams in, only that one renders again. */
 export const AnswerTurn = memo(function AnswerTurn(props: AnswerTurnProps) {
-  const { message, modelName, demo, live, failure, actionable, feedback, busy, onFeedback, onRegenerate, onSwitch } = props;
+  const { message, modelName, demo, live, failure, actionable, feedback, busy, onFeedback, onRegenerate, onSwitch, continueHref } = props;
   const text = messageText(message);
   const siblings = message.metadata?.siblings;
   const switcher = siblings && !live ? <SiblingSwitcher siblings={siblings} kind="answer" disabled={busy} onSwitch={onSwitch} /> : null;
@@ -36,7 +38,7 @@ export const AnswerTurn = memo(function AnswerTurn(props: AnswerTurnProps) {
   const regenerate = onRegenerate && !busy && !live ? onRegenerate : undefined;
   return (
     <div className="flex flex-col gap-1">
-      <AssistantMessage message={message} modelName={modelName} demo={demo} live={live} failure={failure} />
+      <AssistantMessage message={message} modelName={modelName} demo={demo} live={live} failure={failure} continueHref={continueHref} />
       {actionable ? (
         <MessageActions
           messageId={message.id}

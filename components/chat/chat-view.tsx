@@ -126,6 +126,7 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
             onRegenerate={onRegenerate}
             onEdit={onEdit}
             onSwitch={onSwitch}
+            continueHref={`/?continue=${conversationId}`}
           />
           {branchError && (
             <div className="mx-auto w-full max-w-3xl px-4 pb-6 sm:px-6">

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { useOnline } from "@/hooks/use-online";
 import type { ModelOption } from "@/lib/chat/types";
+import { preloadMessageMarkdown } from "./markdown/lazy-message-markdown";
 import { ModelSelect } from "./model-select";
 import { useNewChatSettings } from "./settings/new-chat-settings";
 
@@ -95,7 +96,10 @@ export function Composer({ restore, models, modelId, onModelChange, busy, stoppi
             name="message"
             rows={1}
             value={text}
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => {
+              setText(event.target.value);
+              preloadMessageMarkdown();
+            }}
             onKeyDown={onKeyDown}
             placeholder="Ask anything…"
             className="block max-h-60 min-h-14 w-full resize-none bg-transparent px-4 pt-3.5 pb-1 text-[15px] leading-6 field-sizing-content placeholder:text-muted-foreground/70 focus:outline-none"

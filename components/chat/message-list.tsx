@@ -24,6 +24,8 @@ type MessageListProps = {
   onRegenerate?: () => void;
   onEdit?: (messageId: string, text: string) => void;
   onSwitch?: (messageId: string) => void;
+  /** Where the last answer, failed because the conversation outgrew the model, offers to go on in a new chat. */
+  continueHref?: string;
 };
 
 /**
@@ -67,7 +69,8 @@ function useKeepInPlace() {
 const turnClass = "rounded-lg focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-ring";
 
 /** The conversation (the branch on show), oldest first; the answer being written is announced politely. */
-export function MessageList({ messages, status, error, models, modelId, switching = false, onRegenerate, onEdit, onSwitch = noop }: MessageListProps) {
+export function MessageList(props: MessageListProps) {
+  const { messages, status, error, models, modelId, switching = false, onRegenerate, onEdit, onSwitch = noop, continueHref } = props;
   const { ratings, rate } = useMessageFeedback();
   const rateAnswer = useCallback((messageId: string, value: 1 | -1 | null, stored: 1 | -1 | null) => void rate(messageId, value, stored), [rate]);
   const [hidden, setHidden] = useState(() => Math.max(0, messages.length - MESSAGES_SHOWN_AT_FIRST));
@@ -107,6 +110,7 @@ export function MessageList({ messages, status, error, models, modelId, switchin
           onFeedback={rateAnswer}
           onRegenerate={isLast && message !== PENDING_ANSWER ? onRegenerate : undefined}
           onSwitch={onSwitch}
+          continueHref={isLast && message.metadata?.tooLong ? continueHref : undefined}
         />
       </div>
     );

@@ -3,7 +3,7 @@
 import { ArrowRight, CircleStop, Square } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { DemoBadge } from "@/components/chat/demo-badge";
-import { MessageMarkdown } from "@/components/chat/markdown/message-markdown";
+import { LazyMessageMarkdown } from "@/components/chat/markdown/lazy-message-markdown";
 import { messageText } from "@/components/chat/message-text";
 import { PolicyNotice } from "@/components/chat/policy-notice";
 import { ThinkingIndicator } from "@/components/chat/thinking-indicator";
@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { chooseAnswer, stopAnswers } from "./compare-api";
 import { LiveFigures } from "./live-figures";
-import { type AnswerStreamState, useAnswerStream } from "./use-answer-stream";
+import { type AnswerStreamState, compareAnswerUrl, useAnswerStream } from "./use-answer-stream";
 
 type CompareColumnProps = {
   conversationId: string;
@@ -29,7 +29,7 @@ type CompareColumnProps = {
   onChosen: () => void;
 };
 
-function statusText(state: AnswerStreamState): string {
+export function statusText(state: AnswerStreamState): string {
   const status = state.message?.metadata?.status;
   if (state.phase === "failed") return "Connection lost";
   if (state.phase === "elsewhere") return "Being written on another server";
@@ -43,7 +43,7 @@ function statusText(state: AnswerStreamState): string {
 /** One model's answer in a Compare run: its text as it streams, its figures, Stop and "Continue with this answer". */
 export function CompareColumn({ conversationId, messageId, modelName, demo, startedAt, choosing, onChoosing, onEnd, onChosen }: CompareColumnProps) {
   const headingId = useId();
-  const state = useAnswerStream(conversationId, messageId);
+  const state = useAnswerStream(compareAnswerUrl(conversationId, messageId));
   const [stopping, setStopping] = useState(false);
   const [continuing, setContinuing] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -103,7 +103,7 @@ export function CompareColumn({ conversationId, messageId, modelName, demo, star
       <div className="min-h-40 flex-1 px-4 py-3">
         {text ? (
           <div data-testid="message-text" className="text-[15px] leading-7 break-words">
-            <MessageMarkdown text={text} />
+            <LazyMessageMarkdown text={text} />
           </div>
         ) : (
           live && <ThinkingIndicator />

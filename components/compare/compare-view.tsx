@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useConversationList } from "@/components/chat/conversation-list-context";
@@ -28,7 +29,7 @@ function initialSelection(models: ModelOption[]): string[] {
 const gridColumns: Record<number, string> = { 2: "md:grid-cols-2", 3: "md:grid-cols-2 xl:grid-cols-3" };
 
 /** Compare: one prompt to two or three models, side by side; the user continues with the answer they prefer. */
-export function CompareView({ models }: { models: ModelOption[] }) {
+export function CompareView({ models, arenaEnabled }: { models: ModelOption[]; arenaEnabled: boolean }) {
   const router = useRouter();
   const conversations = useConversationList();
   const [selected, setSelected] = useState(() => initialSelection(models));
@@ -82,6 +83,17 @@ export function CompareView({ models }: { models: ModelOption[] }) {
           Send one prompt to two or three models and see their answers side by side, with time to first token, total time and tokens. Continue the chat with the
           answer you prefer.
         </p>
+        {arenaEnabled && (
+          <nav className="mt-2 flex gap-3 text-sm">
+            {/* A full page load, not a client-side one: the blind page's document then holds no model list at all. */}
+            <a href="/compare/blind" className="underline underline-offset-4">
+              Blind battle (names hidden until you vote)
+            </a>
+            <Link href="/leaderboard" className="underline underline-offset-4">
+              Leaderboard
+            </Link>
+          </nav>
+        )}
       </header>
       {models.length < MIN_COMPARE_MODELS ? (
         <Alert>At least two models must be available to you to compare. Ask an administrator to enable more models.</Alert>

@@ -33,11 +33,15 @@ function chunksOf(body: ReadableStream<Uint8Array>): ReadableStream<UIMessageChu
   );
 }
 
+/** Where one answer of a Compare run is followed. */
+export const compareAnswerUrl = (conversationId: string, messageId: string) =>
+  `/api/chat/${encodeURIComponent(conversationId)}/stream?messageId=${encodeURIComponent(messageId)}`;
+
 /**
- * Follows one answer of a Compare run (GET /api/chat/[id]/stream?messageId=): the message as it grows, and when its
+ * Follows one answer (a Compare run's, compareAnswerUrl; or a blind battle's): the message as it grows, and when its
  * first text and its end arrived. An answer that already ended is replayed whole by the server.
  */
-export function useAnswerStream(conversationId: string, messageId: string): AnswerStreamState {
+export function useAnswerStream(url: string): AnswerStreamState {
   const [state, setState] = useState<AnswerStreamState>(INITIAL);
 
   useEffect(() => {
@@ -46,7 +50,6 @@ export function useAnswerStream(conversationId: string, messageId: string): Answ
     setState(INITIAL);
 
     const follow = async () => {
-      const url = `/api/chat/${encodeURIComponent(conversationId)}/stream?messageId=${encodeURIComponent(messageId)}`;
       const response = await fetch(url, { signal: controller.signal, cache: "no-store" }).catch((error: unknown) => {
         throw networkError(error);
       });
@@ -65,7 +68,7 @@ export function useAnswerStream(conversationId: string, messageId: string): Answ
       update({ phase: "failed", connectionError: chatErrorText(error instanceof Error ? error : null), endedAt: performance.now() });
     });
     return () => controller.abort();
-  }, [conversationId, messageId]);
+  }, [url]);
 
   return state;
 }

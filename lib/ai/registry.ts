@@ -7,6 +7,7 @@ import { createJambaModel } from "./providers/ai21-jamba";
 import type { Ai21Settings } from "./providers/ai21-shared";
 import { createEntraTokenGetter } from "./providers/azure-entra";
 import { type AzureTokenGetter, createAzureOpenAIModel } from "./providers/azure-openai";
+import type { RetryListener } from "./providers/chat-model";
 import type { FetchFunction } from "./providers/http";
 import { createOllamaModel } from "./providers/ollama";
 import { createOpenAICompatibleModel } from "./providers/openai-compatible";
@@ -17,13 +18,15 @@ export interface LanguageModelDeps {
   /** Entra token source for auth "entra"; defaults to @azure/identity with the config's credentials. */
   getAzureToken?: AzureTokenGetter;
   fetch?: FetchFunction;
+  /** Told of each retry before the first token (an overloaded backend, a prompt trimmed to fit). */
+  onRetry?: RetryListener;
 }
 
 /** Validates a model config (throws a ZodError naming the bad field) and builds its AI SDK language model. */
 export function createLanguageModel(input: ModelConfigInput, deps: LanguageModelDeps = {}): LanguageModelV4 {
   const config: ModelConfig = modelConfigSchema.parse(input);
   const timeouts = resolveTimeouts(config.timeouts);
-  const common = { timeouts, maxOutputTokens: config.maxOutputTokens, fetch: deps.fetch };
+  const common = { timeouts, maxOutputTokens: config.maxOutputTokens, fetch: deps.fetch, onRetry: deps.onRetry };
   switch (config.provider) {
     case "azure-openai":
       return createAzureOpenAIModel({

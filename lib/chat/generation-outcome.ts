@@ -49,6 +49,7 @@ export function outcomeOf(observation: StreamObservation): AssistantOutcome {
         totalMs: observation.endedAt - observation.startedAt,
       },
       ...(policyBlock && !failed ? { policyBlock } : {}),
+      ...(failed && LlmError.isInstance(observation.error) && observation.error.code === "context_too_long" ? { tooLong: true } : {}),
     },
   };
 }

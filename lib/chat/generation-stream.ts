@@ -1,6 +1,7 @@
 import "server-only";
 import type { LanguageModelDeps } from "@/lib/ai/registry";
 import { streamFromBackend } from "./backend-stream";
+import { type ChatRetryData, RETRY_DATA_PART } from "./data-parts";
 import type { GenerationRequest } from "./generation";
 import type { StreamObservation } from "./generation-outcome";
 import type { ActiveGeneration } from "./generation-registry";
@@ -44,7 +45,8 @@ export async function observeStream({ generation, request, modelDeps, writer, on
   let textStarted = false;
   try {
     const settings = request.settings ?? generationSettingsFor(request.model, {});
-    const result = streamFromBackend({ model: request.model, prompt: request.prompt, settings, abortSignal: signal, modelDeps });
+    const onRetry = (retry: ChatRetryData) => chunks.push({ type: RETRY_DATA_PART, id: "retry", data: retry });
+    const result = streamFromBackend({ model: request.model, prompt: request.prompt, settings, abortSignal: signal, modelDeps: { ...modelDeps, onRetry } });
     for await (const part of result.stream) {
       switch (part.type) {
         case "start-step":

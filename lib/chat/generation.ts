@@ -164,6 +164,7 @@ function metadataOf(base: ChatMessageMetadata, outcome: AssistantOutcome): ChatM
     usage: outcome.usage,
     timings: outcome.metadata.timings ?? null,
     lengthLimit: outcome.metadata.lengthLimit ? true : null,
+    tooLong: outcome.metadata.tooLong ? true : null,
   };
 }
 

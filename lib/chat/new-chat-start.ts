@@ -1,5 +1,6 @@
 import "server-only";
 import { getChatModel } from "@/lib/db/models";
+import { type Continuation, loadContinuation } from "./continuation";
 import { maxOutputTokensLimit } from "./generation-settings";
 import type { PresetChip } from "./preset-chip";
 import { getPreset, listPresets } from "./presets";
@@ -7,10 +8,27 @@ import type { ModelOption } from "./types";
 
 type SignedInUser = { id: string; role: "admin" | "user" };
 
+/** Where a seeded new chat comes from, as the page names it. */
+export interface NewChatOrigin {
+  kind: "preset" | "continued";
+  name: string;
+}
+
+/** `?preset=id` or `?continue=id` of the new-chat page (ids checked before any query). */
+export interface NewChatFrom {
+  presetId?: string;
+  continueId?: string;
+}
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 export interface NewChatStart {
   presets: PresetChip[];
-  /** The preset the chat starts from (/?preset=id); null for a blank chat or a preset that is not the user's. */
-  seed: { presetName: string; settings: { systemPrompt: string | null; temperature: number | null; maxOutputTokens: number | null }; draft: string } | null;
+  /**
+   * What the chat starts from: a preset (/?preset=id), or a conversation grown too long for its model
+   * (/?continue=id); null for a blank chat, or a preset or conversation that is not the user's.
+   */
+  seed: { origin: NewChatOrigin; settings: Continuation["settings"]; draft: string } | null;
   modelId: string | null;
   model: { id: string; name: string; maxOutputTokensLimit: number } | null;
 }
@@ -20,20 +38,27 @@ export async function loadNewChatStart(
   user: SignedInUser,
   models: ModelOption[],
   defaultModelId: string | null,
-  presetId: string | undefined,
+  from: NewChatFrom = {},
 ): Promise<NewChatStart> {
-  const validId = presetId && /^[A-Za-z0-9_-]{1,64}$/.test(presetId) ? presetId : null;
-  const [presets, preset] = await Promise.all([listPresets(user), validId ? getPreset(user, validId) : null]);
-  const presetModel = preset?.modelId && models.some((model) => model.id === preset.modelId) ? preset.modelId : null;
-  const modelId = presetModel ?? defaultModelId;
+  const presetId = from.presetId && ID_PATTERN.test(from.presetId) ? from.presetId : null;
+  const continueId = !presetId && from.continueId && ID_PATTERN.test(from.continueId) ? from.continueId : null;
+  const [presets, preset, continuation] = await Promise.all([
+    listPresets(user),
+    presetId ? getPreset(user, presetId) : null,
+    continueId ? loadContinuation(user, continueId) : null,
+  ]);
+  const seedModelId = preset ? preset.modelId : (continuation?.modelId ?? null);
+  const modelId = (seedModelId && models.some((model) => model.id === seedModelId) ? seedModelId : null) ?? defaultModelId;
   const chatModel = modelId ? await getChatModel(user, modelId) : null;
   return {
     presets: presets.map(({ id, name }) => ({ id, name })),
-    seed: preset && {
-      presetName: preset.name,
-      settings: { systemPrompt: preset.systemPrompt, temperature: preset.temperature, maxOutputTokens: preset.maxOutputTokens },
-      draft: preset.prompt ?? "",
-    },
+    seed: preset
+      ? {
+          origin: { kind: "preset", name: preset.name },
+          settings: { systemPrompt: preset.systemPrompt, temperature: preset.temperature, maxOutputTokens: preset.maxOutputTokens },
+          draft: preset.prompt ?? "",
+        }
+      : continuation && { origin: { kind: "continued", name: continuation.title }, settings: continuation.settings, draft: continuation.draft },
     modelId,
     model: chatModel && { id: chatModel.id, name: chatModel.name, maxOutputTokensLimit: maxOutputTokensLimit(chatModel) },
   };

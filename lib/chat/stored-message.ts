@@ -12,6 +12,7 @@ const metadataSchema = z.looseObject({
     .optional()
     .catch(undefined),
   lengthLimit: z.enum(["tokens", "time"]).optional().catch(undefined),
+  tooLong: z.boolean().optional().catch(undefined),
 });
 
 /** The text of a stored message: its text parts joined ("" for anything unreadable). */

@@ -24,6 +24,8 @@ export interface ChatMessageMetadata {
   error?: string | null;
   /** The answer was stopped at its length or time cap (status "stopped"), not by the user. */
   lengthLimit?: boolean | null;
+  /** The answer failed because the conversation outgrew the model's context: the UI offers to go on in a new chat. */
+  tooLong?: boolean | null;
   /** The answer was cut by a content policy (shown as a policy block, not an error). */
   policyBlock?: { categories: string[] } | null;
   usage?: MessageUsage | null;

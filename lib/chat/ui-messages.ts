@@ -18,7 +18,7 @@ function toChatUIMessage(row: MessageRow, position: SiblingPosition | undefined)
 }
 
 function assistantMetadata(row: MessageRow): ChatMessageMetadata {
-  const { timings, policyBlock, lengthLimit } = storedMetadata(row.metadata);
+  const { timings, policyBlock, lengthLimit, tooLong } = storedMetadata(row.metadata);
   return {
     createdAt: row.createdAt.toISOString(),
     modelId: row.modelId,
@@ -26,6 +26,7 @@ function assistantMetadata(row: MessageRow): ChatMessageMetadata {
     error: row.error,
     policyBlock: policyBlock ? { categories: policyBlock.categories } : null,
     lengthLimit: lengthLimit ? true : null,
+    tooLong: tooLong ? true : null,
     usage:
       row.inputTokens !== null && row.outputTokens !== null
         ? { inputTokens: row.inputTokens, outputTokens: row.outputTokens, estimated: row.usageIsEstimated }

@@ -1,4 +1,5 @@
 import "server-only";
+import { listedConversationWhere, unvotedArenaConversationIds, usageOutsideConversations } from "./arena-battles";
 import { getDb } from "./client";
 
 // A user's own data, for their account page: what there is, all of it as a download, and deleting it.
@@ -27,11 +28,12 @@ export async function getAccountProfile({ userId }: { userId: string }) {
 
 export async function countAccountData({ userId }: { userId: string }) {
   const db = getDb();
+  const arenaUsage = usageOutsideConversations(await unvotedArenaConversationIds(userId));
   const [conversations, messages, presets, usageRecords] = await Promise.all([
-    db.conversation.count({ where: { userId } }),
-    db.message.count({ where: { conversation: { userId } } }),
+    db.conversation.count({ where: { userId, ...listedConversationWhere } }),
+    db.message.count({ where: { conversation: { userId, ...listedConversationWhere } } }),
     db.preset.count({ where: { userId } }),
-    db.usageRecord.count({ where: { userId } }),
+    db.usageRecord.count({ where: { userId, ...arenaUsage } }),
   ]);
   return { conversations, messages, presets, usageRecords };
 }
@@ -41,7 +43,7 @@ export async function* eachConversationWithMessages({ userId, batchSize = 50 }: 
   let after: string | undefined;
   for (;;) {
     const batch = await getDb().conversation.findMany({
-      where: { userId, ...(after ? { id: { gt: after } } : {}) },
+      where: { userId, ...(after ? { id: { gt: after } } : {}), ...listedConversationWhere },
       orderBy: { id: "asc" },
       take: batchSize,
       select: {
@@ -99,9 +101,11 @@ export async function listPresetsOfUser({ userId }: { userId: string }) {
 /** The user's usage records, a batch at a time (by id). */
 export async function* eachUsageRecord({ userId, batchSize = 1000 }: { userId: string; batchSize?: number }) {
   let after: string | undefined;
+  // A blind battle's records name its models: they are left out until the vote (like its conversation).
+  const arenaUsage = usageOutsideConversations(await unvotedArenaConversationIds(userId));
   for (;;) {
     const batch = await getDb().usageRecord.findMany({
-      where: { userId, ...(after ? { id: { gt: after } } : {}) },
+      where: { userId, ...arenaUsage, ...(after ? { id: { gt: after } } : {}) },
       orderBy: { id: "asc" },
       take: batchSize,
       select: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { listedConversationWhere } from "./arena-battles";
 import { currentDatabaseTarget, getDb } from "./client";
 
 export type ConversationSearchHit = { id: string; title: string; pinned: boolean; updatedAt: Date; matchText: string | null };
@@ -61,7 +62,7 @@ export async function searchConversations(userId: string, query: string, limit: 
   const matches = await search(userId, pattern, limit);
   if (matches.length === 0) return [];
   const rows = await getDb().conversation.findMany({
-    where: { userId, id: { in: matches.map((match) => match.id) } },
+    where: { userId, id: { in: matches.map((match) => match.id) }, ...listedConversationWhere },
     select: { id: true, title: true, pinned: true, updatedAt: true },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));

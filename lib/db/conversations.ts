@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { cleanText } from "@/lib/text/clean-text";
+import { listedConversationWhere } from "./arena-battles";
 import { getDb } from "./client";
 import { isUniqueViolation } from "./errors";
 
@@ -91,7 +92,7 @@ export function decodeSidebarCursor(value: string): SidebarCursor | null {
 export async function listConversationsPage(userId: string, { cursor, limit }: { cursor?: SidebarCursor | null; limit: number }) {
   const after = cursor ? afterCursor(cursor) : {};
   return getDb().conversation.findMany({
-    where: { userId, ...after },
+    where: { userId, ...after, ...listedConversationWhere },
     orderBy: [{ pinned: "desc" }, { updatedAt: "desc" }, { id: "desc" }],
     take: limit,
     select: { id: true, title: true, modelId: true, pinned: true, updatedAt: true },

@@ -11,6 +11,8 @@ export interface StoredMessageMetadata {
   policyBlock?: { categories: string[] };
   /** The answer was cut by its length ("tokens") or time cap (lib/chat/answer-limits.ts). */
   lengthLimit?: "tokens" | "time";
+  /** The answer failed because the conversation no longer fits the model, even trimmed: the UI offers a new chat. */
+  tooLong?: boolean;
 }
 
 // Backend text may hold NUL or lone surrogates, which the databases refuse: cleaned on the way in.

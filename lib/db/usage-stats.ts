@@ -1,4 +1,5 @@
 import "server-only";
+import { unvotedArenaConversationIds, usageOutsideConversations } from "./arena-battles";
 import { getDb } from "./client";
 
 // Every figure is a sum of stored UsageRecord rows: token counts as recorded, costs as fixed when each call was made.
@@ -66,7 +67,9 @@ function byTokensThenCost(a: UsageTotals, b: UsageTotals) {
 
 export async function getUsageByModel({ period, userId }: { period: UsagePeriod; userId?: string }) {
   const db = getDb();
-  const groups = await db.usageRecord.groupBy({ by: ["modelId"], where: inPeriod(period, userId), ...sums });
+  // A user's own figures leave out their blind battles not voted on yet: by model, they would name the two models.
+  const arenaUsage = userId ? usageOutsideConversations(await unvotedArenaConversationIds(userId)) : {};
+  const groups = await db.usageRecord.groupBy({ by: ["modelId"], where: { ...inPeriod(period, userId), ...arenaUsage }, ...sums });
   const ids = groups.flatMap((group) => (group.modelId ? [group.modelId] : []));
   const models = await db.model.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const nameById = new Map(models.map((model) => [model.id, model.name]));

@@ -1,6 +1,7 @@
 import { generateText } from "ai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { userMessageFor } from "@/lib/ai/errors";
+import type { BackendRetry } from "@/lib/ai/providers/chat-model";
 import { streamError } from "@/lib/ai/providers/http-errors";
 import { createLanguageModel } from "@/lib/ai/registry";
 import { FakeTgi } from "@/tests/fakes/tgi";
@@ -146,6 +147,22 @@ describe("tgi errors", () => {
     expect(run.errors).toEqual([]);
     expect(run.deltas).toEqual(EXPECTED_DELTAS);
     expect(fake.requestCount).toBe(3);
+  });
+
+  it("tells the listener of each overload retry, numbered, with its backoff, before the first token", async () => {
+    fake.nextScenarios = ["rate-limit", "rate-limit"];
+    const retries: BackendRetry[] = [];
+    const listening = createLanguageModel(
+      { provider: "tgi", endpoint: fake.url, model: "llama-2-7b-chat", timeouts: TEST_TIMEOUTS },
+      { onRetry: (retry) => retries.push(retry) },
+    );
+    const run = await runStream(listening, { prompt: "Hi" });
+
+    expect(run.errors).toEqual([]);
+    expect(retries).toEqual([
+      { reason: "overloaded", attempt: 1, delayMs: TEST_TIMEOUTS.overloadedRetryMs[0] },
+      { reason: "overloaded", attempt: 2, delayMs: TEST_TIMEOUTS.overloadedRetryMs[1] },
+    ]);
   });
 
   it("says the model is busy when TGI stays overloaded after the retries", async () => {

@@ -31,6 +31,8 @@ export class Exchange {
   /** Set when the fake itself killed the connection, so it is not counted as a client disconnect. */
   killedByServer = false;
   private readonly closeWaiters: Array<() => void> = [];
+  /** Set while the server is held (FakeServer.hold): the first token waits for it. */
+  firstTokenGate: Promise<void> | undefined;
 
   constructor(
     readonly req: IncomingMessage,
@@ -116,6 +118,23 @@ export abstract class FakeServer {
   /** Scenarios for the next requests, one each, before `scenario` applies again (e.g. overloaded twice, then fine). */
   nextScenarios: Scenario[] = [];
   timings: FakeTimings = { ...DEFAULT_TIMINGS };
+  /**
+   * Until the returned function is called, streamed answers start (status and headers) but hold back their first
+   * token: a test attaches what it needs to a running answer before any text, instead of racing it.
+   */
+  hold(): () => void {
+    let release = () => {};
+    const until = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const held = { until, release };
+    this.held = held;
+    return () => {
+      if (this.held === held) this.held = null;
+      held.release();
+    };
+  }
+
   /** The answer, split into tokens the way it is streamed. */
   reply: string;
   /** Responses the client closed before they were complete. */
@@ -125,6 +144,7 @@ export abstract class FakeServer {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private disconnectWaiters: Array<() => void> = [];
+  private held: { until: Promise<void>; release: () => void } | null = null;
   private baseUrl = "";
 
   protected constructor(
@@ -156,6 +176,8 @@ export abstract class FakeServer {
     this.requests.length = 0;
     this.scenario = "ok";
     this.nextScenarios = [];
+    this.held?.release();
+    this.held = null;
     this.timings = { ...DEFAULT_TIMINGS };
     this.clientDisconnects = 0;
     this.script = undefined;
@@ -212,6 +234,7 @@ export abstract class FakeServer {
     const tokens = scripted?.reply !== undefined ? replyTokens(scripted.reply) : echoed === undefined ? this.tokens() : replyTokens(echoed);
     const scenario = scenarioFromText(body) ?? scripted?.scenario ?? this.nextScenarios.shift() ?? this.scenario;
     const exchange = new Exchange(req, res, request, scenario, this.timings, tokens);
+    exchange.firstTokenGate = this.held?.until;
     res.on("close", () => {
       if (res.writableFinished || exchange.killedByServer) return;
       this.clientDisconnects += 1;

@@ -13,6 +13,7 @@ export async function playTokens(
   idle?: { everyMs: number; tick: () => void },
 ): Promise<PlayOutcome> {
   const { scenario, timings, tokens } = exchange;
+  await exchange.firstTokenGate;
   if (scenario === "slow-first-token" && !(await waitWithTicks(exchange, timings.slowFirstTokenMs, idle))) return "gone";
   const breaks = scenario === "stall" || scenario === "reset" || scenario === "mid-stream-error" || scenario === "content-filter";
   for (const [index, token] of tokens.entries()) {

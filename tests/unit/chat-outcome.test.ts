@@ -131,6 +131,7 @@ describe("toChatUIMessages", () => {
           timings: { firstTokenMs: 20, totalMs: 90 },
           feedback: -1,
           lengthLimit: null,
+          tooLong: null,
         },
       },
       {
@@ -147,6 +148,7 @@ describe("toChatUIMessages", () => {
           timings: null,
           feedback: null,
           lengthLimit: null,
+          tooLong: null,
         },
       },
     ]);

@@ -40,9 +40,14 @@ export function NewChatOptions() {
         </nav>
       )}
       <div className="flex flex-wrap items-center justify-center gap-x-3 gap-y-1 text-[13px] text-muted-foreground">
-        {newChat.presetName && (
+        {newChat.origin?.kind === "preset" && (
           <span data-testid="active-preset">
-            Preset: <span className="font-medium text-foreground">{newChat.presetName}</span>
+            Preset: <span className="font-medium text-foreground">{newChat.origin.name}</span>
+          </span>
+        )}
+        {newChat.origin?.kind === "continued" && (
+          <span data-testid="continued-from">
+            Continues: <span className="font-medium text-foreground">{newChat.origin.name}</span>
           </span>
         )}
         <Button variant="ghost" size="sm" className="text-muted-foreground" onClick={() => setOpen(true)}>

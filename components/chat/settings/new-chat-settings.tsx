@@ -2,12 +2,13 @@
 
 import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
 import type { ConversationSettingsInput } from "@/lib/chat/generation-settings";
+import type { NewChatOrigin } from "@/lib/chat/new-chat-start";
 import type { PresetChip } from "@/lib/chat/preset-chip";
 import { NO_SETTINGS, type SettingsValues } from "./settings-values";
 
-/** How a new chat starts: from a preset (its settings and first message) or blank. */
+/** How a new chat starts: from a preset or an earlier conversation (settings and first message), or blank. */
 export interface NewChatSeed {
-  presetName: string | null;
+  origin: NewChatOrigin | null;
   settings: SettingsValues;
   draft: string;
 }
@@ -49,7 +50,7 @@ export function NewChatSettingsProvider({ seed, presets, model, children }: Prov
   const [settings, setSettings] = useState<SettingsValues>(seed?.settings ?? NO_SETTINGS);
   const value = useMemo<NewChatSettings>(
     () => ({
-      presetName: seed?.presetName ?? null,
+      origin: seed?.origin ?? null,
       draft: seed?.draft ?? "",
       settings,
       setSettings,

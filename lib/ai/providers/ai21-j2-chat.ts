@@ -35,7 +35,7 @@ export function createJ2ChatModel(settings: Ai21Settings): LanguageModelV4 {
       return { url, body, responseHeaders: headersToRecord(response.headers), events: chatEvents(json, errors) };
     },
   };
-  return createChatModel(backend, settings.timeouts);
+  return createChatModel(backend, settings.timeouts, settings.onRetry);
 }
 
 async function* chatEvents(json: unknown, errors: ErrorContext): AsyncGenerator<BackendEvent> {

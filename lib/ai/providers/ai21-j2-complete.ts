@@ -30,7 +30,7 @@ export function createJ2CompleteModel(settings: Ai21Settings): LanguageModelV4 {
       return { url, body, responseHeaders: headersToRecord(response.headers), events: completeEvents(json, errors) };
     },
   };
-  return createChatModel(backend, settings.timeouts);
+  return createChatModel(backend, settings.timeouts, settings.onRetry);
 }
 
 async function* completeEvents(json: unknown, errors: ErrorContext): AsyncGenerator<BackendEvent> {

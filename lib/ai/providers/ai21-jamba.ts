@@ -33,5 +33,5 @@ export function createJambaModel(settings: Ai21Settings): LanguageModelV4 {
       return { url, body, responseHeaders: headersToRecord(response.headers), events: readOpenAiChatStream(response, watchdog, errors) };
     },
   };
-  return createChatModel(backend, settings.timeouts);
+  return createChatModel(backend, settings.timeouts, settings.onRetry);
 }

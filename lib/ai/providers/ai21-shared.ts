@@ -1,4 +1,5 @@
 import type { LanguageModelV4CallOptions } from "@ai-sdk/provider";
+import type { RetryListener } from "./chat-model";
 import type { FetchFunction } from "./http";
 import type { Timeouts } from "./timeouts";
 
@@ -12,6 +13,8 @@ export interface Ai21Settings {
   apiKey?: string;
   maxOutputTokens?: number;
   timeouts: Timeouts;
+  /** Told of each retry before the first token (the chat shows it). */
+  onRetry?: RetryListener;
   fetch?: FetchFunction;
 }
 

@@ -1,6 +1,7 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { LlmError } from "../errors";
 import { type Backend, type BackendCallInput, definedHeaders, headersToRecord } from "./backend-call";
+import type { RetryListener } from "./chat-model";
 import { createChatModel } from "./chat-model";
 import { type FetchFunction, postJson } from "./http";
 import type { ErrorContext } from "./http-errors";
@@ -23,6 +24,8 @@ export interface AzureOpenAISettings {
   includeUsage?: boolean;
   maxOutputTokens?: number;
   timeouts: Timeouts;
+  /** Told of each retry before the first token (the chat shows it). */
+  onRetry?: RetryListener;
   fetch?: FetchFunction;
 }
 
@@ -91,7 +94,7 @@ export function createAzureOpenAIModel(settings: AzureOpenAISettings): LanguageM
       };
     },
   };
-  return createChatModel(backend, settings.timeouts);
+  return createChatModel(backend, settings.timeouts, settings.onRetry);
 }
 
 function rejectsStreamOptions(error: unknown): boolean {

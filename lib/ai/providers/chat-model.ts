@@ -25,8 +25,19 @@ interface OpenedCall {
   inputChars: number;
 }
 
+/** A retry before the first token, told as it starts: the chat shows "busy, retrying" instead of a silent wait. */
+export interface BackendRetry {
+  reason: "overloaded" | "context_too_long";
+  /** 1 for the first retry of this reason. */
+  attempt: number;
+  /** How long the call waits before it is sent again. */
+  delayMs: number;
+}
+
+export type RetryListener = (retry: BackendRetry) => void;
+
 /** Wraps a Backend as an AI SDK LanguageModelV4: one code path for streaming and non-streaming calls. */
-export function createChatModel(backend: Backend, timeouts: Timeouts): LanguageModelV4 {
+export function createChatModel(backend: Backend, timeouts: Timeouts, onRetry?: RetryListener): LanguageModelV4 {
   async function openOnce(options: LanguageModelV4CallOptions, messages: ChatMessage[], warnings: SharedV4Warning[]): Promise<OpenedCall> {
     const watchdog = new CallWatchdog(backend.provider, timeouts, options.abortSignal);
     try {
@@ -72,7 +83,7 @@ export function createChatModel(backend: Backend, timeouts: Timeouts): LanguageM
 
   function prepare(options: LanguageModelV4CallOptions) {
     const warnings = unsupportedSettingWarnings(options);
-    const plan = new RetryPlan(promptToMessages(options.prompt, warnings), timeouts.overloadedRetryMs);
+    const plan = new RetryPlan(promptToMessages(options.prompt, warnings), timeouts.overloadedRetryMs, onRetry);
     return { warnings, plan };
   }
 
@@ -151,6 +162,7 @@ class RetryPlan {
   constructor(
     public messages: ChatMessage[],
     private readonly overloadedDelaysMs: readonly number[],
+    private readonly onRetry: RetryListener | undefined,
   ) {}
 
   /** Whether to try again (after waiting when needed); false leaves the error as the outcome. */
@@ -160,6 +172,7 @@ class RetryPlan {
       const delay = this.overloadedDelaysMs[this.overloadedRetries];
       if (delay === undefined) return false;
       this.overloadedRetries += 1;
+      this.onRetry?.({ reason: "overloaded", attempt: this.overloadedRetries, delayMs: delay });
       return sleep(delay, signal);
     }
     if (error.code === "context_too_long" && !this.trimmed) {
@@ -170,6 +183,7 @@ class RetryPlan {
       const trimmed = trimOldestTurns(this.messages, share);
       if (trimmed.length === this.messages.length) return false;
       this.messages = trimmed;
+      this.onRetry?.({ reason: "context_too_long", attempt: 1, delayMs: 0 });
       return true;
     }
     return false;

@@ -4,6 +4,7 @@ import { LlmError } from "../errors";
 import { type Backend, type BackendEvent, definedHeaders, headersToRecord } from "./backend-call";
 import { readNdjsonLines } from "./body-events";
 import type { CallWatchdog } from "./call-watchdog";
+import type { RetryListener } from "./chat-model";
 import { createChatModel } from "./chat-model";
 import { mapFinishReason } from "./finish-reason";
 import { type FetchFunction, postJson } from "./http";
@@ -23,6 +24,8 @@ export interface OllamaSettings {
   systemRole?: boolean;
   maxOutputTokens?: number;
   timeouts: Timeouts;
+  /** Told of each retry before the first token (the chat shows it). */
+  onRetry?: RetryListener;
   fetch?: FetchFunction;
 }
 
@@ -47,7 +50,7 @@ export function createOllamaModel(settings: OllamaSettings): LanguageModelV4 {
       return { url, body, responseHeaders: headersToRecord(response.headers), events: readOllamaStream(response, watchdog, errors) };
     },
   };
-  return createChatModel(backend, settings.timeouts);
+  return createChatModel(backend, settings.timeouts, settings.onRetry);
 }
 
 function ollamaOptions(options: LanguageModelV4CallOptions, maxOutputTokens: number | undefined) {

@@ -1,6 +1,7 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { foldSystemIntoFirstUser } from "../chat-message";
 import { type Backend, definedHeaders, headersToRecord } from "./backend-call";
+import type { RetryListener } from "./chat-model";
 import { createChatModel } from "./chat-model";
 import { type FetchFunction, postJson } from "./http";
 import type { ErrorContext } from "./http-errors";
@@ -25,6 +26,8 @@ export interface OpenAICompatibleSettings {
   systemRole?: boolean;
   maxOutputTokens?: number;
   timeouts: Timeouts;
+  /** Told of each retry before the first token (the chat shows it). */
+  onRetry?: RetryListener;
   fetch?: FetchFunction;
 }
 
@@ -55,5 +58,5 @@ export function createOpenAICompatibleModel(settings: OpenAICompatibleSettings):
       return { url, body, responseHeaders: headersToRecord(response.headers), events: readOpenAiChatStream(response, watchdog, errors) };
     },
   };
-  return createChatModel(backend, settings.timeouts);
+  return createChatModel(backend, settings.timeouts, settings.onRetry);
 }

@@ -4,6 +4,7 @@ import { buildLlama2Prompt, Llama2PromptError } from "../llama2-prompt";
 import { type Backend, type BackendEvent, definedHeaders, headersToRecord } from "./backend-call";
 import { readSseEvents } from "./body-events";
 import type { CallWatchdog } from "./call-watchdog";
+import type { RetryListener } from "./chat-model";
 import { createChatModel } from "./chat-model";
 import { mapFinishReason } from "./finish-reason";
 import { type FetchFunction, postJson } from "./http";
@@ -21,6 +22,8 @@ export interface TgiSettings {
   apiKey?: string;
   maxOutputTokens?: number;
   timeouts: Timeouts;
+  /** Told of each retry before the first token (the chat shows it). */
+  onRetry?: RetryListener;
   fetch?: FetchFunction;
 }
 
@@ -50,7 +53,7 @@ export function createTgiModel(settings: TgiSettings): LanguageModelV4 {
       return { url, body, responseHeaders: headersToRecord(response.headers), events: readTgiStream(response, watchdog, errors) };
     },
   };
-  return createChatModel(backend, settings.timeouts);
+  return createChatModel(backend, settings.timeouts, settings.onRetry);
 }
 
 function tgiParameters(options: LanguageModelV4CallOptions, maxOutputTokens: number | undefined, warnings: SharedV4Warning[]) {
