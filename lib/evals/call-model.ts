@@ -1,6 +1,5 @@
 import "server-only";
 import { LlmError } from "@/lib/ai/errors";
-import type { LanguageModelDeps } from "@/lib/ai/registry";
 import { generationSettingsFor } from "@/lib/chat/generation-settings";
 import type { ChatModel } from "@/lib/db/models";
 import { recordUsage } from "@/lib/db/usage";
@@ -32,7 +31,6 @@ export async function callModel(input: {
   userId: string;
   evalRunId: string;
   signal: AbortSignal;
-  modelDeps?: LanguageModelDeps;
 }): Promise<ModelCall> {
   const startedAt = Date.now();
   const settings = generationSettingsFor(input.model, {
@@ -45,7 +43,6 @@ export async function callModel(input: {
     settings,
     startedAt,
     clientSignal: input.signal,
-    modelDeps: input.modelDeps,
   });
   for await (const _ of run.deltas()) {
     // The whole answer is collected in the observation.

@@ -1,5 +1,4 @@
 import "server-only";
-import type { LanguageModelDeps } from "@/lib/ai/registry";
 import type { ChatModel } from "@/lib/db/models";
 import { callModel } from "./call-model";
 import type { EvalTurn, GraderKind } from "./eval-item";
@@ -18,7 +17,6 @@ export async function gradeItem(input: {
   userId: string;
   evalRunId: string;
   signal: AbortSignal;
-  modelDeps?: LanguageModelDeps;
 }): Promise<Grade> {
   if (input.kind !== "model") {
     return { ...gradeWithRule(input.kind, input.answer, input.item.ideal, { tolerance: input.tolerance ?? undefined }), judgeCostUsd: 0 };
@@ -32,7 +30,6 @@ export async function gradeItem(input: {
     userId: input.userId,
     evalRunId: input.evalRunId,
     signal: input.signal,
-    modelDeps: input.modelDeps,
   });
   if (call.aborted) return { error: "cancelled", judgeCostUsd: call.costUsd, aborted: true };
   if (call.error) return { error: `judge: ${call.error}`, judgeCostUsd: call.costUsd };

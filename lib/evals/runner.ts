@@ -1,6 +1,5 @@
 import "server-only";
 import pLimit from "p-limit";
-import type { LanguageModelDeps } from "@/lib/ai/registry";
 import { getEvalSet, listEvalItems, type StoredEvalItem } from "@/lib/db/evals";
 import { type EvalRunRow, endEvalRun, getEvalRun, listPendingResults, saveEvalResult, touchEvalRun } from "@/lib/db/evals-runs";
 import { type ChatModel, getChatModel } from "@/lib/db/models";
@@ -15,20 +14,15 @@ import { gradeItem } from "./grade-item";
 /** How often a running run tells the database it is alive, and learns whether it was ended elsewhere. */
 const HEARTBEAT_MS = 5_000;
 
-interface RunnerOptions {
-  /** For tests: a custom fetch for the backends. */
-  modelDeps?: LanguageModelDeps;
-}
-
 // The runs this process executes, each with the controller that stops its backend calls.
 const globalForRuns = globalThis as unknown as { evalRuns?: Map<string, { controller: AbortController; done: Promise<void> }> };
 const activeRuns = (globalForRuns.evalRuns ??= new Map());
 
 /** Starts executing a running run in this process, apart from any request; a run already executing here is left be. */
-export function startEvalRunInBackground(runId: string, options: RunnerOptions = {}): void {
+export function startEvalRunInBackground(runId: string): void {
   if (activeRuns.has(runId)) return;
   const controller = new AbortController();
-  const done = executeRun(runId, controller, options)
+  const done = executeRun(runId, controller)
     .catch((error: unknown) => log.error({ area: "evals", runId, ...errorFields(error) }, "evaluation run failed"))
     .finally(() => activeRuns.delete(runId));
   activeRuns.set(runId, { controller, done });
@@ -49,7 +43,7 @@ export function evalRunSettled(runId: string): Promise<void> {
   return activeRuns.get(runId)?.done ?? Promise.resolve();
 }
 
-async function executeRun(runId: string, controller: AbortController, options: RunnerOptions): Promise<void> {
+async function executeRun(runId: string, controller: AbortController): Promise<void> {
   const run = await getEvalRun(runId);
   if (!run || run.status !== "running") return;
   const setup = await prepare(run);
@@ -95,7 +89,7 @@ async function executeRun(runId: string, controller: AbortController, options: R
                 await stop(`Stopped by the quota of the admin who started it: ${refusal.message}`);
                 return;
               }
-              const cost = await runItem({ run, resultId: id, model, item, setup, signal: controller.signal, options });
+              const cost = await runItem({ run, resultId: id, model, item, setup, signal: controller.signal });
               budget.settle(model.id, reservation, cost);
             }),
           ),
@@ -141,10 +135,9 @@ async function runItem(input: {
   item: StoredEvalItem;
   setup: RunSetup;
   signal: AbortSignal;
-  options: RunnerOptions;
 }): Promise<number> {
   const { run, model, item, setup, signal } = input;
-  const common = { userId: run.createdById, evalRunId: run.id, signal, modelDeps: input.options.modelDeps };
+  const common = { userId: run.createdById, evalRunId: run.id, signal };
   const call = await callModel({ model, prompt: item.input, temperature: run.temperature, maxOutputTokens: run.maxOutputTokens, ...common });
   if (call.aborted) return call.costUsd;
   const measured = { ttftMs: call.ttftMs, totalMs: call.totalMs, inputTokens: call.inputTokens, outputTokens: call.outputTokens };
