@@ -11,7 +11,10 @@ const PAD = { left: 48, right: 16, top: 12, bottom: 36 };
 export function AccuracyCostChart({ summary, names }: { summary: ModelSummary[]; names: Map<string, string> }) {
   const points = summary.filter((model) => model.accuracy !== null && model.costPer1000Usd !== null);
   if (points.length === 0) return null;
-  const maxCost = Math.max(...points.map((model) => model.costPer1000Usd ?? 0)) || 1;
+  const maxCost = Math.max(...points.map((model) => model.costPer1000Usd ?? 0));
+  // Without prices (Admin → Models) every point sits at $0: nothing to compare.
+  if (maxCost === 0)
+    return <p className="text-sm text-muted-foreground">No cost was recorded (the models have no prices), so there is no accuracy-against-cost chart.</p>;
   const x = (cost: number) => PAD.left + (cost / maxCost) * (WIDTH - PAD.left - PAD.right);
   const y = (accuracy: number) => PAD.top + (1 - accuracy) * (HEIGHT - PAD.top - PAD.bottom);
   return (

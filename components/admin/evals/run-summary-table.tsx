@@ -42,7 +42,7 @@ export function RunSummaryTable({ summary, names }: { summary: ModelSummary[]; n
           <tbody>
             {summary.map((model) => (
               <tr key={model.modelId} className="border-b last:border-b-0">
-                <th scope="row" className="px-3 py-2.5 text-left font-medium">
+                <th scope="row" className="min-w-40 px-3 py-2.5 text-left font-medium">
                   {names.get(model.modelId) ?? model.modelId}
                 </th>
                 <td className="px-3 py-2.5 tabular-nums whitespace-nowrap">{accuracyText(model)}</td>

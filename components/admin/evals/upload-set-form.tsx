@@ -19,6 +19,10 @@ export function UploadSetForm() {
   const router = useRouter();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [name, setName] = useState("");
+  // The name follows the chosen file's until the admin types one.
+  const [nameTyped, setNameTyped] = useState(false);
+  // Bumped after a save, so the file field empties too.
+  const [fileFieldKey, setFileFieldKey] = useState(0);
   const [grader, setGrader] = useState<GraderKind>("exact");
   const [preview, setPreview] = useState<SetPreview | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,6 +54,8 @@ export function UploadSetForm() {
     setFile(null);
     setPreview(null);
     setName("");
+    setNameTyped(false);
+    setFileFieldKey((key) => key + 1);
     router.refresh();
   }
 
@@ -68,6 +74,7 @@ export function UploadSetForm() {
         <div className="grid min-w-56 flex-1 gap-1.5">
           <Label htmlFor="eval-set-file">File</Label>
           <Input
+            key={fileFieldKey}
             id="eval-set-file"
             type="file"
             accept=".jsonl,.json,.ndjson,.csv,text/csv,application/json"
@@ -75,14 +82,23 @@ export function UploadSetForm() {
               const chosen = event.currentTarget.files?.[0];
               const next = chosen ? { name: chosen.name, text: await chosen.text() } : null;
               setFile(next);
-              if (next && !name) setName(next.name.replace(/\.[^.]+$/, ""));
+              if (next && !nameTyped) setName(next.name.replace(/\.[^.]+$/, ""));
               await check(next);
             }}
           />
         </div>
         <div className="grid min-w-48 flex-1 gap-1.5">
           <Label htmlFor="eval-set-name">Name</Label>
-          <Input id="eval-set-name" value={name} maxLength={200} onChange={(event) => setName(event.target.value)} autoComplete="off" />
+          <Input
+            id="eval-set-name"
+            value={name}
+            maxLength={200}
+            onChange={(event) => {
+              setName(event.target.value);
+              setNameTyped(true);
+            }}
+            autoComplete="off"
+          />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="eval-set-grader">Grader (items may name their own)</Label>
