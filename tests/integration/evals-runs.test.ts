@@ -152,6 +152,7 @@ describe("evaluators", () => {
     vi.mocked(getCurrentUser).mockResolvedValue({ id: evaluator.id, email: evaluator.email, name: null, image: null, role: "user", sessionId: "s" });
 
     expect((await listSets(get(`${base}/sets`), undefined as never)).status).toBe(200);
+    expect((await deleteSet(new Request(`${base}/sets/${setId}`, { method: "DELETE" }) as never, params(setId))).status).toBe(403);
     const refused = await postRun(json(`${base}/runs`, { setId, modelIds: ["right-80", "restricted"] }), undefined as never);
     expect(await refused.json()).toEqual({ error: { code: "bad_request", message: 'The model "restricted" is not available.' } });
     const runId = await startRun({ setId, modelIds: ["right-80", "always-wrong"], sampleSize: 4 });

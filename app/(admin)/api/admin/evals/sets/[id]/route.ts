@@ -13,8 +13,8 @@ export const GET = route({ auth: "evaluator", params: idParamsSchema }, async ({
   return apiJson({ set, items: await listEvalItems(id) });
 });
 
-/** Deletes the set with its runs and results. */
-export const DELETE = route({ auth: "evaluator", params: idParamsSchema }, async ({ request, user, params: { id } }) => {
+/** Deletes the set with its runs and results: admins only (an evaluator's runs are others' evidence too). */
+export const DELETE = route({ auth: "admin", params: idParamsSchema }, async ({ request, user, params: { id } }) => {
   if (!(await deleteEvalSet(id))) throw SET_NOT_FOUND;
   await auditRequest(request, { action: "eval_set.deleted", actorId: user.id, target: id });
   return noContent();
