@@ -4,7 +4,7 @@ import { NewChat } from "@/components/chat/new-chat";
 import { requireUser } from "@/lib/auth/session";
 import { loadNewChatStart } from "@/lib/chat/new-chat-start";
 import { getAllowedImageHosts } from "@/lib/db/image-hosts";
-import { getDefaultModelId, listModelOptions } from "@/lib/db/models";
+import { getDefaultModelId, listModelOptions } from "@/lib/models/chat-models";
 import { firstName } from "@/lib/ui/user-display";
 
 export const dynamic = "force-dynamic";

@@ -1,13 +1,10 @@
-import { apiFetch, errorOfResponse, networkError } from "@/lib/api/client";
+import { apiFetch, apiResponse } from "@/lib/api/client";
 
 // The account routes as the account page calls them: each throws an ApiError with the server's message on failure.
 
 /** Fetches the export and hands it to the browser as a file download. */
 export async function downloadAccountData(): Promise<void> {
-  const response = await fetch("/api/account/export", { cache: "no-store" }).catch((error: unknown) => {
-    throw networkError(error);
-  });
-  if (!response.ok) throw await errorOfResponse(response, "Your data could not be prepared. Please try again.");
+  const response = await apiResponse("/api/account/export", {}, "Your data could not be prepared. Please try again.");
   const blob = await response.blob();
   const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "my-chat-data.json";
   const url = URL.createObjectURL(blob);

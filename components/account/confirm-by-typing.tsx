@@ -63,7 +63,7 @@ export function ConfirmByTyping({ label, expected, ignoreCase = false, inputType
       </div>
       {error && <Alert>{error}</Alert>}
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={!matches || busy} className="bg-destructive text-white hover:bg-destructive/90">
+        <Button type="submit" variant="destructive" disabled={!matches || busy}>
           {busy && <Spinner />}
           {busy ? busyLabel : submitLabel}
         </Button>

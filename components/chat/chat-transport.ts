@@ -1,5 +1,5 @@
 import { DefaultChatTransport } from "ai";
-import { errorOfResponse, networkError } from "@/lib/api/client";
+import { apiResponse } from "@/lib/api/client";
 import type { ChatUIMessage, RegenerateAnswerInput, SendMessageInput } from "@/lib/chat/types";
 import { messageText } from "./message-text";
 
@@ -18,11 +18,8 @@ export function createChatTransport({ onAccepted, onNothingToResume }: ChatTrans
   return new DefaultChatTransport<ChatUIMessage>({
     api: "/api/chat",
     fetch: async (input, init) => {
-      const response = await fetch(input, init).catch((error: unknown) => {
-        throw networkError(error);
-      });
       // A refusal reaches useChat as the server's ApiError (read by its code), not as the body's text.
-      if (!response.ok) throw await errorOfResponse(response);
+      const response = await apiResponse(input, init);
       if (init?.method === "POST") onAccepted();
       if (init?.method === "GET" && response.status === 204) onNothingToResume();
       return response;

@@ -4,6 +4,7 @@ import { X } from "lucide-react";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { useModalDialog } from "@/components/ui/dialog";
 import { ConversationSidebar } from "./conversation-sidebar";
 
 /** Tailwind's lg breakpoint, from which the sidebar is a column of the page (ChatFrame). */
@@ -11,16 +12,9 @@ const WIDE_SCREEN = "(min-width: 64rem)";
 
 type ConversationDrawerProps = { open: boolean; onClose: () => void };
 
-/** The sidebar on phones: a modal <dialog>, so focus stays inside, Escape closes it and the page behind is inert. */
+/** The sidebar on phones: a modal <dialog> (useModalDialog), so focus stays inside, Escape closes it and the page behind is inert. */
 export function ConversationDrawer({ open, onClose }: ConversationDrawerProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const modal = useModalDialog(open, onClose);
 
   const close = useRef(onClose);
   useEffect(() => {
@@ -42,9 +36,10 @@ export function ConversationDrawer({ open, onClose }: ConversationDrawerProps) {
 
   return (
     <dialog
-      ref={dialog}
+      ref={modal.ref}
       aria-label="Conversations"
-      onClose={onClose}
+      onClose={modal.onClose}
+      onKeyDown={modal.onKeyDown}
       // A click on the backdrop lands on the <dialog> itself; clicks inside land on its content.
       onClick={(event) => event.target === event.currentTarget && onClose()}
       className="fixed inset-y-0 right-auto left-0 m-0 h-dvh max-h-none w-[min(20rem,85vw)] max-w-none border-r bg-background p-0 text-foreground shadow-lg backdrop:bg-black/40 lg:hidden"

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { apiFetch } from "@/lib/api/client";
 import type { ConversationSummary } from "@/lib/chat/types";
 import { CONVERSATION_PAGE_SIZE } from "./conversation-page-size";
 
@@ -25,9 +26,7 @@ async function fetchPage(cursor: string | null): Promise<ConversationPage | null
   const query = new URLSearchParams({ limit: String(CONVERSATION_PAGE_SIZE) });
   if (cursor) query.set("cursor", cursor);
   try {
-    const response = await fetch(`/api/conversations?${query}`, { cache: "no-store" });
-    if (!response.ok) return null;
-    const page = (await response.json()) as ConversationPage;
+    const page = await apiFetch<ConversationPage>(`/api/conversations?${query}`);
     return { conversations: page.conversations, nextCursor: page.nextCursor ?? null };
   } catch {
     // The list is a convenience: a failed reload keeps the one on screen.

@@ -2,6 +2,7 @@
 
 import { Check, Copy, Pencil, RefreshCw, ThumbsDown, ThumbsUp } from "lucide-react";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { apiFetch } from "@/lib/api/client";
 import { cn } from "@/lib/utils";
 
 export type Feedback = 1 | -1 | null;
@@ -104,12 +105,10 @@ export function useMessageFeedback() {
   const rate = useCallback(async (messageId: string, value: Feedback, stored: Feedback) => {
     const previous = messageId in latest.current ? (latest.current[messageId] ?? null) : stored;
     setRatings((current) => ({ ...current, [messageId]: value }));
-    const response = await fetch(`/api/messages/${encodeURIComponent(messageId)}/feedback`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ value }),
-    }).catch(() => null);
-    if (!response?.ok) setRatings((current) => ({ ...current, [messageId]: previous }));
+    // A rating that was not saved goes back to what it was.
+    await apiFetch(`/api/messages/${encodeURIComponent(messageId)}/feedback`, { method: "POST", body: { value } }).catch(() =>
+      setRatings((current) => ({ ...current, [messageId]: previous })),
+    );
   }, []);
 
   return { ratings, rate };

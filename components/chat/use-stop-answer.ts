@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
+import { apiFetch } from "@/lib/api/client";
 import type { ChatUIMessage } from "@/lib/chat/types";
 
 /** How long Stop waits for the server to confirm before it cuts the local stream anyway. */
@@ -29,7 +30,8 @@ export function useStopAnswer({ conversationId, stopLocalStream, setMessages }: 
   const stop = useCallback(async () => {
     setStopping(true);
     try {
-      await fetch(`/api/chat/${encodeURIComponent(conversationId)}/stop`, {
+      // Whatever the server says (or nothing, in time), the local stream stops too.
+      await apiFetch(`/api/chat/${encodeURIComponent(conversationId)}/stop`, {
         method: "POST",
         signal: AbortSignal.timeout(STOP_CONFIRM_TIMEOUT_MS),
       }).catch(() => undefined);

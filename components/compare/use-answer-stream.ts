@@ -4,7 +4,7 @@ import { parseJsonEventStream, readUIMessageStream, type UIMessageChunk, uiMessa
 import { useEffect, useState } from "react";
 import { chatErrorText } from "@/components/chat/chat-error-text";
 import { messageText } from "@/components/chat/message-text";
-import { errorOfResponse, networkError } from "@/lib/api/client";
+import { apiResponse } from "@/lib/api/client";
 import type { ChatUIMessage } from "@/lib/chat/types";
 
 export type AnswerPhase = "waiting" | "writing" | "done" | "elsewhere" | "failed";
@@ -50,11 +50,9 @@ export function useAnswerStream(url: string): AnswerStreamState {
     setState(INITIAL);
 
     const follow = async () => {
-      const response = await fetch(url, { signal: controller.signal, cache: "no-store" }).catch((error: unknown) => {
-        throw networkError(error);
-      });
+      const response = await apiResponse(url, { signal: controller.signal });
       if (response.status === 204) return update({ phase: "elsewhere" });
-      if (!response.ok || !response.body) throw await errorOfResponse(response);
+      if (!response.body) throw new Error("The answer could not be read. Please try again.");
       let firstTokenAt: number | null = null;
       const stream = readUIMessageStream<ChatUIMessage>({ stream: chunksOf(response.body) });
       for await (const message of stream) {

@@ -1,11 +1,11 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
-import { ModalDialog } from "@/components/chat/settings/modal-dialog";
 import { SettingsFormFields, textareaClasses } from "@/components/chat/settings/settings-fields";
 import { type FieldErrors, fieldsOf, parseSettingsFields, type SettingsFields } from "@/components/chat/settings/settings-values";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
@@ -29,8 +29,9 @@ type PresetFormDialogProps = {
 /** Creates or edits a preset: name, model, system prompt, first message, temperature and answer length. */
 export function PresetFormDialog({ editing, models, onClose, onSaved }: PresetFormDialogProps) {
   return (
-    <ModalDialog
+    <Dialog
       open={editing !== null}
+      className="w-[min(34rem,calc(100vw-2rem))]"
       onClose={onClose}
       title={editing === "new" ? "New preset" : "Edit preset"}
       description="Start chats from it with its model, system prompt and settings, and its first message ready to send."
@@ -44,7 +45,7 @@ export function PresetFormDialog({ editing, models, onClose, onSaved }: PresetFo
           onSaved={onSaved}
         />
       )}
-    </ModalDialog>
+    </Dialog>
   );
 }
 

@@ -7,6 +7,7 @@ const variants = {
   secondary: "border border-input bg-card text-foreground shadow-xs hover:bg-accent",
   ghost: "text-foreground hover:bg-accent",
   link: "h-auto px-0 text-primary underline-offset-4 hover:underline",
+  destructive: "bg-destructive text-white shadow-xs hover:bg-destructive/90",
 } as const;
 
 const sizes = {

@@ -20,21 +20,33 @@ interface ApiFetchOptions {
 
 /** Calls the API: the answer's JSON (null for an empty one), or throws an ApiError; an abort is rethrown as it is. */
 export async function apiFetch<T>(path: string, { method = "GET", body, text, signal, fallback }: ApiFetchOptions = {}): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
+  const response = await apiResponse(
+    path,
+    {
       method,
-      cache: "no-store",
       signal,
       headers: text !== undefined ? { "content-type": "text/plain; charset=utf-8" } : body === undefined ? undefined : { "content-type": "application/json" },
       body: text ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
+    },
+    fallback,
+  );
+  const answer = await response.text();
+  return (answer ? JSON.parse(answer) : null) as T;
+}
+
+/**
+ * fetch with the same error contract, for answers that are not JSON (a stream, a download): the 2xx Response, or an
+ * ApiError; an abort is rethrown as it is.
+ */
+export async function apiResponse(input: RequestInfo | URL, init: RequestInit = {}, fallback?: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(input, { cache: "no-store", ...init });
   } catch (error) {
     throw networkError(error);
   }
   if (!response.ok) throw await errorOfResponse(response, fallback);
-  const answer = await response.text();
-  return (answer ? JSON.parse(answer) : null) as T;
+  return response;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError; message: string };
@@ -50,12 +62,12 @@ export async function apiResult<T>(path: string, options: ApiFetchOptions = {}):
 }
 
 /** The ApiError a failed answer carries, or one with `fallback` when the body is not ours. */
-export async function errorOfResponse(response: Response, fallback?: string): Promise<ApiError> {
+async function errorOfResponse(response: Response, fallback?: string): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   return ApiError.fromBody(body) ?? new ApiError("internal", fallback ?? `The server answered ${response.status}. Try again.`);
 }
 
 /** A fetch that threw: the network (TypeError) becomes an ApiError; an abort stays what it is. */
-export function networkError(error: unknown): unknown {
+function networkError(error: unknown): unknown {
   return error instanceof TypeError ? new ApiError("network_error", OFFLINE) : error;
 }

@@ -16,7 +16,7 @@ import {
   recordArenaVote,
 } from "@/lib/db/arena-battles";
 import { getArenaEnabled } from "@/lib/db/arena-settings";
-import { listModelOptions } from "@/lib/db/models";
+import { listModelOptions } from "@/lib/models/chat-models";
 import { blindStream } from "./blind-stream";
 import { pickTwo } from "./pick-models";
 import type { ArenaBattleView, ArenaSide, ArenaVote } from "./types";

@@ -2,7 +2,7 @@ import "server-only";
 import { streamText } from "ai";
 import type { ChatMessage } from "@/lib/ai/chat-message";
 import { createLanguageModel, type LanguageModelDeps } from "@/lib/ai/registry";
-import type { ChatModel } from "@/lib/db/models";
+import type { ChatModel } from "@/lib/models/chat-models";
 import type { GenerationSettings } from "./generation-settings";
 
 export interface BackendStreamInput {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ChatModel } from "@/lib/db/models";
+import type { ChatModel } from "@/lib/models/chat-models";
 import { checkChatQuota, type QuotaRefusal } from "@/lib/quota/check-chat-quota";
 
 /**

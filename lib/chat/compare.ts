@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
 import { getConversationAccess, getOrCreateConversation, setConversationModel } from "@/lib/db/conversations";
 import { createAssistantMessage, insertUserMessage, listMessages } from "@/lib/db/messages";
-import { type ChatModel, getChatModel } from "@/lib/db/models";
+import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
 import { refuseNewAnswersWhenShuttingDown } from "@/lib/server/shutdown";
 import type { CompareRequest, CompareResponse } from "./compare-input";
 import { checkCompareQuota } from "./compare-quota";

@@ -1,7 +1,7 @@
 import "server-only";
 import { saveConversationSettings } from "@/lib/db/conversation-settings";
 import { type ConversationRow, getConversationForUser } from "@/lib/db/conversations";
-import { type ChatModel, getChatModel, getDefaultModelId } from "@/lib/db/models";
+import { type ChatModel, getChatModel, getDefaultModelId } from "@/lib/models/chat-models";
 import type { ConversationSettingsView } from "./conversation-settings-view";
 import {
   type ConversationSettings,

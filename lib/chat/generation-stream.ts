@@ -15,7 +15,10 @@ interface ObserveInput {
   request: GenerationRequest;
   modelDeps?: LanguageModelDeps;
   writer: ThrottledTextWriter;
-  /** The backend accepted the request (it answered with a status; text may follow). */
+  /**
+   * The answer is under way: the backend accepted the request (it answered with a status; text may follow), or it
+   * is being asked again after refusing (the user sees that as it happens, so the response must not wait).
+   */
   onAccepted: () => void;
   /** Each piece of text as it arrives (the answer's length cap counts them). */
   onText?: (delta: string) => void;
@@ -45,7 +48,11 @@ export async function observeStream({ generation, request, modelDeps, writer, on
   let textStarted = false;
   try {
     const settings = request.settings ?? generationSettingsFor(request.model, {});
-    const onRetry = (retry: ChatRetryData) => chunks.push({ type: RETRY_DATA_PART, id: "retry", data: retry });
+    // A retry is news for the user: the response starts streaming now (with the notice), not once the backend answers.
+    const onRetry = (retry: ChatRetryData) => {
+      chunks.push({ type: RETRY_DATA_PART, id: "retry", data: retry });
+      onAccepted();
+    };
     const result = streamFromBackend({ model: request.model, prompt: request.prompt, settings, abortSignal: signal, modelDeps: { ...modelDeps, onRetry } });
     for await (const part of result.stream) {
       switch (part.type) {

@@ -4,8 +4,8 @@ import type { ChatMessage } from "@/lib/ai/chat-message";
 import { LlmError } from "@/lib/ai/errors";
 import type { LanguageModelDeps } from "@/lib/ai/registry";
 import { type AssistantOutcome, updateStreamingText } from "@/lib/db/messages";
-import type { ChatModel } from "@/lib/db/models";
 import { getEnv } from "@/lib/env";
+import type { ChatModel } from "@/lib/models/chat-models";
 import { errorFields, log } from "@/lib/server/log";
 import { recordAnswer } from "@/lib/server/metrics";
 import { AnswerLimits, type LimitReached } from "./answer-limits";
@@ -123,8 +123,9 @@ async function run(
   releaseGeneration(generation);
 
   const finalMetadata = metadataOf(baseMetadata, outcome);
-  if (outcome.status === "error" && outcome.error) chunks.push({ type: "error", errorText: outcome.error });
+  // The metadata first: the browser stops reading at an error chunk (and the metadata says e.g. "too long").
   chunks.push({ type: "message-metadata", messageMetadata: finalMetadata });
+  if (outcome.status === "error" && outcome.error) chunks.push({ type: "error", errorText: outcome.error });
   if (outcome.status === "complete" && request.afterComplete) {
     const title = await withinMs(request.afterComplete(), tuning.titleWaitMs);
     const data: ChatTitleData | null = title ? { conversationId: request.conversationId, title } : null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { getChatModel } from "@/lib/db/models";
+import { getChatModel } from "@/lib/models/chat-models";
 import { maxOutputTokensLimit } from "./generation-settings";
 import type { ModelOption } from "./types";
 

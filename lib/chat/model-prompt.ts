@@ -3,7 +3,7 @@ import type { ChatMessage } from "@/lib/ai/chat-message";
 import { modelConfigSchema } from "@/lib/ai/model-config";
 import type { LanguageModelDeps } from "@/lib/ai/registry";
 import { promptTokenCounter } from "@/lib/ai/tokens/prompt-token-counter";
-import type { ChatModel } from "@/lib/db/models";
+import type { ChatModel } from "@/lib/models/chat-models";
 import { buildPrompt, estimateMessageTokens, type HistoryTurn } from "./history";
 
 export interface ModelPrompt {

@@ -1,5 +1,4 @@
 import "server-only";
-import { getChatModel } from "@/lib/db/models";
 import {
   createPresetForUser,
   deletePresetForUser,
@@ -9,6 +8,7 @@ import {
   type PresetRow,
   updatePresetForUser,
 } from "@/lib/db/presets";
+import { getChatModel } from "@/lib/models/chat-models";
 import { normalizeSystemPrompt, settingsLimitProblem } from "./generation-settings";
 import type { PresetView } from "./preset-view";
 

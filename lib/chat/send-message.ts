@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/api/errors";
 import { getConversationAccess, getOrCreateConversation, setConversationModel } from "@/lib/db/conversations";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { createAssistantMessage, insertUserMessage, listMessages, type StoredMessage } from "@/lib/db/messages";
-import { getChatModel } from "@/lib/db/models";
+import { getChatModel } from "@/lib/models/chat-models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import { refuseNewAnswersWhenShuttingDown } from "@/lib/server/shutdown";
 import { answerAdmission, OVERLOADED_RETRY_AFTER_MS } from "./admission";

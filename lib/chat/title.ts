@@ -3,9 +3,9 @@ import { generateText } from "ai";
 import { readChatMetadata } from "@/lib/ai/metadata";
 import { createLanguageModel, type LanguageModelDeps } from "@/lib/ai/registry";
 import { setTitleIfUnset } from "@/lib/db/conversations";
-import { type ChatModel, getChatModel } from "@/lib/db/models";
 import { getSetting } from "@/lib/db/settings";
 import { recordUsage } from "@/lib/db/usage";
+import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
 import { errorFields, log } from "@/lib/server/log";
 import { fallbackTitle, sanitizeTitle } from "./title-text";
 

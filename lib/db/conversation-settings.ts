@@ -1,12 +1,12 @@
 import "server-only";
-import type { ConversationSettings } from "@/lib/chat/generation-settings";
 import { getDb } from "./client";
 import { getConversationForUser } from "./conversations";
 import type { Prisma } from "./generated/sqlite";
 
+/** What the settings columns hold; lib/chat/generation-settings.ts validates it and reads it back. */
 export interface StoredConversationSettings {
   systemPrompt: string | null;
-  settings: ConversationSettings;
+  settings: { temperature?: number; maxOutputTokens?: number };
 }
 
 /**

@@ -1,5 +1,4 @@
 import "server-only";
-import type { MessageStatus } from "@/lib/chat/types";
 import { cleanText } from "@/lib/text/clean-text";
 import { getDb } from "./client";
 
@@ -99,8 +98,11 @@ export async function markStreamingAnswerStopped(conversationId: string): Promis
   return count > 0;
 }
 
+/** How an answer ended, as the status column holds it (lib/chat/types.ts's MessageStatus but "streaming"). */
+type FinishedStatus = "complete" | "stopped" | "interrupted" | "error";
+
 export interface AssistantOutcome {
-  status: Exclude<MessageStatus, "streaming">;
+  status: FinishedStatus;
   text: string;
   finishReason: string | null;
   error: string | null;

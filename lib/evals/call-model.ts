@@ -1,8 +1,8 @@
 import "server-only";
 import { LlmError } from "@/lib/ai/errors";
 import { generationSettingsFor } from "@/lib/chat/generation-settings";
-import type { ChatModel } from "@/lib/db/models";
 import { recordUsage } from "@/lib/db/usage";
+import type { ChatModel } from "@/lib/models/chat-models";
 import { BackendRun } from "@/lib/openai-api/backend-run";
 import type { EvalTurn } from "./eval-item";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ChatModel } from "@/lib/db/models";
+import type { ChatModel } from "@/lib/models/chat-models";
 import { callModel } from "./call-model";
 import type { EvalTurn, GraderKind } from "./eval-item";
 import { gradeWithRule } from "./graders";

@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { getEvalSet, listEvalItems } from "@/lib/db/evals";
 import { createEvalRun, type EvalRunRow } from "@/lib/db/evals-runs";
 import type { ModelUser } from "@/lib/db/model-access";
-import { type ChatModel, getChatModel } from "@/lib/db/models";
+import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
 import type { StartRunInput } from "./run-input";
 import { startEvalRunInBackground } from "./runner";
 

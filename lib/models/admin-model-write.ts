@@ -1,7 +1,7 @@
 import "server-only";
-import type { AdminModel, AdminModelWrite } from "@/lib/db/admin-models";
-import { getStoredModelSecrets } from "@/lib/db/admin-models";
 import { findAccessGroups } from "@/lib/db/model-access";
+import type { AdminModel, AdminModelWrite } from "@/lib/models/admin-models";
+import { getStoredModelSecrets } from "@/lib/models/admin-models";
 import { changedSecretFields, resolveAdminConfig } from "./admin-config";
 import type { ModelDefaults } from "./model-defaults";
 import { SECRET_FIELDS, type SecretField } from "./model-secrets-fields";

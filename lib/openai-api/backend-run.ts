@@ -6,7 +6,7 @@ import { streamFromBackend } from "@/lib/chat/backend-stream";
 import { outcomeOf, type StreamObservation } from "@/lib/chat/generation-outcome";
 import type { GenerationSettings } from "@/lib/chat/generation-settings";
 import type { AssistantOutcome } from "@/lib/db/messages";
-import type { ChatModel } from "@/lib/db/models";
+import type { ChatModel } from "@/lib/models/chat-models";
 
 /**
  * One backend call for /v1, read step by step: first until the backend accepted the request (or refused it, so the

@@ -1,5 +1,6 @@
 import "server-only";
-import { getChatModel, isEnabledModel, listModelOptions } from "@/lib/db/models";
+import { isEnabledModel } from "@/lib/db/models";
+import { getChatModel, listModelOptions } from "@/lib/models/chat-models";
 import type { ApiCaller } from "./authenticate";
 import { modelNotAllowed, modelNotFound } from "./errors";
 

@@ -2,6 +2,7 @@ import "server-only";
 import { countAnswersStarted } from "@/lib/db/messages";
 import { getQuotasForUser } from "@/lib/db/quotas";
 import { getUsageTotals } from "@/lib/db/usage-stats";
+import { quotaClock } from "./clock";
 import { effectiveLimits, type LimitName } from "./effective-limits";
 import { minuteWindow, startOfNextUtcDay, startOfNextUtcMonth, startOfUtcDay, startOfUtcMonth } from "./periods";
 import { costPerMonthMessage, requestsPerMinuteMessage, tokensPerDayMessage, tokensPerMonthMessage } from "./refusal-message";
@@ -26,7 +27,7 @@ export interface QuotaCheckOptions {
  * it once per request, before anything is stored or any backend is called.
  */
 export async function checkChatQuota(user: { id: string }, options: QuotaCheckOptions = {}): Promise<QuotaRefusal | null> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? quotaClock.now();
   const limits = effectiveLimits(await getQuotasForUser({ userId: user.id }));
 
   if (limits.tokensPerDay) {

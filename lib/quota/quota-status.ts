@@ -1,6 +1,7 @@
 import "server-only";
 import { getQuotasForUser } from "@/lib/db/quotas";
 import { getUsageTotals } from "@/lib/db/usage-stats";
+import { quotaClock } from "./clock";
 import { type EffectiveLimit, effectiveLimits, type LimitName } from "./effective-limits";
 import { startOfNextUtcDay, startOfNextUtcMonth, startOfUtcDay, startOfUtcMonth } from "./periods";
 
@@ -14,7 +15,7 @@ export interface LimitStatus {
 }
 
 /** The limits that apply to the user, with what is used and left of each, for their usage page. */
-export async function getQuotaStatus(userId: string, now = new Date()): Promise<LimitStatus[]> {
+export async function getQuotaStatus(userId: string, now = quotaClock.now()): Promise<LimitStatus[]> {
   const limits = effectiveLimits(await getQuotasForUser({ userId }));
   const day = await getUsageTotals({ userId, period: { from: startOfUtcDay(now), to: startOfNextUtcDay(now) } });
   const month = await getUsageTotals({ userId, period: { from: startOfUtcMonth(now), to: startOfNextUtcMonth(now) } });

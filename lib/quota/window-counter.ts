@@ -3,6 +3,7 @@ import type Redis from "ioredis";
 import { addToRateCounter, deleteExpiredRateCounters, incrementRateCounter } from "@/lib/db/rate-counters";
 import { getEnv } from "@/lib/env";
 import { errorFields, log } from "@/lib/server/log";
+import { quotaClock } from "./clock";
 import { MINUTE_MS } from "./periods";
 import { redisClient } from "./redis-client";
 
@@ -21,7 +22,7 @@ export function databaseCounter(): WindowCounter {
   return {
     async increment(key, expiresAt) {
       const count = await incrementRateCounter({ key, expiresAt });
-      const now = Date.now();
+      const now = quotaClock.now().getTime();
       if (now - lastCleanupAt > MINUTE_MS) {
         lastCleanupAt = now;
         // A minute of grace: another instance whose clock runs behind may still be counting in that window.
@@ -42,14 +43,14 @@ export function databaseCounter(): WindowCounter {
 export function redisCounter(client: Redis, prefix = "chat:quota:"): WindowCounter {
   return {
     async increment(key, expiresAt) {
-      const ttlMs = Math.max(0, expiresAt.getTime() - Date.now()) + MINUTE_MS;
+      const ttlMs = Math.max(0, expiresAt.getTime() - quotaClock.now().getTime()) + MINUTE_MS;
       const results = await client.multi().incr(`${prefix}${key}`).pexpire(`${prefix}${key}`, ttlMs).exec();
       const [error, count] = results?.[0] ?? [new Error("empty MULTI reply"), null];
       if (error) throw error;
       return Number(count);
     },
     async add(key, amount, expiresAt) {
-      const ttlMs = Math.max(0, expiresAt.getTime() - Date.now()) + MINUTE_MS;
+      const ttlMs = Math.max(0, expiresAt.getTime() - quotaClock.now().getTime()) + MINUTE_MS;
       const results = await client.multi().incrby(`${prefix}${key}`, amount).pexpire(`${prefix}${key}`, ttlMs).exec();
       const [error, count] = results?.[0] ?? [new Error("empty MULTI reply"), null];
       if (error) throw error;

@@ -142,7 +142,9 @@ test.describe("chat", () => {
     const partial = ((await chat.answerText().textContent()) ?? "").trim();
     expect(FAKE_REPLIES.ollama.startsWith(partial), `${JSON.stringify(partial)} starts the reply`).toBe(true);
     expect(words(partial).length).toBeLessThan(words(FAKE_REPLIES.ollama).length);
-    await page.waitForTimeout(1_000);
+    // The server has stopped writing once there is nothing left to resume (204): no more text can come after that.
+    const id = await chat.conversationId();
+    await expect.poll(async () => (await page.request.get(`/api/chat/${id}/stream`)).status()).toBe(204);
     await expect(chat.answerText(), "no more text after Stop").toHaveText(partial);
 
     await page.reload();

@@ -129,7 +129,8 @@ test.describe("Markdown answers", () => {
     await expect(answer).toContainText('<img src=x onerror="window.imageHandlerRan = true">');
     await expect(answer.locator("script, img, iframe, b")).toHaveCount(0);
     await answer.getByText("bold").hover();
-    await page.waitForTimeout(300);
+    // Mouse handlers run as the hover is dispatched; two animation frames later anything they scheduled has run too.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const flags = await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
       return { scriptRan: w.scriptRan, imageHandlerRan: w.imageHandlerRan, hovered: w.hovered };
@@ -181,25 +182,45 @@ test.describe("Markdown answers", () => {
 
       await page.reload();
       await expect(chat.answerText().getByText(`Image from ${canary.host} blocked`)).toBeVisible();
-      await page.waitForTimeout(500);
+      // No element on the page points at the host, so nothing can request it later: what was requested so far is all.
+      await expect(page.locator(`img[src*="${canary.host}"], [srcset*="${canary.host}"]`)).toHaveCount(0);
       expect(requested).toEqual([]);
 
       // Second wall: the page's Content-Security-Policy refuses the host even for an <img> the renderer never made
       // (the browser still reports the attempt as a request, which fails before leaving it).
       const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
       expect(policy).toMatch(/img-src 'self' data: blob:/);
+      // Both the violation and the image's error event: once the load attempt has failed, a request that had left
+      // the browser would already have reached the canary.
       const violation = page.evaluate(
         (src) =>
           new Promise<string>((resolve) => {
-            document.addEventListener("securitypolicyviolation", (event) => resolve(event.violatedDirective), { once: true });
+            let directive: string | null = null;
+            let failed = false;
+            const settle = () => directive !== null && failed && resolve(directive);
+            document.addEventListener(
+              "securitypolicyviolation",
+              (event) => {
+                directive = event.violatedDirective;
+                settle();
+              },
+              { once: true },
+            );
             const img = document.createElement("img");
+            img.addEventListener(
+              "error",
+              () => {
+                failed = true;
+                settle();
+              },
+              { once: true },
+            );
             img.src = src;
             document.body.append(img);
           }),
         `http://${canary.host}/injected.png`,
       );
       expect(await violation).toBe("img-src");
-      await page.waitForTimeout(500);
       expect(canary.hits).toEqual([]);
     } finally {
       await new Promise((resolve) => canary.server.close(resolve));

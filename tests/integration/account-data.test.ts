@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DELETE as deleteConversations } from "@/app/(chat)/api/account/conversations/route";
 import { GET as exportData } from "@/app/(chat)/api/account/export/route";
 import { DELETE as deleteAccount } from "@/app/(chat)/api/account/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { createSession } from "@/lib/db/sessions";
 import { recordUsage } from "@/lib/db/usage";
@@ -163,7 +162,7 @@ describe(`DELETE /api/account on ${testProvider()}`, () => {
 
   it("refuses to delete the last active admin with a clear message, and allows it once there is another", async () => {
     const row = await createUser({ email: "boss@example.com", role: "admin", mayBecomeFirstAdmin: false });
-    vi.mocked(getCurrentUser).mockResolvedValue({ id: row.id, email: row.email, name: null, image: null, role: "admin", sessionId: "s" });
+    actAs({ id: row.id, email: row.email, role: "admin" });
     const refused = await deleteAccount(jsonDelete("/api/account", { email: "boss@example.com" }), {} as never);
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ error: { message: expect.stringContaining("only active administrator") } });

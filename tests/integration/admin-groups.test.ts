@@ -5,8 +5,9 @@ import { DELETE as deleteGroupRoute, PATCH as patchGroup } from "@/app/(admin)/a
 import { POST as createGroupRoute, GET as listGroupsRoute } from "@/app/(admin)/api/admin/groups/route";
 import { GET as getAccess, PUT as putAccess } from "@/app/(admin)/api/admin/settings/access/route";
 import { getDb } from "@/lib/db/client";
-import { jsonRequest, newAccount, params, signInAs } from "../support/admin-routes";
+import { jsonRequest, params } from "../support/admin-routes";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs, newUser } from "../support/signed-in-user";
 
 // /api/admin/groups/** and /api/admin/settings/access: who may call them, validation, and what they change.
 
@@ -22,7 +23,7 @@ const add = (id: string, userId: string) => addMember(jsonRequest(`/api/admin/gr
 
 describe(`admin groups routes on ${testProvider()}`, () => {
   it("answers 401 without a session and 403 to a non-admin on every route", async () => {
-    const plain = await newAccount("plain@example.com");
+    const plain = await newUser("plain@example.com");
     const group = await db().group.create({ data: { name: "staff" } });
     const calls = [
       () => listGroupsRoute(jsonRequest("/api/admin/groups", "GET"), undefined),
@@ -39,7 +40,7 @@ describe(`admin groups routes on ${testProvider()}`, () => {
       [null, 401],
       [plain, 403],
     ] as const) {
-      signInAs(actor);
+      actAs(actor);
       for (const call of calls) expect((await call()).status).toBe(status);
     }
     expect(await db().group.findUniqueOrThrow({ where: { id: group.id } })).toMatchObject({ role: null });
@@ -48,10 +49,10 @@ describe(`admin groups routes on ${testProvider()}`, () => {
   });
 
   it("creates a local group, adds and removes members, and maps it to admin, which promotes its members", async () => {
-    const admin = await newAccount("admin@example.com", "admin");
-    const ann = await newAccount("ann@example.com");
-    const bob = await newAccount("bob@example.com");
-    signInAs(admin);
+    const admin = await newUser("admin@example.com", "admin");
+    const ann = await newUser("ann@example.com");
+    const bob = await newUser("bob@example.com");
+    actAs(admin);
 
     const created = await create({ name: "Research" });
     expect(created.status).toBe(201);
@@ -89,8 +90,8 @@ describe(`admin groups routes on ${testProvider()}`, () => {
   });
 
   it("maps an IdP group to a role but neither renames nor deletes it", async () => {
-    const admin = await newAccount("admin@example.com", "admin");
-    signInAs(admin);
+    const admin = await newUser("admin@example.com", "admin");
+    actAs(admin);
     const idp = await db().group.create({ data: { name: "chat-ops", source: "idp" } });
     expect((await patch(idp.id, { role: "admin" })).status).toBe(200);
     expect((await patch(idp.id, { name: "renamed" })).status).toBe(400);
@@ -99,8 +100,8 @@ describe(`admin groups routes on ${testProvider()}`, () => {
   });
 
   it("saves the domain allowlist and the approval rule, refusing bad domains and a list that locks the admin out", async () => {
-    const admin = await newAccount("admin@example.com", "admin");
-    signInAs(admin);
+    const admin = await newUser("admin@example.com", "admin");
+    actAs(admin);
     const put = (body: unknown) => putAccess(jsonRequest("/api/admin/settings/access", "PUT", body), undefined);
 
     expect(await (await getAccess(jsonRequest("/x", "GET"), undefined)).json()).toMatchObject({ requireApproval: false, isDomainListFromEnv: true });

@@ -4,9 +4,9 @@ import { POST as postMove } from "@/app/(admin)/api/admin/models/[id]/move/route
 import { DELETE as deleteModel, GET as getModel, PATCH as patchModel } from "@/app/(admin)/api/admin/models/[id]/route";
 import { POST as postTest } from "@/app/(admin)/api/admin/models/[id]/test/route";
 import { POST as createModel, GET as listModels } from "@/app/(admin)/api/admin/models/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { getChatModel, saveModel } from "@/lib/db/models";
+import { getChatModel } from "@/lib/models/chat-models";
+import { saveModel } from "@/lib/models/save-model";
 import { FakeOpenAICompatible } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
 import { actAs, newUser, type TestUser } from "../support/signed-in-user";
@@ -40,7 +40,7 @@ beforeEach(async () => {
 });
 
 function actAsAdmin() {
-  vi.mocked(getCurrentUser).mockResolvedValue({ id: admin.id, email: admin.email, name: null, image: null, role: "admin", sessionId: "s" });
+  actAs({ ...admin, role: "admin" });
 }
 
 const base = "http://localhost/api/admin/models";

@@ -6,11 +6,11 @@ import { GET as searchUsers } from "@/app/(admin)/api/admin/quotas/user-search/r
 import { PUT as putUserQuota } from "@/app/(admin)/api/admin/quotas/users/[userId]/route";
 import { GET as exportUsage } from "@/app/(admin)/api/admin/usage/export/route";
 import { GET as getUsage } from "@/app/(admin)/api/admin/usage/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getUsageByDay, getUsageByGroup, getUsageByModel, getUsageByUser, getUsageTotals } from "@/lib/db/usage-stats";
 import { createUser } from "@/lib/db/users";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs } from "../support/signed-in-user";
 
 // The admin quota and usage routes, and the usage figures: every figure must equal the stored rows added up.
 
@@ -30,10 +30,6 @@ const stored = (usd: number) => Math.round(usd * 1e9) / 1e9;
 async function newUser(email: string, name: string | null = null, role: "admin" | "user" = "user") {
   const user = await createUser({ email, name: name ?? undefined, role, mayBecomeFirstAdmin: false });
   return user;
-}
-
-function actAs(user: { id: string; email: string; role: "admin" | "user" } | null) {
-  vi.mocked(getCurrentUser).mockResolvedValue(user && { id: user.id, email: user.email, name: null, image: null, role: user.role, sessionId: "s" });
 }
 
 const request = (path: string, init?: { method?: string; body?: unknown }) =>

@@ -6,8 +6,9 @@ import { signInWithPassword } from "@/lib/auth/provision";
 import { getDb } from "@/lib/db/client";
 import { createSession, getActiveSessionWithUser } from "@/lib/db/sessions";
 import { parseEnv } from "@/lib/env";
-import { jsonRequest, newAccount, params, signInAs } from "../support/admin-routes";
+import { jsonRequest, params } from "../support/admin-routes";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs, newUser } from "../support/signed-in-user";
 
 // /api/admin/users/**: list, pre-create, role, status, approve, delete; who may call them and what they change.
 
@@ -36,8 +37,8 @@ async function seedData(userId: string) {
 
 describe(`admin users routes on ${testProvider()}`, () => {
   it("answers 401 without a session and 403 to a non-admin on every route", async () => {
-    const plain = await newAccount("plain@example.com");
-    const target = await newAccount("target@example.com");
+    const plain = await newUser("plain@example.com");
+    const target = await newUser("target@example.com");
     const calls = [
       () => list(),
       () => createAccount(jsonRequest("/api/admin/users", "POST", { email: "new@example.com" }), undefined),
@@ -49,7 +50,7 @@ describe(`admin users routes on ${testProvider()}`, () => {
       [null, 401],
       [plain, 403],
     ] as const) {
-      signInAs(actor);
+      actAs(actor);
       for (const call of calls) expect((await call()).status).toBe(status);
     }
     expect(await db().user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ role: "user", status: "active" });
@@ -57,14 +58,14 @@ describe(`admin users routes on ${testProvider()}`, () => {
   });
 
   it("lists users with search, filters, pagination, groups and this month's usage", async () => {
-    const admin = await newAccount("admin@example.com", "admin");
-    signInAs(admin);
-    const ann = await newAccount("ann@example.com");
+    const admin = await newUser("admin@example.com", "admin");
+    actAs(admin);
+    const ann = await newUser("ann@example.com");
     await db().user.update({ where: { id: ann.id }, data: { name: "Ann Smith" } });
     await seedData(ann.id);
     // Last month's usage does not count.
     await db().usageRecord.create({ data: { userId: ann.id, inputTokens: 1000, costUsd: 9, createdAt: new Date(Date.UTC(2000, 0, 1)) } });
-    for (let index = 0; index < 26; index += 1) await newAccount(`bulk${index}@example.com`);
+    for (let index = 0; index < 26; index += 1) await newUser(`bulk${index}@example.com`);
 
     const byName = await (await list("?query=smith")).json();
     expect(byName.total).toBe(1);
@@ -86,8 +87,8 @@ describe(`admin users routes on ${testProvider()}`, () => {
   });
 
   it("pre-creates a local account the user can sign in with, with a typed or a generated password", async () => {
-    const admin = await newAccount("admin@example.com", "admin");
-    signInAs(admin);
+    const admin = await newUser("admin@example.com", "admin");
+    actAs(admin);
     const env = parseEnv({ LOCAL_ACCOUNTS: "true" });
 
     const typed = await createAccount(
@@ -123,9 +124,9 @@ describe(`admin users routes on ${testProvider()}`, () => {
   });
 
   it("promotes and demotes, but never demotes or disables oneself or the last active admin", async () => {
-    const admin = await newAccount("admin@example.com", "admin");
-    const bob = await newAccount("bob@example.com");
-    signInAs(admin);
+    const admin = await newUser("admin@example.com", "admin");
+    const bob = await newUser("bob@example.com");
+    actAs(admin);
 
     const self = await patch(admin.id, { role: "user" });
     expect(self.status).toBe(400);
@@ -140,9 +141,9 @@ describe(`admin users routes on ${testProvider()}`, () => {
     // Another admin acting on the last active admin is refused with a clear message.
     await db().user.update({ where: { id: admin.id }, data: { status: "disabled" } });
     await db().user.update({ where: { id: bob.id }, data: { role: "admin" } });
-    const other = await newAccount("other@example.com", "admin");
+    const other = await newUser("other@example.com", "admin");
     await db().user.update({ where: { id: other.id }, data: { status: "disabled" } });
-    signInAs(other);
+    actAs(other);
     const last = await patch(bob.id, { role: "user" });
     expect(last.status).toBe(400);
     expect((await last.json()).error.message).toMatch(/last active administrator/);
@@ -161,11 +162,11 @@ describe(`admin users routes on ${testProvider()}`, () => {
   });
 
   it("disabling ends the user's sessions at once; enabling lets them sign in again", async () => {
-    const admin = await newAccount("admin@example.com", "admin");
-    const bob = await newAccount("bob@example.com");
+    const admin = await newUser("admin@example.com", "admin");
+    const bob = await newUser("bob@example.com");
     const session = await createSession({ userId: bob.id, maxAgeMs: 60_000 });
     const adminSession = await createSession({ userId: admin.id, maxAgeMs: 60_000 });
-    signInAs(admin);
+    actAs(admin);
 
     expect((await patch(bob.id, { status: "disabled" })).status).toBe(200);
     expect(await getActiveSessionWithUser({ id: session.id })).toBeNull();
@@ -178,10 +179,10 @@ describe(`admin users routes on ${testProvider()}`, () => {
   });
 
   it("approves a pending user, and only a pending one", async () => {
-    const admin = await newAccount("admin@example.com", "admin");
-    const pending = await newAccount("pending@example.com");
+    const admin = await newUser("admin@example.com", "admin");
+    const pending = await newUser("pending@example.com");
     await db().user.update({ where: { id: pending.id }, data: { status: "pending" } });
-    signInAs(admin);
+    actAs(admin);
     const approveCall = (id: string) => approve(jsonRequest(`/api/admin/users/${id}/approve`, "POST"), params({ id }));
 
     expect((await patch(pending.id, { status: "active" })).status).toBe(400);
@@ -193,13 +194,13 @@ describe(`admin users routes on ${testProvider()}`, () => {
   });
 
   it("deletes a user with all their data in one go, keeps their audit entries and leaves others' data", async () => {
-    const admin = await newAccount("admin@example.com", "admin");
-    const doomed = await newAccount("doomed@example.com");
-    const kept = await newAccount("kept@example.com");
+    const admin = await newUser("admin@example.com", "admin");
+    const doomed = await newUser("doomed@example.com");
+    const kept = await newUser("kept@example.com");
     await seedData(doomed.id);
     await seedData(kept.id);
     await db().auditLogEntry.create({ data: { action: "auth.sign_in", actorId: doomed.id } });
-    signInAs(admin);
+    actAs(admin);
 
     const mismatch = await remove(doomed.id, { confirmEmail: "someone@example.com" });
     expect(mismatch.status).toBe(400);

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { chatStreamResponse } from "@/lib/api/responses";
 import { answerTokenCap } from "@/lib/chat/answer-limits";
 import { DEFAULT_TUNING } from "@/lib/chat/generation";
-import { isGenerating } from "@/lib/chat/generation-registry";
 import { sendMessage } from "@/lib/chat/send-message";
 import { storedText } from "@/lib/chat/stored-message";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
 import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { testProvider, useTestDatabase } from "../support/database";
+import { answerSettled, waitFor } from "../support/wait-for";
 
 // A backend that never stops: the answer is cut at the model's maximum output tokens (counted here) or at the
 // wall-clock cap, the text so far is kept and marked as stopped at the length limit, and the backend connection is
@@ -54,11 +54,7 @@ beforeEach(async () => {
 });
 
 async function settledAnswer(conversationId: string) {
-  const until = Date.now() + 10_000;
-  while (isGenerating(conversationId)) {
-    if (Date.now() > until) throw new Error("the answer did not end");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await answerSettled(conversationId, 10_000);
   const row = await getDb().message.findFirst({ where: { conversationId, role: "assistant" } });
   if (!row) throw new Error("no answer");
   return row;
@@ -66,9 +62,7 @@ async function settledAnswer(conversationId: string) {
 
 /** The backend saw its connection closed (the close reaches it a moment after the abort). */
 async function backendConnectionsClosed(): Promise<void> {
-  const until = Date.now() + 2_000;
-  while (openConnections > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(openConnections).toBe(0);
+  await waitFor(() => openConnections === 0, 2_000, "the backend's connections closed:");
 }
 
 describe(`caps on an answer, on ${testProvider()}`, () => {

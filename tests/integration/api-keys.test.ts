@@ -7,23 +7,24 @@ import { POST as createOwn, GET as listOwn } from "@/app/(chat)/api/account/api-
 import { hashApiKey } from "@/lib/api-keys/key-material";
 import { getDb } from "@/lib/db/client";
 import { createLocalGroup } from "@/lib/db/groups";
-import { type Actor, jsonRequest, newAccount, params, signInAs } from "../support/admin-routes";
+import { jsonRequest, params } from "../support/admin-routes";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs, newUser, type TestUser } from "../support/signed-in-user";
 
 // Personal API keys through the account and admin routes: shown once, stored hashed, owner-only, audited.
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
 
 const database = useTestDatabase();
-let ann: Actor;
-let bob: Actor;
-let admin: Actor;
+let ann: TestUser;
+let bob: TestUser;
+let admin: TestUser;
 
 beforeEach(async () => {
   await database.reset();
-  ann = await newAccount("ann@example.com");
-  bob = await newAccount("bob@example.com");
-  admin = await newAccount("root@example.com", "admin");
+  ann = await newUser("ann@example.com");
+  bob = await newUser("bob@example.com");
+  admin = await newUser("root@example.com", "admin");
 });
 
 type Created = { key: string; apiKey: { id: string; name: string; prefix: string; state: string; expiresAt: string | null } };
@@ -34,7 +35,7 @@ async function create(body: unknown): Promise<Response> {
 
 describe(`personal API keys on ${testProvider()}`, () => {
   it("creates a key shown once, stores only its hash, and lists it without its value", async () => {
-    signInAs(ann);
+    actAs(ann);
     const response = await create({ name: "  laptop ", expiresInDays: 30, saveToHistory: true });
     expect(response.status).toBe(201);
     const created = (await response.json()) as Created;
@@ -59,7 +60,7 @@ describe(`personal API keys on ${testProvider()}`, () => {
   });
 
   it("refuses bad input naming the problem", async () => {
-    signInAs(ann);
+    actAs(ann);
     for (const body of [
       { name: " ", expiresInDays: null },
       { name: "x", expiresInDays: 0 },
@@ -69,22 +70,22 @@ describe(`personal API keys on ${testProvider()}`, () => {
       const response = await create(body);
       expect(response.status, JSON.stringify(body)).toBe(400);
     }
-    signInAs(null);
+    actAs(null);
     expect((await create({ name: "x", expiresInDays: null })).status).toBe(401);
   });
 
   it("lets only the owner revoke their key (another user's id is a 404), and an admin revoke any", async () => {
-    signInAs(ann);
+    actAs(ann);
     const { apiKey } = (await (await create({ name: "one", expiresInDays: null })).json()) as Created;
-    signInAs(bob);
+    actAs(bob);
     expect((await revokeOwn(jsonRequest(`/api/account/api-keys/${apiKey.id}`, "DELETE"), params({ id: apiKey.id }))).status).toBe(404);
-    signInAs(ann);
+    actAs(ann);
     expect((await revokeOwn(jsonRequest(`/api/account/api-keys/${apiKey.id}`, "DELETE"), params({ id: apiKey.id }))).status).toBe(200);
     expect((await revokeOwn(jsonRequest(`/api/account/api-keys/${apiKey.id}`, "DELETE"), params({ id: apiKey.id }))).status).toBe(404);
 
     const { apiKey: second } = (await (await create({ name: "two", expiresInDays: null })).json()) as Created;
     expect((await adminList(jsonRequest("/api/admin/api-keys", "GET"), params({}))).status).toBe(403);
-    signInAs(admin);
+    actAs(admin);
     const all = (await (await adminList(jsonRequest("/api/admin/api-keys", "GET"), params({}))).json()) as {
       keys: Array<{ id: string; state: string; owner: { email: string } }>;
     };
@@ -106,25 +107,25 @@ describe(`personal API keys on ${testProvider()}`, () => {
   });
 
   it("follows the admins' policy: off for everyone, or only for members of chosen groups", async () => {
-    signInAs(ann);
+    actAs(ann);
     expect((await (await listOwn(jsonRequest("/api/account/api-keys", "GET"), params({}))).json()) as { allowed: boolean }).toMatchObject({ allowed: true });
     expect((await putPolicy(jsonRequest("/api/admin/settings/api-keys", "PUT", { enabled: false, groupIds: [] }), params({}))).status).toBe(403);
 
-    signInAs(admin);
+    actAs(admin);
     const group = await createLocalGroup({ name: "engineers", role: null });
     expect((await putPolicy(jsonRequest("/api/admin/settings/api-keys", "PUT", { enabled: true, groupIds: ["missing"] }), params({}))).status).toBe(400);
     expect((await putPolicy(jsonRequest("/api/admin/settings/api-keys", "PUT", { enabled: true, groupIds: [group.id] }), params({}))).status).toBe(200);
     expect(await (await getPolicy(jsonRequest("/api/admin/settings/api-keys", "GET"), params({}))).json()).toEqual({ enabled: true, groupIds: [group.id] });
 
-    signInAs(ann);
+    actAs(ann);
     const refused = await create({ name: "x", expiresInDays: null });
     expect(refused.status).toBe(403);
     await getDb().groupMember.create({ data: { groupId: group.id, userId: ann.id } });
     expect((await create({ name: "x", expiresInDays: null })).status).toBe(201);
 
-    signInAs(admin);
+    actAs(admin);
     await putPolicy(jsonRequest("/api/admin/settings/api-keys", "PUT", { enabled: false, groupIds: [group.id] }), params({}));
-    signInAs(ann);
+    actAs(ann);
     expect((await create({ name: "y", expiresInDays: null })).status).toBe(403);
     expect(await getDb().auditLogEntry.count({ where: { action: "settings.changed", target: "apiKeys.policy" } })).toBe(2);
   });

@@ -13,11 +13,12 @@ import type { ArenaBattleView, Leaderboard } from "@/lib/arena/types";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { saveArenaEnabled } from "@/lib/db/arena-settings";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
 import { getUsageByModel } from "@/lib/db/usage-stats";
+import { saveModel } from "@/lib/models/save-model";
 import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
-import { type Actor, jsonRequest, newAccount, params, signInAs } from "../support/admin-routes";
+import { jsonRequest, params } from "../support/admin-routes";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs, newUser, type TestUser } from "../support/signed-in-user";
 
 // Blind battles end to end: the route handlers, the Compare run and the database, against the fake backends. What
 // the browser receives before the vote (JSON, headers, the streamed chunks) must not name either model.
@@ -27,7 +28,7 @@ vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 
 const database = useTestDatabase();
 let fakes: AllFakes;
-let ann: Actor;
+let ann: TestUser;
 
 const TIMEOUTS = { connectMs: 3_000, firstTokenMs: 3_000, idleMs: 3_000 };
 // Distinctive ids and names, so a search of a response for them finds nothing by accident.
@@ -49,8 +50,8 @@ beforeEach(async () => {
   await waitFor(async () => (await getDb().conversation.findMany({ select: { id: true } })).every((row) => !isGenerating(row.id)));
   await database.reset();
   for (const fake of fakes.list) fake.reset();
-  ann = await newAccount("ann@example.com");
-  signInAs(ann);
+  ann = await newUser("ann@example.com");
+  actAs(ann);
   const [azure, tgi] = MODELS;
   await saveModel({
     id: azure!.id,
@@ -177,7 +178,7 @@ describe(`blind battles on ${testProvider()}`, () => {
   it("is the owner's only: another user gets 404 on reading, following and voting", async () => {
     const battle = await startedBattle();
     await answersEnded(battle.id);
-    signInAs(await newAccount("bob@example.com"));
+    actAs(await newUser("bob@example.com"));
     expect((await read(battle.id)).status).toBe(404);
     expect((await stream(battle.id, "a")).status).toBe(404);
     expect((await vote(battle.id, "a")).status).toBe(404);
@@ -189,9 +190,9 @@ describe(`blind battles on ${testProvider()}`, () => {
     const row = await getDb().arenaBattle.findUniqueOrThrow({ where: { id: battle.id } });
     const conversationId = row.conversationId ?? "";
     await waitFor(async () => isGenerating(conversationId));
-    signInAs(await newAccount("bob@example.com"));
+    actAs(await newUser("bob@example.com"));
     expect((await stop(battle.id)).status).toBe(404);
-    signInAs(ann);
+    actAs(ann);
     const stopped = await stop(battle.id);
     expect(await stopped.json()).toEqual({ stopped: true });
     await answersEnded(battle.id);
@@ -221,7 +222,7 @@ describe(`blind battles on ${testProvider()}`, () => {
     const lonely = await start();
     expect(lonely.status).toBe(409);
     expect(await getDb().arenaBattle.count()).toBe(1);
-    signInAs(null);
+    actAs(null);
     for (const response of [await start(), await read(battle.id), await stream(battle.id, "a"), await vote(battle.id, "a"), await stop(battle.id)]) {
       expect(response.status).toBe(401);
     }
@@ -239,7 +240,7 @@ describe(`blind battles on ${testProvider()}`, () => {
 
   it("is switched by admins only, and the switch is audited", async () => {
     expect((await putSettings(jsonRequest("/api/admin/settings/arena", "PUT", { enabled: false }), undefined as never)).status).toBe(403);
-    signInAs(await newAccount("root@example.com", "admin"));
+    actAs(await newUser("root@example.com", "admin"));
     const off = await putSettings(jsonRequest("/api/admin/settings/arena", "PUT", { enabled: false }), undefined as never);
     expect(await off.json()).toEqual({ enabled: false });
     expect(await (await getSettings(jsonRequest("/api/admin/settings/arena", "GET"), undefined as never)).json()).toEqual({ enabled: false });

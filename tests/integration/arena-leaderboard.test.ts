@@ -8,9 +8,10 @@ import { createArenaBattle } from "@/lib/db/arena-battles";
 import { saveArenaEnabled } from "@/lib/db/arena-settings";
 import { getDb } from "@/lib/db/client";
 import { addGroupMember, createLocalGroup } from "@/lib/db/groups";
-import { saveModel } from "@/lib/db/models";
-import { type Actor, jsonRequest, newAccount, params, signInAs } from "../support/admin-routes";
+import { saveModel } from "@/lib/models/save-model";
+import { jsonRequest, params } from "../support/admin-routes";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs, newUser, type TestUser } from "../support/signed-in-user";
 
 // The leaderboard from stored votes (battles made directly in the database; arena-battles.test.ts runs real ones):
 // ratings, votes, win rates and thumbs up/down, filtered by period and group, through the real route handler.
@@ -19,13 +20,13 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
 vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 
 const database = useTestDatabase();
-let ann: Actor;
-let bob: Actor;
+let ann: TestUser;
+let bob: TestUser;
 
 beforeEach(async () => {
   await database.reset();
-  ann = await newAccount("ann@example.com");
-  bob = await newAccount("bob@example.com");
+  ann = await newUser("ann@example.com");
+  bob = await newUser("bob@example.com");
   for (const [id, name] of [
     ["strong", "Strong Model"],
     ["weak", "Weak Model"],
@@ -37,9 +38,9 @@ beforeEach(async () => {
 });
 
 /** A battle of the user's (no answers needed), voted through the route as that user. */
-async function votedBattle(user: Actor, modelAId: string, modelBId: string, vote: ArenaVote) {
+async function votedBattle(user: TestUser, modelAId: string, modelBId: string, vote: ArenaVote) {
   const battle = await createArenaBattle({ conversationId: randomUUID(), userId: user.id, prompt: "p", title: "Arena: p", modelAId, modelBId });
-  signInAs(user);
+  actAs(user);
   const response = await postVote(jsonRequest(`/api/arena/battles/${battle.id}/vote`, "POST", { vote }), params({ id: battle.id }));
   expect(response.status).toBe(200);
   return battle;
@@ -53,11 +54,11 @@ async function leaderboard(query = ""): Promise<Leaderboard> {
 
 describe(`the leaderboard on ${testProvider()}`, () => {
   it("changes with every vote: the winner rates higher, votes and win rates are counted", async () => {
-    signInAs(ann);
+    actAs(ann);
     expect((await leaderboard()).rows).toEqual([]);
 
     await votedBattle(ann, "strong", "weak", "a");
-    signInAs(ann);
+    actAs(ann);
     const once = await leaderboard();
     expect(once.totalVotes).toBe(1);
     expect(once.rows.map((row) => [row.name, row.votes])).toEqual([
@@ -68,7 +69,7 @@ describe(`the leaderboard on ${testProvider()}`, () => {
     await votedBattle(ann, "weak", "strong", "b");
     await votedBattle(bob, "strong", "weak", "tie");
     await votedBattle(bob, "weak", "strong", "both_bad");
-    signInAs(bob);
+    actAs(bob);
     const board = await leaderboard();
     expect(board.totalVotes).toBe(4);
     const [first, second] = board.rows;
@@ -90,14 +91,14 @@ describe(`the leaderboard on ${testProvider()}`, () => {
     const team = await createLocalGroup({ name: "Team Bob", role: null });
     await addGroupMember({ groupId: team.id, userId: bob.id });
 
-    signInAs(ann);
+    actAs(ann);
     expect((await leaderboard()).totalVotes).toBe(2);
     expect((await leaderboard("?period=30")).rows.map((row) => row.modelId).sort()).toEqual(["strong", "weak"]);
     const response = await getLeaderboard(jsonRequest(`/api/arena/leaderboard?groupId=${team.id}`, "GET"), undefined as never);
     expect(response.status).toBe(404);
     expect((await getLeaderboard(jsonRequest("/api/arena/leaderboard?period=365", "GET"), undefined as never)).status).toBe(400);
 
-    signInAs(bob);
+    actAs(bob);
     const teamBoard = await leaderboard(`?groupId=${team.id}`);
     expect(teamBoard.totalVotes).toBe(1);
     expect(teamBoard.rows.map((row) => row.modelId).sort()).toEqual(["strong", "weak"]);
@@ -116,7 +117,7 @@ describe(`the leaderboard on ${testProvider()}`, () => {
     for (const [modelId, feedback] of rated) {
       await db.message.create({ data: { conversationId: conversation.id, role: "assistant", parts: [], modelId, feedback } });
     }
-    signInAs(ann);
+    actAs(ann);
     const board = await leaderboard();
     expect(board.feedback).toEqual([
       { modelId: "strong", name: "Strong Model", up: 2, down: 1, upRate: 2 / 3 },
@@ -129,7 +130,7 @@ describe(`the leaderboard on ${testProvider()}`, () => {
     await createArenaBattle({ conversationId: randomUUID(), userId: ann.id, prompt: "q", title: "Arena: q", modelAId: "weak", modelBId: "other" });
     await getDb().conversation.delete({ where: { id: battle.conversationId ?? "" } });
     const plain = await getDb().conversation.create({ data: { userId: ann.id, modelId: "strong", title: "Plain chat" } });
-    signInAs(ann);
+    actAs(ann);
     expect((await leaderboard()).totalVotes).toBe(1);
     const list = (await (await getConversations(jsonRequest("/api/conversations", "GET"), undefined as never)).json()) as { conversations: { id: string }[] };
     // The plain chat only: the deleted battle's is gone and the unvoted battle's is hidden.

@@ -1,7 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getAuditLog } from "@/app/(admin)/api/admin/audit/route";
 import type { AuditEntryView } from "@/lib/audit/entry-view";
-import { getCurrentUser } from "@/lib/auth/session";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { listAuditEntries } from "@/lib/db/audit-log";
 import { getDb } from "@/lib/db/client";
@@ -19,7 +18,7 @@ afterAll(() => vi.unstubAllEnvs());
 let admin: TestUser;
 
 function actAsAdmin() {
-  vi.mocked(getCurrentUser).mockResolvedValue({ id: admin.id, email: admin.email, name: "Ada Admin", image: null, role: "admin", sessionId: "s" });
+  actAs({ ...admin, role: "admin", name: "Ada Admin" });
 }
 
 const CHROME = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";

@@ -10,7 +10,7 @@ import type { ConversationSummary, ModelOption, SendMessageInput } from "@/lib/c
 import { getDb } from "@/lib/db/client";
 import { getConversationForUser, getOrCreateConversation } from "@/lib/db/conversations";
 import { createAssistantMessage, insertUserMessage, markStreamingMessagesInterrupted, updateStreamingText } from "@/lib/db/messages";
-import { saveModel } from "@/lib/db/models";
+import { saveModel } from "@/lib/models/save-model";
 import { FakeAzureOpenAI } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
 import { actAs, newUser } from "../support/signed-in-user";

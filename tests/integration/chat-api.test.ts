@@ -6,19 +6,20 @@ import { GET as getStream } from "@/app/(chat)/api/chat/[id]/stream/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { type LlmErrorCode, userMessageFor } from "@/lib/ai/errors";
 import { localTokenizer } from "@/lib/ai/tokens/local-tokenizers";
-import { getCurrentUser } from "@/lib/auth/session";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
 import type { ChatUIMessage, SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
 import { getOrCreateConversation, setTitleIfUnset } from "@/lib/db/conversations";
 import { createAssistantMessage, finishAssistantMessage, insertUserMessage, markStreamingAnswerStopped } from "@/lib/db/messages";
-import { saveModel } from "@/lib/db/models";
-import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { log } from "@/lib/server/log";
 import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { magicPhrase, type Scenario } from "@/tests/fakes/scenarios";
 import { testProvider, useTestDatabase } from "../support/database";
+import { signInNewUser } from "../support/signed-in-user";
+import { parseSse } from "../support/sse";
+import { answerSettled, waitFor } from "../support/wait-for";
 
 // The chat API end to end: the route handlers, the generation runner and the database, against the fake backends
 // speaking the real wire protocols. Only the session lookup is replaced (it needs a Next.js request scope).
@@ -46,7 +47,7 @@ beforeEach(async () => {
   await waitFor(async () => !anyGenerating());
   await database.reset();
   for (const fake of fakes.list) fake.reset();
-  user = await signIn("ann@example.com");
+  user = await signInNewUser("ann@example.com");
   await saveModel({
     id: "azure",
     name: "GPT-4o",
@@ -71,12 +72,6 @@ function anyGenerating(): boolean {
   return [...conversationsInFlight].some((id) => isGenerating(id));
 }
 
-async function signIn(email: string) {
-  const created = await createUser({ email, role: "user", mayBecomeFirstAdmin: false });
-  vi.mocked(getCurrentUser).mockResolvedValue({ id: created.id, email, name: null, image: null, role: "user", sessionId: "test-session" });
-  return created;
-}
-
 function input(text: string, options: { conversationId?: string; modelId?: string } = {}): SendMessageInput {
   const conversationId = options.conversationId ?? randomUUID();
   conversationsInFlight.add(conversationId);
@@ -90,14 +85,6 @@ function send(body: SendMessageInput): Promise<Response> {
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const resume = (id: string) => getStream(new Request(`http://localhost/api/chat/${id}/stream`), params(id));
 const stop = (id: string) => postStop(new Request(`http://localhost/api/chat/${id}/stop`, { method: "POST" }), params(id));
-
-function parseSse(text: string): UIMessageChunk[] {
-  return text
-    .split("\n\n")
-    .map((event) => event.trim())
-    .filter((event) => event.startsWith("data: ") && event !== "data: [DONE]")
-    .map((event) => JSON.parse(event.slice("data: ".length)) as UIMessageChunk);
-}
 
 /** Reads the SSE body until `until` matches a chunk; returns the chunks so far and the open reader. */
 async function readUntil(response: Response, until: (chunk: UIMessageChunk) => boolean) {
@@ -144,16 +131,6 @@ function textOf(message: ChatUIMessage): string {
   return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
 }
 
-async function waitFor<T>(check: () => Promise<T | false | null | undefined>, timeoutMs = 8_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 async function storedMessages(conversationId: string) {
   return getDb().message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
 }
@@ -165,7 +142,7 @@ async function storedAnswer(conversationId: string) {
 }
 
 async function settledAnswer(conversationId: string) {
-  await waitFor(async () => !isGenerating(conversationId));
+  await answerSettled(conversationId);
   return storedAnswer(conversationId);
 }
 
@@ -448,7 +425,7 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
     expect(await response.json()).toEqual({ error: { code: "rate_limited", message: userMessageFor("rate_limited", 6_000), retryAfterMs: 6_000 } });
     const [question, answer] = await storedMessages(body.conversationId);
     expect(question).toMatchObject({ id: body.message.id, role: "user" });
-    await waitFor(async () => !isGenerating(body.conversationId));
+    await answerSettled(body.conversationId);
     expect(await storedAnswer(body.conversationId)).toMatchObject({
       id: answer?.id,
       status: "error",

@@ -10,12 +10,13 @@ import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
 import type { BranchMessages, ChatRequest, ChatUIMessage } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
+import { saveModel } from "@/lib/models/save-model";
 import { ECHO_PHRASE } from "@/tests/fakes/echo";
 import { FakeAzureOpenAI } from "@/tests/fakes/index";
 import { magicPhrase } from "@/tests/fakes/scenarios";
 import { testProvider, useTestDatabase } from "../support/database";
 import { actAs, newUser, type TestUser } from "../support/signed-in-user";
+import { answerSettled, waitFor } from "../support/wait-for";
 
 // Regenerate, edit and resend, and switching between alternatives: the chat routes against a fake Azure backend and
 // a real database. Only the session lookup is replaced.
@@ -54,14 +55,6 @@ beforeEach(async () => {
 
 const inFlight: string[] = [];
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 8_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 function post(body: unknown): Promise<Response> {
   return postChat(new Request("http://localhost/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
 }
@@ -71,7 +64,7 @@ async function chat(body: ChatRequest): Promise<number> {
   inFlight.push(body.conversationId);
   const response = await post(body);
   await response.text();
-  await waitFor(async () => !isGenerating(body.conversationId));
+  await answerSettled(body.conversationId);
   return response.status;
 }
 

@@ -6,7 +6,7 @@ import { exportFilename } from "@/lib/chat/export";
 import { getDb } from "@/lib/db/client";
 import { getOrCreateConversation } from "@/lib/db/conversations";
 import { createAssistantMessage, finishAssistantMessage, insertUserMessage } from "@/lib/db/messages";
-import { saveModel } from "@/lib/db/models";
+import { saveModel } from "@/lib/models/save-model";
 import { testProvider, useTestDatabase } from "../support/database";
 import { actAs, newUser } from "../support/signed-in-user";
 

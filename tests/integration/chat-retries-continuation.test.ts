@@ -2,15 +2,17 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import type { ModelConfigInput } from "@/lib/ai/model-config";
-import { getCurrentUser } from "@/lib/auth/session";
-import { isGenerating } from "@/lib/chat/generation-registry";
 import { loadNewChatStart } from "@/lib/chat/new-chat-start";
 import { toChatUIMessages } from "@/lib/chat/ui-messages";
 import { listMessages } from "@/lib/db/messages";
-import { listModelOptions, saveModel } from "@/lib/db/models";
 import { createUser } from "@/lib/db/users";
+import { listModelOptions } from "@/lib/models/chat-models";
+import { saveModel } from "@/lib/models/save-model";
 import { type AllFakes, magicPhrase, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { signInNewUser } from "../support/signed-in-user";
+import { sseData } from "../support/sse";
+import { answerSettled } from "../support/wait-for";
 
 // What the user sees when the backend refuses before the first token (issue 10): an overloaded backend is asked
 // again and the answer says so while it waits; a conversation the model can no longer take, even trimmed, ends in
@@ -34,9 +36,8 @@ afterAll(async () => {
 beforeEach(async () => {
   await database.reset();
   for (const fake of fakes.list) fake.reset();
-  const created = await createUser({ email: "ann@example.com", role: "user", mayBecomeFirstAdmin: false });
+  const created = await signInNewUser();
   user = { id: created.id, role: "user" };
-  vi.mocked(getCurrentUser).mockResolvedValue({ id: created.id, email: created.email, name: null, image: null, role: "user", sessionId: "s" });
 });
 
 async function useModel(config: ModelConfigInput): Promise<void> {
@@ -56,11 +57,10 @@ async function send(conversationId: string, text: string): Promise<Chunk[]> {
   );
   expect(response.status).toBe(200);
   const body = await response.text();
-  while (isGenerating(conversationId)) await new Promise((resolve) => setTimeout(resolve, 10));
-  return body
-    .split("\n")
-    .filter((line) => line.startsWith("data: {"))
-    .map((line) => JSON.parse(line.slice("data: ".length)) as Chunk);
+  await answerSettled(conversationId);
+  return sseData(body)
+    .filter((data) => data !== "[DONE]")
+    .map((data) => JSON.parse(data) as Chunk);
 }
 
 describe(`retries and conversations too long for the model, on ${testProvider()}`, () => {
@@ -79,6 +79,33 @@ describe(`retries and conversations too long for the model, on ${testProvider()}
     const firstText = chunks.findIndex((chunk) => chunk.type === "text-delta");
     expect(firstText).toBeGreaterThan(chunks.lastIndexOf(retries[1] as Chunk));
     expect(chunks.at(-1)).toMatchObject({ type: "finish", messageMetadata: { status: "complete", tooLong: null } });
+  });
+
+  it("the response streams from the first retry notice on, without waiting for the backend to accept", async () => {
+    await saveModel({
+      id: "model",
+      name: "Llama 2",
+      config: { provider: "tgi", endpoint: fakes.tgi.url, tokenizer: "estimate", timeouts: { ...TIMEOUTS, overloadedRetryMs: [3_000] } },
+      isDefault: true,
+    });
+    fakes.tgi.nextScenarios = ["rate-limit"];
+    const conversationId = randomUUID();
+
+    const response = await postChat(
+      new Request("http://localhost/api/chat", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ conversationId, modelId: "model", message: { id: randomUUID(), text: "Hello" } }),
+      }),
+    );
+
+    // The retry waits 3 s: answered now, the backend has been asked once.
+    expect(response.status).toBe(200);
+    expect(fakes.tgi.requestCount).toBe(1);
+    const body = await response.text();
+    expect(body).toContain('"type":"data-retry"');
+    expect(body).toContain('"status":"complete"');
+    await answerSettled(conversationId);
   });
 
   it("a prompt the server refuses as too long, with nothing left to trim: the answer is marked too long, also when stored", async () => {

@@ -6,13 +6,13 @@ import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { GET as getConversation, PATCH as patchConversation } from "@/app/(chat)/api/conversations/[id]/route";
 import { DELETE as deletePresetRoute, GET as getPresetRoute, PATCH as patchPresetRoute } from "@/app/(chat)/api/presets/[id]/route";
 import { POST as createPresetRoute, GET as listPresetsRoute } from "@/app/(chat)/api/presets/route";
-import { getCurrentUser } from "@/lib/auth/session";
-import { isGenerating } from "@/lib/chat/generation-registry";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
 import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs } from "../support/signed-in-user";
+import { answerSettled } from "../support/wait-for";
 
 // Per-conversation settings (validated against the model's limits, sent to the backend), presets (CRUD, own only)
 // and the admin's image-host allowlist, through the route handlers against a real database and the fake backends.
@@ -29,10 +29,6 @@ type Actor = { id: string; email: string; role: "admin" | "user" };
 async function account(email: string, role: "admin" | "user" = "user"): Promise<Actor> {
   const user = await createUser({ email, role, mayBecomeFirstAdmin: false });
   return { id: user.id, email, role };
-}
-
-function signInAs(actor: Actor | null) {
-  vi.mocked(getCurrentUser).mockResolvedValue(actor && { id: actor.id, email: actor.email, name: null, image: null, role: actor.role, sessionId: "s" });
 }
 
 function request(path: string, method: string, body?: unknown): NextRequest {
@@ -52,16 +48,8 @@ async function send(conversationId: string, text: string, extra: Record<string, 
   const body = { conversationId, modelId: "azure", message: { id: randomUUID(), text }, ...extra };
   const response = await postChat(request("/api/chat", "POST", body));
   if (response.ok) await response.text();
-  await waitFor(() => !isGenerating(conversationId));
+  await answerSettled(conversationId);
   return response;
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 8_000) {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** The body of the latest answer request the fake received (the title request after a first answer left out). */
@@ -83,7 +71,7 @@ beforeEach(async () => {
   await database.reset();
   for (const fake of fakes.list) fake.reset();
   ann = await account("ann@example.com");
-  signInAs(ann);
+  actAs(ann);
   await saveModel({
     id: "azure",
     name: "GPT-4o",
@@ -172,7 +160,7 @@ describe(`conversation settings on ${testProvider()}`, () => {
     const response = await postChat(request("/api/chat", "POST", body));
     expect(response.status).toBe(200);
     await response.text();
-    await waitFor(() => !isGenerating(id));
+    await answerSettled(id);
     const parameters = sentJson(fakes.tgi).parameters as Record<string, unknown>;
     expect(parameters).toMatchObject({ temperature: 0.9, max_new_tokens: 1000 });
   });
@@ -200,10 +188,10 @@ describe(`conversation settings on ${testProvider()}`, () => {
   it("answers 401 without a session and 404 for another user's conversation", async () => {
     const id = randomUUID();
     await send(id, "Mine");
-    signInAs(null);
+    actAs(null);
     expect((await read(id)).status).toBe(401);
     expect((await patch(id, { temperature: 1 })).status).toBe(401);
-    signInAs(await account("bob@example.com"));
+    actAs(await account("bob@example.com"));
     expect((await read(id)).status).toBe(404);
     expect((await patch(id, { temperature: 1 })).status).toBe(404);
     expect((await getDb().conversation.findUniqueOrThrow({ where: { id } })).settings).toBeNull();
@@ -267,12 +255,12 @@ describe(`presets on ${testProvider()}`, () => {
 
   it("keeps other users' presets out of reach (404) and needs a session (401)", async () => {
     const preset = (await (await create({ name: "Ann's" })).json()) as { id: string };
-    signInAs(await account("bob@example.com"));
+    actAs(await account("bob@example.com"));
     expect((await getOne(preset.id)).status).toBe(404);
     expect((await change(preset.id, { name: "Stolen" })).status).toBe(404);
     expect((await remove(preset.id)).status).toBe(404);
     expect(await (await list()).json()).toEqual({ presets: [] });
-    signInAs(null);
+    actAs(null);
     expect((await list()).status).toBe(401);
     expect((await create({ name: "x" })).status).toBe(401);
     expect((await getOne(preset.id)).status).toBe(401);
@@ -284,7 +272,7 @@ describe(`presets on ${testProvider()}`, () => {
     const refused = await create({ name: "One too many" });
     expect(refused.status).toBe(409);
     expect((await errorOf(refused)).message).toContain("at most 100 presets");
-    signInAs(await account("bob@example.com"));
+    actAs(await account("bob@example.com"));
     expect((await create({ name: "Bob's first" })).status).toBe(201);
   });
 });
@@ -294,10 +282,10 @@ describe(`image host allowlist on ${testProvider()}`, () => {
   const get = () => getImageHosts(request("/api/admin/settings/images", "GET"), undefined);
 
   it("answers 401 without a session and 403 to a non-admin", async () => {
-    signInAs(null);
+    actAs(null);
     expect((await get()).status).toBe(401);
     expect((await put({ hosts: "images.example.com" })).status).toBe(401);
-    signInAs(ann);
+    actAs(ann);
     expect((await get()).status).toBe(403);
     expect((await put({ hosts: "images.example.com" })).status).toBe(403);
     expect(await getDb().setting.count({ where: { key: "chat.allowedImageHosts" } })).toBe(0);
@@ -305,7 +293,7 @@ describe(`image host allowlist on ${testProvider()}`, () => {
 
   it("stores host names (one per line, trimmed, lower-case, no duplicates), audits the change, and validates", async () => {
     const admin = await account("root@example.com", "admin");
-    signInAs(admin);
+    actAs(admin);
     expect(await (await get()).json()).toEqual({ hosts: [] });
 
     const saved = await put({ hosts: " Images.Example.com \n\ncdn.example.org:8443\nimages.example.com\n127.0.0.1:4575" });

@@ -3,17 +3,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import type { ModelConfigInput } from "@/lib/ai/model-config";
 import { localTokenizer } from "@/lib/ai/tokens/local-tokenizers";
-import { getCurrentUser } from "@/lib/auth/session";
-import { isGenerating } from "@/lib/chat/generation-registry";
 import { UNANSWERED_PLACEHOLDER } from "@/lib/chat/history";
 import { storedText } from "@/lib/chat/stored-message";
 import { getDb } from "@/lib/db/client";
 import { getOrCreateConversation, setTitleIfUnset } from "@/lib/db/conversations";
 import { createAssistantMessage, finishAssistantMessage, insertUserMessage } from "@/lib/db/messages";
-import { saveModel } from "@/lib/db/models";
-import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { signInNewUser } from "../support/signed-in-user";
+import { answerSettled } from "../support/wait-for";
 
 // After an answer without text (failed, or stopped before its first token) the next message must get an answer from
 // every backend: the history sent alternates, with a placeholder where the answer is missing (lib/chat/history.ts).
@@ -38,9 +37,8 @@ afterAll(async () => {
 beforeEach(async () => {
   await database.reset();
   for (const fake of fakes.list) fake.reset();
-  const user = await createUser({ email: "ann@example.com", role: "user", mayBecomeFirstAdmin: false });
+  const user = await signInNewUser();
   userId = user.id;
-  vi.mocked(getCurrentUser).mockResolvedValue({ id: user.id, email: user.email, name: null, image: null, role: "user", sessionId: "s" });
 });
 
 const BACKENDS: Array<{ name: string; config: (f: AllFakes) => ModelConfigInput; sentRoles?: (f: AllFakes) => string[] | undefined }> = [
@@ -119,7 +117,7 @@ describe(`the next message after an answer without text, on ${testProvider()}`, 
         );
         expect(response.status).toBe(200);
         await response.text();
-        while (isGenerating(conversationId)) await new Promise((resolve) => setTimeout(resolve, 10));
+        await answerSettled(conversationId);
 
         const answers = await getDb().message.findMany({ where: { conversationId, role: "assistant" }, orderBy: { createdAt: "asc" } });
         expect(answers.at(-1)).toMatchObject({ status: "complete", error: null });

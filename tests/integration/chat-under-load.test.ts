@@ -1,16 +1,17 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import { AnswerAdmission, replaceAnswerAdmission } from "@/lib/chat/admission";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
 import type { SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
-import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { FakeOpenAICompatible } from "@/tests/fakes/index";
 import { useTestDatabase } from "../support/database";
+import { signInNewUser } from "../support/signed-in-user";
+import { parseSse, streamedText } from "../support/sse";
+import { waitFor } from "../support/wait-for";
 
 // Many answers at once through the chat route, the generation runner and a real database, against a fake vLLM:
 // what must hold under load (every answer stored once and complete, usage once, nothing left streaming), and how
@@ -40,8 +41,7 @@ beforeEach(async () => {
   fake.reset();
   fake.reply = REPLY;
   fake.timings.tokenDelayMs = 1;
-  const user = await createUser({ email: "ann@example.com", role: "user", mayBecomeFirstAdmin: false });
-  vi.mocked(getCurrentUser).mockResolvedValue({ id: user.id, email: "ann@example.com", name: null, image: null, role: "user", sessionId: "test-session" });
+  await signInNewUser();
   await saveModel({
     id: "vllm",
     name: "Llama 2 (vLLM)",
@@ -54,8 +54,8 @@ const started = new Set<string>();
 afterEach(async () => {
   // Titles are written after the answer (its usage first): let every one end before the database is reset.
   const ids = [...started];
-  await waitFor(() => ids.every((id) => !isGenerating(id)));
-  await waitFor(async () => (await getDb().conversation.count({ where: { id: { in: ids }, titleIsSet: false } })) === 0);
+  await waitFor(() => ids.every((id) => !isGenerating(id)), 60_000);
+  await waitFor(async () => (await getDb().conversation.count({ where: { id: { in: ids }, titleIsSet: false } })) === 0, 60_000);
   started.clear();
 });
 
@@ -69,25 +69,6 @@ function send(body: SendMessageInput): Promise<Response> {
   return postChat(new Request("http://localhost/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
 }
 
-/** The text the client saw stream in (the text-delta events). */
-function streamedText(sse: string): string {
-  return sse
-    .split("\n\n")
-    .filter((event) => event.startsWith("data: {"))
-    .map((event) => JSON.parse(event.slice("data: ".length)) as { type: string; delta?: string })
-    .filter((chunk) => chunk.type === "text-delta")
-    .map((chunk) => chunk.delta)
-    .join("");
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 async function storedAnswers(conversationIds: string[]) {
   return getDb().message.findMany({ where: { conversationId: { in: conversationIds }, role: "assistant" } });
 }
@@ -98,10 +79,10 @@ describe("100 simultaneous new chats", () => {
     const responses = await Promise.all(inputs.map(send));
     expect(responses.map((response) => response.status)).toEqual(inputs.map(() => 200));
     const bodies = await Promise.all(responses.map((response) => response.text()));
-    for (const body of bodies) expect(streamedText(body)).toBe(REPLY);
+    for (const body of bodies) expect(streamedText(parseSse(body))).toBe(REPLY);
 
     const ids = inputs.map((input) => input.conversationId);
-    await waitFor(() => ids.every((id) => !isGenerating(id)));
+    await waitFor(() => ids.every((id) => !isGenerating(id)), 60_000);
     const answers = await storedAnswers(ids);
     expect(answers).toHaveLength(100);
     expect(new Set(answers.map((answer) => answer.conversationId)).size).toBe(100);
@@ -136,11 +117,11 @@ describe("admission control", () => {
     });
     const accepted = responses.filter((response) => response.status === 200);
     expect(accepted).toHaveLength(3);
-    for (const body of await Promise.all(accepted.map((response) => response.text()))) expect(streamedText(body)).toBe(REPLY);
+    for (const body of await Promise.all(accepted.map((response) => response.text()))) expect(streamedText(parseSse(body))).toBe(REPLY);
 
     const refusedId = inputs[responses.findIndex((response) => response.status === 503)]?.conversationId as string;
     expect(await getDb().conversation.count({ where: { id: refusedId } })).toBe(0);
-    await waitFor(() => inputs.every((input) => !isGenerating(input.conversationId)));
+    await waitFor(() => inputs.every((input) => !isGenerating(input.conversationId)), 60_000);
     const answers = await storedAnswers(inputs.map((input) => input.conversationId));
     expect(answers.map((answer) => answer.status)).toEqual(["complete", "complete", "complete"]);
   });
@@ -153,6 +134,6 @@ describe("admission control", () => {
     expect(running.status).toBe(200);
     const waiting = await send(newChat());
     expect(waiting.status).toBe(503);
-    expect(streamedText(await running.text())).toBe(REPLY);
+    expect(streamedText(parseSse(await running.text()))).toBe(REPLY);
   });
 });

@@ -12,10 +12,12 @@ import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
 import type { ChatUIMessage } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
+import { saveModel } from "@/lib/models/save-model";
 import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
 import { actAs, newUser, type TestUser } from "../support/signed-in-user";
+import { parseSse } from "../support/sse";
+import { answerSettled, waitFor } from "../support/wait-for";
 
 // POST /api/compare end to end: the route handlers, the generation runner and the database, against the fake
 // backends. Only the session lookup is replaced (it needs a Next.js request scope).
@@ -99,14 +101,6 @@ const choose = (id: string, messageId: string) =>
     { params: Promise.resolve({ conversationId: id }) },
   );
 
-function parseSse(text: string): UIMessageChunk[] {
-  return text
-    .split("\n\n")
-    .map((event) => event.trim())
-    .filter((event) => event.startsWith("data: ") && event !== "data: [DONE]")
-    .map((event) => JSON.parse(event.slice("data: ".length)) as UIMessageChunk);
-}
-
 async function messageOf(chunks: UIMessageChunk[]): Promise<ChatUIMessage> {
   let last: ChatUIMessage | undefined;
   const stream = new ReadableStream<UIMessageChunk>({
@@ -122,19 +116,9 @@ async function messageOf(chunks: UIMessageChunk[]): Promise<ChatUIMessage> {
 
 const textOf = (message: ChatUIMessage) => message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
 
-async function waitFor<T>(check: () => Promise<T | false | null | undefined>, timeoutMs = 8_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Every answer stored, and the automatic title too (written after the first model's complete answer). */
 async function settled(conversationId: string): Promise<void> {
-  await waitFor(async () => !isGenerating(conversationId));
+  await answerSettled(conversationId);
   await waitFor(async () => {
     const conversation = await getDb().conversation.findUnique({ where: { id: conversationId }, select: { titleIsSet: true } });
     if (!conversation || conversation.titleIsSet) return true;

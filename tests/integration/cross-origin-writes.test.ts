@@ -8,8 +8,8 @@ import { DELETE as deleteConversation, PATCH as patchConversation } from "@/app/
 import { POST as postFeedback } from "@/app/(chat)/api/messages/[id]/feedback/route";
 import { POST as postPreset } from "@/app/(chat)/api/presets/route";
 import { getDb } from "@/lib/db/client";
-import { newAccount, signInAs } from "../support/admin-routes";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs, newUser } from "../support/signed-in-user";
 
 // The routes themselves refuse writes from another origin, with a valid session: proxy.ts lets such requests
 // through precisely so that the route answers them, so nothing else stands in the way.
@@ -43,8 +43,8 @@ const params = (id: string) => ({ params: Promise.resolve({ id }) });
 describe(`writes from another origin on ${testProvider()}`, () => {
   for (const [name, headers] of Object.entries(CROSS_ORIGIN_MARKS)) {
     it(`are refused with 403 on every kind of write route, signed in or not: ${name}`, async () => {
-      const admin = await newAccount("admin@example.com", "admin");
-      signInAs(admin);
+      const admin = await newUser("admin@example.com", "admin");
+      actAs(admin);
       const id = randomUUID();
       const responses = [
         await postPreset(request("/api/presets", "POST", headers, { name: "Planted" }), params(id)),
@@ -65,7 +65,7 @@ describe(`writes from another origin on ${testProvider()}`, () => {
   }
 
   it("lets the app's own pages write", async () => {
-    signInAs(await newAccount("user@example.com"));
+    actAs(await newUser("user@example.com"));
     const own = await postPreset(
       request("/api/presets", "POST", { "sec-fetch-site": "same-origin", origin: "https://chat.example.com" }, { name: "Mine" }),
       params("x"),

@@ -6,10 +6,10 @@ import { GET as getHealth } from "@/app/api/health/route";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getOrCreateConversation } from "@/lib/db/conversations";
-import { saveModel } from "@/lib/db/models";
-import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { testProvider, useTestDatabase } from "../support/database";
 import { allowWrites, refuseWrites } from "../support/database-outage";
+import { signInNewUser } from "../support/signed-in-user";
 
 // A database that cannot write (full disk, read-only server) or cannot be reached: readiness says so (503), API
 // routes answer 503 "temporarily unavailable" in the JSON error shape, and no database error text reaches a response.
@@ -21,9 +21,8 @@ let userId: string;
 
 beforeEach(async () => {
   await database.reset();
-  const user = await createUser({ email: "ann@example.com", role: "user", mayBecomeFirstAdmin: false });
+  const user = await signInNewUser();
   userId = user.id;
-  vi.mocked(getCurrentUser).mockResolvedValue({ id: user.id, email: "ann@example.com", name: null, image: null, role: "user", sessionId: "s" });
   await saveModel({ id: "m", name: "Model", config: { provider: "openai-compatible", endpoint: "http://127.0.0.1:1/v1", model: "m" }, isDefault: true });
 });
 afterEach(async () => {

@@ -11,11 +11,11 @@ import { GET as listSets, POST as postSet } from "@/app/(admin)/api/admin/evals/
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { createEvalRun } from "@/lib/db/evals-runs";
-import { saveModel } from "@/lib/db/models";
 import { provisionEvalSets } from "@/lib/evals/provision";
 import { resumeEvalRuns } from "@/lib/evals/resume";
 import { evalRunSettled } from "@/lib/evals/runner";
 import type { ModelSummary } from "@/lib/evals/summary";
+import { saveModel } from "@/lib/models/save-model";
 import { FakeOpenAICompatible, type RecordedRequest } from "@/tests/fakes/index";
 
 import { useTestDatabase } from "../support/database";

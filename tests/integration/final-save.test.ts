@@ -10,10 +10,11 @@ import { sweepStaleAnswers } from "@/lib/chat/interrupted-sweep";
 import { sendMessage } from "@/lib/chat/send-message";
 import { storedText } from "@/lib/chat/stored-message";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
 import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { testProvider, useTestDatabase } from "../support/database";
 import { allowWrites, refuseWrites } from "../support/database-outage";
+import { waitFor } from "../support/wait-for";
 
 // The database stops taking writes while an answer is being written (the case: the reader got the whole
 // answer and "complete", the database kept a third of it as "streaming" and no usage). The final outcome and the
@@ -77,11 +78,11 @@ async function sendAndWaitForFirstToken(conversationId: string, options: Generat
     text += next.value;
   }
   // The first partial save has landed: nothing is being written when the test cuts the database off.
-  const until = Date.now() + 5_000;
-  while (storedText((await getDb().message.findFirst({ where: { conversationId, role: "assistant" } }))?.parts) !== "Hello") {
-    if (Date.now() > until) throw new Error("the first partial save did not land");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await waitFor(
+    async () => storedText((await getDb().message.findFirst({ where: { conversationId, role: "assistant" } }))?.parts) === "Hello",
+    5_000,
+    "the first partial save landed:",
+  );
   return {
     async rest(): Promise<string> {
       for (;;) {

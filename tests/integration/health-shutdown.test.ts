@@ -3,16 +3,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { GET as getLive } from "@/app/api/health/live/route";
 import { GET as getReady } from "@/app/api/health/ready/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import { allActiveGenerations } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
 import type { SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
-import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { resetShutdownForTests, shutDown } from "@/lib/server/shutdown";
 import { type AllFakes, ECHO_PHRASE, magicPhrase, startAllFakes } from "@/tests/fakes/index";
 import { useTestDatabase } from "../support/database";
+import { signInNewUser } from "../support/signed-in-user";
+import { waitFor } from "../support/wait-for";
 
 // The probes and the graceful shutdown, in process against the real database and Redis: readiness follows the
 // database, the migrations and Redis; a shutdown refuses new answers, lets short ones finish and stores the others
@@ -37,8 +37,7 @@ beforeEach(async () => {
   resetShutdownForTests();
   await database.reset();
   fakes.azure.reset();
-  const user = await createUser({ email: "ann@example.com", role: "user", mayBecomeFirstAdmin: false });
-  vi.mocked(getCurrentUser).mockResolvedValue({ id: user.id, email: user.email, name: null, image: null, role: "user", sessionId: "s" });
+  await signInNewUser();
   await saveModel({
     id: "azure",
     name: "GPT-4o",
@@ -61,14 +60,6 @@ function send(text: string): Promise<Response> {
 async function readiness() {
   const response = await getReady();
   return { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, string> } };
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 8_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe("health probes", () => {

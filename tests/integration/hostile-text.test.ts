@@ -2,14 +2,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { POST as postCompare } from "@/app/(chat)/api/compare/route";
-import { getCurrentUser } from "@/lib/auth/session";
-import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
-import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { actAs, signInNewUser } from "../support/signed-in-user";
+import { answerSettled } from "../support/wait-for";
 
 // NUL characters and lone surrogates (from a request body or a backend's answer) are normalised before anything is
 // stored: NUL removed, a lone surrogate replaced by U+FFFD. PostgreSQL refuses NUL in text and JSON; both databases
@@ -31,9 +30,8 @@ afterAll(async () => {
 beforeEach(async () => {
   await database.reset();
   for (const fake of fakes.list) fake.reset();
-  const user = await createUser({ email: "ann@example.com", role: "user", mayBecomeFirstAdmin: false });
+  const user = await signInNewUser();
   userId = user.id;
-  vi.mocked(getCurrentUser).mockResolvedValue({ id: user.id, email: "ann@example.com", name: null, image: null, role: "user", sessionId: "s" });
   await saveModel({
     id: "vllm",
     name: "Llama",
@@ -53,11 +51,7 @@ function messageBody(conversationId: string, text: string, messageId: string = r
 }
 
 async function settled(conversationId: string) {
-  const until = Date.now() + 8_000;
-  while (isGenerating(conversationId)) {
-    if (Date.now() > until) throw new Error("the answer did not finish");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await answerSettled(conversationId);
   return getDb().message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
 }
 
@@ -129,7 +123,7 @@ describe(`hostile text on ${testProvider()}`, () => {
 
 describe("POST /api/chat without a session", () => {
   it("answers 401 before reading the body (an anonymous client cannot make the server parse a megabyte)", async () => {
-    vi.mocked(getCurrentUser).mockResolvedValue(null);
+    actAs(null);
     let pulls = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {

@@ -2,15 +2,14 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { GET as getReady } from "@/app/api/health/ready/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import { followRelayedAnswer } from "@/lib/chat/live-relay";
 import { storedText } from "@/lib/chat/stored-message";
 import type { SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
-import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { type AllFakes, ECHO_PHRASE, startAllFakes } from "@/tests/fakes/index";
 import { useTestDatabase } from "../support/database";
+import { signInNewUser } from "../support/signed-in-user";
 
 // REDIS_URL set but nothing answers there: answers are written and saved as always, a reader on another instance
 // gets null quickly (the route then answers 204 and the page shows the saved text), and the instance stays ready.
@@ -25,8 +24,7 @@ let fakes: AllFakes;
 
 beforeAll(async () => {
   fakes = await startAllFakes();
-  const user = await createUser({ email: "ann@example.com", role: "user", mayBecomeFirstAdmin: false });
-  vi.mocked(getCurrentUser).mockResolvedValue({ id: user.id, email: user.email, name: null, image: null, role: "user", sessionId: "s" });
+  await signInNewUser();
   await saveModel({
     id: "azure",
     name: "GPT-4o",

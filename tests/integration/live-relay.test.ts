@@ -7,8 +7,8 @@ import { getGenerationForMessage } from "@/lib/chat/generation-registry";
 import { followRelayedAnswer } from "@/lib/chat/live-relay";
 import type { SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
 import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { type AllFakes, ECHO_PHRASE, startAllFakes } from "@/tests/fakes/index";
 import { useTestDatabase } from "../support/database";
 
@@ -54,6 +54,18 @@ async function startAnswer(reply: string): Promise<{ conversationId: string; mes
   return { conversationId: body.conversationId, messageId: answer.id, response };
 }
 
+/**
+ * Follows the answer once the writer has registered it in Redis (a subscription and a key, a moment after the answer
+ * started): a reader that comes earlier is told it is not relayed, as after a reload that came too soon.
+ */
+async function followOnceRelayed(messageId: string): Promise<ReadableStream<UIMessageChunk>> {
+  return vi.waitFor(async () => {
+    const stream = await followRelayedAnswer(messageId);
+    if (!stream) throw new Error("not relayed yet");
+    return stream;
+  });
+}
+
 async function readAll(stream: ReadableStream<UIMessageChunk>): Promise<UIMessageChunk[]> {
   const chunks: UIMessageChunk[] = [];
   const reader = stream.getReader();
@@ -72,9 +84,7 @@ describe("live answers relayed through Redis", () => {
     const local = response.body!.getReader();
     for (let read = 0; read < 6; read++) await local.read();
 
-    const relayed = await followRelayedAnswer(messageId);
-    expect(relayed).not.toBeNull();
-    const reader = relayed!.getReader();
+    const reader = (await followOnceRelayed(messageId)).getReader();
     const seen: UIMessageChunk[] = [];
     let sawLiveWhileStreaming = false;
     for (;;) {
@@ -112,9 +122,10 @@ describe("live answers relayed through Redis", () => {
     // Both readers join before the first token, however slow this machine is.
     const release = fakes.azure.hold();
     const { messageId, response } = await startAnswer(words);
-    const [first, second] = await Promise.all([followRelayedAnswer(messageId), followRelayedAnswer(messageId)]);
+    const first = await followOnceRelayed(messageId);
+    const second = await followOnceRelayed(messageId);
     release();
-    const [a, b] = await Promise.all([readAll(first!), readAll(second!), response.text()]);
+    const [a, b] = await Promise.all([readAll(first), readAll(second), response.text()]);
     expect(textOf(a!)).toBe(words);
     expect(textOf(b!)).toBe(words);
   });

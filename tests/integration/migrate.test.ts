@@ -9,6 +9,7 @@ import { migrate } from "@/lib/db/migrate";
 import { loadMigrations, MigrationChangedError } from "@/lib/db/migrations";
 import type { DatabaseTarget } from "@/lib/db/target";
 import { createScratchDatabase, repoRoot, type ScratchDatabase, testProvider } from "../support/database";
+import { waitFor } from "../support/wait-for";
 
 // The start-up migration runner (lib/db/migrate.ts) against a real database of the project's provider.
 
@@ -220,8 +221,7 @@ PRAGMA defer_foreign_keys=OFF;
               "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
             )
           ).rowCount === 1;
-        for (let attempt = 0; attempt < 200 && !(await waiting()); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 25));
-        expect(await waiting()).toBe(true);
+        await waitFor(waiting, 5_000, "the runner queued on the lock:");
         expect(settled).toBe(false);
         expect(await tableExists(target, "_app_migrations")).toBe(false);
 

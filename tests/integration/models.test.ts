@@ -5,9 +5,10 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ModelConfigInput } from "@/lib/ai/model-config";
 import { getDb } from "@/lib/db/client";
-import { getChatModel, getDefaultModelId, listModelOptions, saveModel, syncModelsFromFile } from "@/lib/db/models";
+import { getChatModel, getDefaultModelId, listModelOptions } from "@/lib/models/chat-models";
 import { ModelsFileError, parseModelsDocument } from "@/lib/models/models-file";
-import { provisionModelsFromFile } from "@/lib/models/provision";
+import { provisionModelsFromFile, syncModelsFromFile } from "@/lib/models/provision";
+import { saveModel } from "@/lib/models/save-model";
 import { testProvider, useTestDatabase } from "../support/database";
 
 // Set before useTestDatabase's beforeAll reads (and caches) the environment.

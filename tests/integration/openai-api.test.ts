@@ -9,14 +9,16 @@ import { setApiKeyPolicy } from "@/lib/db/api-key-settings";
 import { getDb } from "@/lib/db/client";
 import { createLocalGroup } from "@/lib/db/groups";
 import { setModelAccessGroups } from "@/lib/db/model-access";
-import { saveModel } from "@/lib/db/models";
 import { saveQuota } from "@/lib/db/quotas";
 import { recordUsage } from "@/lib/db/usage";
 import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { FAILED_AUTH_PER_MINUTE } from "@/lib/openai-api/failed-auth-limit";
 import { type AllFakes, magicPhrase, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
 import { API_BASE_URL, appFetch } from "../support/openai-api-app";
+import { actAs } from "../support/signed-in-user";
+import { sseData } from "../support/sse";
 
 // The OpenAI-compatible API driven by real clients written by others: the official `openai` package and the AI
 // SDK's @ai-sdk/openai-compatible, both pointed at the /v1 route handlers, against the fake backends.
@@ -204,16 +206,16 @@ describe(`OpenAI-compatible API on ${testProvider()}`, () => {
       body: JSON.stringify({ model: "vllm", messages: [{ role: "user", content: "Hi" }], stream: true }),
     });
     expect(response.headers.get("content-type")).toContain("text/event-stream");
-    const events = (await response.text()).split("\n\n").filter(Boolean);
-    expect(events.at(-1)).toBe("data: [DONE]");
-    const chunks = events.slice(0, -1).map((event) => JSON.parse(event.slice("data: ".length)));
+    const events = sseData(await response.text());
+    expect(events.at(-1)).toBe("[DONE]");
+    const chunks = events.slice(0, -1).map((data) => JSON.parse(data));
     expect(chunks[0].choices[0].delta).toEqual({ role: "assistant", content: "" });
     expect(chunks.at(-1).choices[0]).toMatchObject({ delta: {}, finish_reason: "stop" });
     expect(chunks.every((chunk) => !("usage" in chunk))).toBe(true);
   });
 
   it("refuses without a valid key: missing, malformed, unknown, revoked (at its next request), expired; a session does not count", async () => {
-    vi.mocked(getCurrentUser).mockResolvedValue({ id: ann.id, email: "ann@example.com", name: null, image: null, role: "user", sessionId: "s" });
+    actAs({ id: ann.id, email: "ann@example.com" });
     const missing = await appFetch(`${API_BASE_URL}/models`, { headers: { cookie: "chat.session-token=anything" } });
     expect(missing.status).toBe(401);
     expect(await missing.json()).toMatchObject({ error: { type: "authentication_error", code: "invalid_api_key", param: null } });

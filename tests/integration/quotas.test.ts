@@ -1,18 +1,19 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import Redis from "ioredis";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
-import { getCurrentUser } from "@/lib/auth/session";
-import { isGenerating } from "@/lib/chat/generation-registry";
 import type { SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
-import { saveModel } from "@/lib/db/models";
 import { type QuotaLimits, saveQuota } from "@/lib/db/quotas";
 import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
+import { quotaClock } from "@/lib/quota/clock";
 import { databaseCounter, redisCounter, type WindowCounter } from "@/lib/quota/window-counter";
 import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { signInNewUser } from "../support/signed-in-user";
+import { answerSettled, waitFor } from "../support/wait-for";
 
 // Quotas against the real database (and a real Redis): which limits apply, when they reset, that the per-minute
 // counters hold under concurrency, and that an over-limit chat request is refused before anything else happens.
@@ -202,11 +203,12 @@ describe(`quotas on ${testProvider()}`, () => {
       // Sweeping happens at most once a minute per instance and removes only windows that are over.
       await getDb().rateCounter.create({ data: { key: "rpm:gone:1", count: 3, expiresAt: new Date(Date.now() - 1_000) } });
       await getDb().rateCounter.create({ data: { key: "rpm:grace:1", count: 3, expiresAt: new Date(Date.now() + 90_000) } });
-      vi.useFakeTimers({ now: Date.now() + 120_000, toFake: ["Date"] });
+      const twoMinutesAhead = new Date(Date.now() + 120_000);
+      const clock = vi.spyOn(quotaClock, "now").mockReturnValue(twoMinutesAhead);
       try {
-        await databaseCounter().increment("rpm:fresh:1", new Date(Date.now() + 60_000));
+        await databaseCounter().increment("rpm:fresh:1", new Date(twoMinutesAhead.getTime() + 60_000));
       } finally {
-        vi.useRealTimers();
+        clock.mockRestore();
       }
       const keys = (await getDb().rateCounter.findMany({ select: { key: true } })).map((row) => row.key);
       expect(keys).not.toContain("rpm:gone:1");
@@ -251,10 +253,8 @@ describe(`POST /api/chat over a quota on ${testProvider()}`, () => {
     });
   });
 
-  async function signIn() {
-    const user = await newUser("chat");
-    vi.mocked(getCurrentUser).mockResolvedValue({ id: user.id, email: user.email, name: null, image: null, role: "user", sessionId: "s" });
-    return user;
+  function signIn() {
+    return signInNewUser(`chat-${randomUUID().slice(0, 8)}@example.com`);
   }
 
   function send(body: SendMessageInput) {
@@ -265,15 +265,11 @@ describe(`POST /api/chat over a quota on ${testProvider()}`, () => {
     return { conversationId: randomUUID(), modelId: "azure", message: { id: randomUUID(), text } };
   }
 
-  async function settled(conversationId: string) {
-    const until = Date.now() + 8_000;
-    while (isGenerating(conversationId)) {
-      if (Date.now() > until) throw new Error("the answer did not finish");
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
   it("answers 429 quota_exceeded with the reset time, before any backend call and without storing anything", async () => {
+    // Both messages in one minute window whatever the wall clock says: the quota clock stands 20 s into a window.
+    const window = Math.floor(Date.now() / 60_000) * 60_000 + 5 * 60_000;
+    const clock = vi.spyOn(quotaClock, "now").mockReturnValue(new Date(window + 20_000));
+    onTestFinished(() => clock.mockRestore());
     const user = await signIn();
     await saveQuota({ owner: { userId: user.id }, limits: { ...UNLIMITED, requestsPerMinute: 1 } });
 
@@ -281,7 +277,7 @@ describe(`POST /api/chat over a quota on ${testProvider()}`, () => {
     const ok = await send(first);
     expect(ok.status).toBe(200);
     await ok.text();
-    await settled(first.conversationId);
+    await answerSettled(first.conversationId);
     const backendCalls = fakes.azure.requestCount;
     expect(backendCalls).toBeGreaterThan(0);
     const before = {
@@ -291,16 +287,13 @@ describe(`POST /api/chat over a quota on ${testProvider()}`, () => {
     };
 
     const second = newMessage("And what fruit?");
-    const startedAt = Date.now();
     const refused = await send(second);
     expect(refused.status).toBe(429);
     expect(refused.headers.get("cache-control")).toContain("no-store");
     const body = (await refused.json()) as { error: { code: string; message: string; resetsAt: string } };
     expect(body.error.code).toBe("quota_exceeded");
     const resetsAt = new Date(body.error.resetsAt);
-    expect(resetsAt.getTime() % 60_000).toBe(0);
-    expect(resetsAt.getTime()).toBeGreaterThan(startedAt - 1);
-    expect(resetsAt.getTime()).toBeLessThanOrEqual(startedAt + 60_000);
+    expect(resetsAt).toEqual(new Date(window + 60_000));
     const hhmm = resetsAt.toISOString().slice(11, 16);
     expect(body.error.message).toBe(`You have reached your limit of 1 request per minute. Try again at ${hhmm} UTC.`);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
@@ -331,9 +324,8 @@ describe(`POST /api/chat over a quota on ${testProvider()}`, () => {
     const user = await signIn();
     const body = newMessage("How do I care for a parrot?");
     await (await send(body)).text();
-    await settled(body.conversationId);
-    const until = Date.now() + 5_000;
-    while ((await getDb().usageRecord.count()) < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    await answerSettled(body.conversationId);
+    await waitFor(async () => (await getDb().usageRecord.count()) >= 2, 5_000, "the answer's and the title's usage recorded:");
 
     const records = await getDb().usageRecord.findMany({ where: { userId: user.id } });
     expect(records.length).toBe(2); // the answer and the title
@@ -346,7 +338,7 @@ describe(`POST /api/chat over a quota on ${testProvider()}`, () => {
     await getDb().model.update({ where: { id: "azure" }, data: { inputPricePerMTok: null, outputPricePerMTok: null } });
     const next = newMessage("And what fruit?");
     await (await send({ ...next, conversationId: body.conversationId })).text();
-    await settled(body.conversationId);
+    await answerSettled(body.conversationId);
     const later = await getDb().usageRecord.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
     expect(later).toHaveLength(3);
     expect(later[2]?.costUsd).toBe(0);

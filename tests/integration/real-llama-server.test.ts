@@ -3,16 +3,16 @@ import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { POST as postStop } from "@/app/(chat)/api/chat/[id]/stop/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { userMessageFor } from "@/lib/ai/errors";
-import { getCurrentUser } from "@/lib/auth/session";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
 import type { ChatRequest } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
 import { getOrCreateConversation, setTitleIfUnset } from "@/lib/db/conversations";
-import { saveModel } from "@/lib/db/models";
-import { createUser } from "@/lib/db/users";
+import { saveModel } from "@/lib/models/save-model";
 import { testProvider, useTestDatabase } from "../support/database";
 import { describeWithRealServer, type RunningLlamaServer, startLlamaServer } from "../support/real-llama-server";
+import { signInNewUser } from "../support/signed-in-user";
+import { answerSettled, waitFor } from "../support/wait-for";
 
 // The chat paths through the app (route handlers, generation runner, database) against the real llama.cpp server
 // with Meta's Llama 2 chat template: it refuses turns that do not alternate and prompts over its context, exactly as
@@ -41,9 +41,8 @@ describeWithRealServer(`chat against the real llama.cpp server on ${testProvider
   });
   beforeEach(async () => {
     await database.reset();
-    const user = await createUser({ email: "ann@example.com", role: "user", mayBecomeFirstAdmin: false });
+    const user = await signInNewUser();
     userId = user.id;
-    vi.mocked(getCurrentUser).mockResolvedValue({ id: user.id, email: user.email, name: null, image: null, role: "user", sessionId: "s" });
     await saveModel({
       id: "llama",
       name: "Llama 2 (llama.cpp)",
@@ -86,7 +85,7 @@ describeWithRealServer(`chat against the real llama.cpp server on ${testProvider
   }
 
   async function lastAnswer(conversationId: string) {
-    await waitFor(async () => !isGenerating(conversationId));
+    await answerSettled(conversationId, 20_000);
     const rows = await getDb().message.findMany({ where: { conversationId, role: "assistant" }, orderBy: { createdAt: "asc" } });
     const answer = rows.at(-1);
     if (!answer) throw new Error("no stored answer");
@@ -169,10 +168,10 @@ describeWithRealServer(`chat against the real llama.cpp server on ${testProvider
       },
       () => undefined,
     );
-    await waitFor(() => server.busy());
+    await waitFor(() => server.busy(), 20_000);
 
     const sent = post({ conversationId, modelId: "llama", message: { id: randomUUID(), text: "Are you there?" } });
-    await waitFor(async () => isGenerating(conversationId));
+    await waitFor(() => isGenerating(conversationId), 20_000);
     expect(await (await stop(conversationId)).json()).toEqual({ stopped: true });
     await (await sent).text();
     const stopped = await lastAnswer(conversationId);
@@ -180,7 +179,7 @@ describeWithRealServer(`chat against the real llama.cpp server on ${testProvider
     expect(storedText(stopped.parts)).toBe("");
     blocker.abort();
     await blocking;
-    await waitFor(async () => !(await server.busy()));
+    await waitFor(async () => !(await server.busy()), 20_000);
 
     const next = await ask(conversationId, "Are you there now?");
     expect(next).toMatchObject({ status: "complete", error: null });
@@ -232,13 +231,3 @@ describeWithRealServer(`chat against the real llama.cpp server on ${testProvider
     expect(stopped.outputTokens ?? 0).toBeLessThan(400);
   });
 });
-
-async function waitFor<T>(check: () => Promise<T | false | null | undefined>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

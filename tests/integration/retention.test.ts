@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getRetention, PUT as putRetention } from "@/app/(admin)/api/admin/settings/retention/route";
-import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { acquireJobLease, releaseJobLease } from "@/lib/db/job-lease";
 import { getRetentionSettings, setRetentionDays } from "@/lib/db/retention-settings";
@@ -140,7 +139,7 @@ describe(`PUT /api/admin/settings/retention on ${testProvider()}`, () => {
   beforeEach(async () => {
     const row = await createUser({ email: "admin@example.com", role: "admin", mayBecomeFirstAdmin: false });
     admin = { id: row.id, email: row.email };
-    vi.mocked(getCurrentUser).mockResolvedValue({ id: admin.id, email: admin.email, name: null, image: null, role: "admin", sessionId: "s" });
+    actAs({ ...admin, role: "admin" });
   });
 
   it("saves 1 to 3650 days or null, and records each change", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildModelBody, initialFormValues, slugFromName } from "@/components/admin/models/model-form-values";
-import type { AdminModel } from "@/lib/db/admin-models";
 import { changedSecretFields, resolveAdminConfig } from "@/lib/models/admin-config";
+import type { AdminModel } from "@/lib/models/admin-models";
 
 const azure = { provider: "azure-openai", endpoint: "https://corp.openai.azure.com", deployment: "gpt-4o" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CompareView } from "@/components/compare/compare-view";
 import { requireUser } from "@/lib/auth/session";
 import { getArenaEnabled } from "@/lib/db/arena-settings";
-import { listModelOptions } from "@/lib/db/models";
+import { listModelOptions } from "@/lib/models/chat-models";
 
 export const dynamic = "force-dynamic";
 

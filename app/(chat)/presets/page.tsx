@@ -3,7 +3,7 @@ import { PresetManager } from "@/components/presets/preset-manager";
 import { requireUser } from "@/lib/auth/session";
 import { listModelLimits } from "@/lib/chat/model-limits";
 import { listPresets } from "@/lib/chat/presets";
-import { listModelOptions } from "@/lib/db/models";
+import { listModelOptions } from "@/lib/models/chat-models";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Presets" };

@@ -1,10 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ModalDialog } from "@/components/admin/modal-dialog";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Spinner } from "@/components/ui/spinner";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ApiKeyView } from "@/lib/api-keys/view";
 
 /** Asks before revoking: a revoked key stops working at its next request and cannot be restored. */
@@ -19,42 +16,30 @@ export function RevokeApiKeyDialog({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const revoke = async (key: ApiKeyView) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm(key);
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <ModalDialog
+    <ConfirmDialog
       open={apiKey !== null}
-      role="alertdialog"
       title={`Revoke “${apiKey?.name ?? ""}”?`}
       description="Tools using this key stop working at their next request. This cannot be undone."
-      onClose={() => {
+      confirmLabel="Revoke key"
+      busy={busy}
+      error={error}
+      onConfirm={() => apiKey && void revoke(apiKey)}
+      onCancel={() => {
         setError(null);
         onCancel();
       }}
-    >
-      {error && <Alert>{error}</Alert>}
-      <div className="mt-3 flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-        <Button
-          className="bg-destructive text-white hover:bg-destructive/90"
-          disabled={busy}
-          onClick={async () => {
-            if (!apiKey) return;
-            setBusy(true);
-            setError(null);
-            try {
-              await onConfirm(apiKey);
-            } catch (failure) {
-              setError((failure as Error).message);
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
-          {busy && <Spinner />}
-          Revoke key
-        </Button>
-      </div>
-    </ModalDialog>
+    />
   );
 }

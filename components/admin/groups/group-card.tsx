@@ -7,6 +7,7 @@ import { callAdminApi } from "@/components/admin/admin-api";
 import { NativeSelect } from "@/components/admin/native-select";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Spinner } from "@/components/ui/spinner";
 import type { GroupSummary } from "@/lib/db/groups";
 import { cn } from "@/lib/utils";
@@ -21,16 +22,22 @@ export function GroupCard({ group }: { group: GroupSummary }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
 
-  async function send(method: "PATCH" | "DELETE", body?: unknown) {
+  /** True when the change was saved; otherwise the error is shown. */
+  async function send(method: "PATCH" | "DELETE", body?: unknown): Promise<boolean> {
     setBusy(true);
     setError(null);
     setSaved(false);
     const result = await callAdminApi(`/api/admin/groups/${group.id}`, method, body);
     setBusy(false);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) {
+      setError(result.message);
+      return false;
+    }
     if (method === "PATCH") setSaved(true);
     router.refresh();
+    return true;
   }
 
   return (
@@ -74,21 +81,26 @@ export function GroupCard({ group }: { group: GroupSummary }) {
             <ChevronDown aria-hidden="true" className={cn("transition-transform", expanded && "rotate-180")} />
           </Button>
           {group.source === "local" ? (
-            <Button
-              variant="ghost"
-              size="sm"
-              disabled={busy}
-              aria-label={`Delete group ${group.name}`}
-              onClick={() => {
-                if (window.confirm(`Delete the group “${group.name}”? Its members keep their accounts.`)) void send("DELETE");
-              }}
-            >
+            <Button variant="ghost" size="sm" disabled={busy} aria-label={`Delete group ${group.name}`} onClick={() => setConfirmingDelete(true)}>
               <Trash2 aria-hidden="true" />
             </Button>
           ) : null}
         </div>
       </div>
-      {error ? <Alert>{error}</Alert> : null}
+      {error && !confirmingDelete ? <Alert>{error}</Alert> : null}
+      <ConfirmDialog
+        open={confirmingDelete}
+        title={`Delete the group “${group.name}”?`}
+        description="Its members keep their accounts."
+        confirmLabel="Delete group"
+        busy={busy}
+        error={error}
+        onConfirm={() => void send("DELETE").then((deleted) => deleted && setConfirmingDelete(false))}
+        onCancel={() => {
+          setConfirmingDelete(false);
+          setError(null);
+        }}
+      />
       <div id={membersId} hidden={!expanded}>
         {expanded ? <GroupMembers group={group} /> : null}
       </div>

@@ -1,6 +1,6 @@
 import { FileLock2, Star } from "lucide-react";
 import { DemoBadge } from "@/components/chat/demo-badge";
-import type { AdminModel } from "@/lib/db/admin-models";
+import type { AdminModel } from "@/lib/models/admin-models";
 import { cn } from "@/lib/utils";
 
 const badge = "inline-flex h-5 items-center gap-1 rounded-full border px-2 text-[11px] font-medium whitespace-nowrap";

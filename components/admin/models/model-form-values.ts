@@ -1,4 +1,4 @@
-import type { AdminModel } from "@/lib/db/admin-models";
+import type { AdminModel } from "@/lib/models/admin-models";
 import { type SecretField, secretFieldsFor } from "@/lib/models/model-secrets-fields";
 import { type ConnectionValues, FIELDS_BY_PROVIDER, PROVIDER_IDS, type ProviderId, SELECT_DEFAULTS } from "./provider-fields";
 

@@ -1,4 +1,4 @@
-import type { AdminModel } from "@/lib/db/admin-models";
+import type { AdminModel } from "@/lib/models/admin-models";
 
 export const PROVIDER_LABELS: Record<string, string> = {
   "azure-openai": "Azure OpenAI",

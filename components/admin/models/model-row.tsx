@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Spinner } from "@/components/ui/spinner";
-import type { AdminModel } from "@/lib/db/admin-models";
+import type { AdminModel } from "@/lib/models/admin-models";
 import { ModelBadges } from "./model-badges";
 import { accessText, endpointHost, priceText, providerLabel } from "./model-format";
 import { ModelTestOutcome } from "./model-test-outcome";

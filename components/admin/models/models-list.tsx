@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import type { AdminModel } from "@/lib/db/admin-models";
+import type { AdminModel } from "@/lib/models/admin-models";
 import { DeleteModelDialog } from "./delete-model-dialog";
 import { deleteModelRequest, moveModelRequest, updateModelRequest } from "./model-admin-api";
 import { ModelRow, type RowAction } from "./model-row";

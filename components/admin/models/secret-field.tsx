@@ -1,5 +1,5 @@
 import { Input } from "@/components/ui/input";
-import type { SecretStatus } from "@/lib/db/admin-models";
+import type { SecretStatus } from "@/lib/models/admin-models";
 import { checkboxClasses, Field } from "./form-parts";
 
 type SecretFieldProps = {

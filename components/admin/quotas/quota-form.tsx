@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
+import { apiResult } from "@/lib/api/client";
 import { LIMIT_FIELDS, type Limits, type QuotaTarget } from "./quota-types";
 
 type QuotaFormProps = {
@@ -52,20 +53,17 @@ export function QuotaForm({ target, onSaved, onCancel }: QuotaFormProps) {
     if (typeof limits === "string") return setError(limits);
     setError(null);
     setIsSaving(true);
-    try {
-      const response = await fetch(`/api/admin/quotas/${target.kind === "user" ? "users" : "groups"}/${encodeURIComponent(target.id)}`, {
+    const result = await apiResult<{ limits: Limits | null }>(
+      `/api/admin/quotas/${target.kind === "user" ? "users" : "groups"}/${encodeURIComponent(target.id)}`,
+      {
         method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(limits),
-      });
-      const body = (await response.json().catch(() => null)) as { limits?: Limits | null; error?: { message?: string } } | null;
-      if (!response.ok) return setError(body?.error?.message ?? "The limits could not be saved. Please try again.");
-      onSaved(body?.limits ?? null);
-    } catch {
-      setError("The connection to the server was lost. Your changes are still here: try again.");
-    } finally {
-      setIsSaving(false);
-    }
+        body: limits,
+        fallback: "The limits could not be saved. Please try again.",
+      },
+    );
+    setIsSaving(false);
+    if (!result.ok) return setError(result.message);
+    onSaved(result.value.limits ?? null);
   }
 
   return (

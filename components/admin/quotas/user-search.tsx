@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
+import { apiResult } from "@/lib/api/client";
 import type { Limits } from "./quota-types";
 
 export interface FoundUser {
@@ -28,16 +29,12 @@ export function UserSearch({ onPick }: { onPick: (user: FoundUser) => void }) {
     if (!query.trim()) return setError("Type part of a name or email.");
     setError(null);
     setIsSearching(true);
-    try {
-      const response = await fetch(`/api/admin/quotas/user-search?q=${encodeURIComponent(query.trim())}`);
-      const body = (await response.json().catch(() => null)) as { users?: FoundUser[]; error?: { message?: string } } | null;
-      if (!response.ok || !body?.users) return setError(body?.error?.message ?? "The search failed. Please try again.");
-      setResults(body.users);
-    } catch {
-      setError("The connection to the server was lost. Try again.");
-    } finally {
-      setIsSearching(false);
-    }
+    const result = await apiResult<{ users: FoundUser[] }>(`/api/admin/quotas/user-search?q=${encodeURIComponent(query.trim())}`, {
+      fallback: "The search failed. Please try again.",
+    });
+    setIsSearching(false);
+    if (!result.ok) return setError(result.message);
+    setResults(result.value.users);
   }
 
   return (

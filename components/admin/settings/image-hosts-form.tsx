@@ -5,16 +5,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
+import { apiFetch } from "@/lib/api/client";
 
 async function saveHosts(hosts: string): Promise<string[]> {
-  const response = await fetch("/api/admin/settings/images", {
+  const saved = await apiFetch<{ hosts: string[] }>("/api/admin/settings/images", {
     method: "PUT",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ hosts }),
+    body: { hosts },
+    fallback: "The setting could not be saved. Please try again.",
   });
-  const body = (await response.json().catch(() => null)) as { hosts?: string[]; error?: { message?: string } } | null;
-  if (!response.ok || !body?.hosts) throw new Error(body?.error?.message ?? "The setting could not be saved. Please try again.");
-  return body.hosts;
+  return saved.hosts;
 }
 
 /** "Allow images from these hosts": one host name per line; empty means only the app's own images. */
@@ -34,7 +33,7 @@ export function ImageHostsForm({ initialHosts }: { initialHosts: string[] }) {
       setText((await saveHosts(text)).join("\n"));
       setSaved(true);
     } catch (failure) {
-      setError(failure instanceof TypeError ? "The server cannot be reached. Check your connection and try again." : (failure as Error).message);
+      setError((failure as Error).message);
     } finally {
       setSaving(false);
     }

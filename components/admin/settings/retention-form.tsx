@@ -7,20 +7,18 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
+import { apiFetch } from "@/lib/api/client";
 import type { RetentionSettings } from "@/lib/db/retention-settings";
 import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from "@/lib/retention/schema";
 
 const DEFAULT_DAYS = 365;
 
-async function saveRetention(days: number | null): Promise<RetentionSettings> {
-  const response = await fetch("/api/admin/settings/retention", {
+function saveRetention(days: number | null): Promise<RetentionSettings> {
+  return apiFetch<RetentionSettings>("/api/admin/settings/retention", {
     method: "PUT",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ days }),
+    body: { days },
+    fallback: "The setting could not be saved. Please try again.",
   });
-  const body = (await response.json().catch(() => null)) as (RetentionSettings & { error?: { message?: string } }) | null;
-  if (!response.ok || !body) throw new Error(body?.error?.message ?? "The setting could not be saved. Please try again.");
-  return body;
 }
 
 function LastRun({ lastRun }: { lastRun: RetentionSettings["lastRun"] }) {

@@ -4,10 +4,10 @@ import { Copy, UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callAdminApi } from "@/components/admin/admin-api";
-import { ModalDialog } from "@/components/admin/modal-dialog";
 import { NativeSelect } from "@/components/admin/native-select";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
@@ -52,10 +52,10 @@ export function AddUserDialog() {
         <UserPlus aria-hidden="true" />
         Add user
       </Button>
-      <ModalDialog
+      <Dialog
         open={open}
         title={created ? "User added" : "Add a user"}
-        description={created ? null : "A local account that signs in with email and password."}
+        description={created ? undefined : "A local account that signs in with email and password."}
         onClose={close}
       >
         {created ? (
@@ -92,7 +92,7 @@ export function AddUserDialog() {
             {error ? <Alert>{error}</Alert> : null}
             <div className="grid gap-1.5">
               <Label htmlFor="new-user-email">Email</Label>
-              <Input id="new-user-email" name="email" type="email" required autoComplete="off" autoFocus />
+              <Input id="new-user-email" name="email" type="email" required autoComplete="off" data-autofocus />
             </div>
             <div className="grid gap-1.5">
               <Label htmlFor="new-user-name">Name</Label>
@@ -133,7 +133,7 @@ export function AddUserDialog() {
             </div>
           </form>
         )}
-      </ModalDialog>
+      </Dialog>
     </>
   );
 }

@@ -3,8 +3,8 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
-import { ModalDialog } from "./modal-dialog";
 import { SaveAsPreset } from "./save-as-preset";
 import { SettingsFormFields } from "./settings-fields";
 import { type FieldErrors, fieldsOf, parseSettingsFields, type SettingsFields, type SettingsValues } from "./settings-values";
@@ -31,7 +31,7 @@ type ConversationSettingsDialogProps = {
 /** The settings of one conversation (or of the chat about to start): system prompt, temperature, answer length. */
 export function ConversationSettingsDialog({ open, onClose, subject, loadError, onSave, description }: ConversationSettingsDialogProps) {
   return (
-    <ModalDialog open={open} onClose={onClose} title="Conversation settings" description={description}>
+    <Dialog open={open} onClose={onClose} title="Conversation settings" description={description} className="w-[min(34rem,calc(100vw-2rem))]">
       {loadError ? (
         <Alert>{loadError}</Alert>
       ) : subject ? (
@@ -42,7 +42,7 @@ export function ConversationSettingsDialog({ open, onClose, subject, loadError, 
           <Spinner /> Loading settings…
         </p>
       )}
-    </ModalDialog>
+    </Dialog>
   );
 }
 
@@ -61,7 +61,7 @@ function SettingsForm({
   const [error, setError] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
 
-  // Loaded after the dialog opened: start at the first field (when it opened with the form, ModalDialog did).
+  // Loaded after the dialog opened: start at the first field (when it opened with the form, Dialog did).
   useEffect(() => {
     if (form.current?.closest("dialog")?.open) form.current.querySelector<HTMLElement>("[data-autofocus]")?.focus();
   }, []);

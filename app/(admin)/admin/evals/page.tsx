@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { requireEvaluator } from "@/lib/auth/evaluator";
 import { listEvalSets } from "@/lib/db/evals";
 import { listEvalRuns } from "@/lib/db/evals-runs";
-import { listModelOptions } from "@/lib/db/models";
+import { listModelOptions } from "@/lib/models/chat-models";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Evaluations · Admin" };

@@ -6,7 +6,7 @@ import { ModelsEmptyState } from "@/components/admin/models/models-empty-state";
 import { ModelsList } from "@/components/admin/models/models-list";
 import { buttonClasses } from "@/components/ui/button";
 import { requireAdmin } from "@/lib/auth/session";
-import { listAdminModels } from "@/lib/db/admin-models";
+import { listAdminModels } from "@/lib/models/admin-models";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Models · Admin" };

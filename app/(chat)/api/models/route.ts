@@ -1,6 +1,6 @@
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
-import { listModelOptions } from "@/lib/db/models";
+import { listModelOptions } from "@/lib/models/chat-models";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

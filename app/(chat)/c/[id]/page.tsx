@@ -6,7 +6,7 @@ import { AllowedImageHostsProvider } from "@/components/chat/markdown/allowed-im
 import { requireUser } from "@/lib/auth/session";
 import { loadConversationView } from "@/lib/chat/conversation-view";
 import { getAllowedImageHosts } from "@/lib/db/image-hosts";
-import { listModelOptions } from "@/lib/db/models";
+import { listModelOptions } from "@/lib/models/chat-models";
 import { firstName } from "@/lib/ui/user-display";
 
 export const dynamic = "force-dynamic";

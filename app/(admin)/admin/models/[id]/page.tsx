@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { AdminPage } from "@/components/admin/admin-page";
 import { ModelForm } from "@/components/admin/models/model-form";
 import { requireAdmin } from "@/lib/auth/session";
-import { getAdminModel } from "@/lib/db/admin-models";
 import { listAccessGroups } from "@/lib/db/model-access";
+import { getAdminModel } from "@/lib/models/admin-models";
 import { modelIdSchema } from "@/lib/models/model-id";
 
 export const dynamic = "force-dynamic";

@@ -1,11 +1,11 @@
 import { ApiError } from "@/lib/api/errors";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
-import { createAdminModel, getAdminModel, isDefaultFromFile, listAdminModels } from "@/lib/db/admin-models";
+import { isDefaultFromFile } from "@/lib/db/admin-models";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { auditModelWrite } from "@/lib/models/admin-model-audit";
 import { prepareModelWrite } from "@/lib/models/admin-model-write";
-import { DEFAULT_FROM_FILE, FILE_MANAGED_MESSAGE } from "@/lib/models/file-managed";
+import { createAdminModel, DEFAULT_FROM_FILE, FILE_MANAGED_MESSAGE, getAdminModel, listAdminModels } from "@/lib/models/admin-models";
 import { createModelSchema } from "./schema";
 
 export const dynamic = "force-dynamic";

@@ -2,10 +2,10 @@ import { auditRequest } from "@/lib/api/audit";
 import { ApiError } from "@/lib/api/errors";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
-import { deleteAdminModel, getAdminModel, isDefaultFromFile, isModelInUse, updateAdminModel } from "@/lib/db/admin-models";
+import { deleteAdminModel, isDefaultFromFile, isModelInUse } from "@/lib/db/admin-models";
 import { auditModelWrite } from "@/lib/models/admin-model-audit";
 import { prepareModelWrite } from "@/lib/models/admin-model-write";
-import { DEFAULT_FROM_FILE, FILE_MANAGED_MESSAGE } from "@/lib/models/file-managed";
+import { DEFAULT_FROM_FILE, FILE_MANAGED_MESSAGE, getAdminModel, updateAdminModel } from "@/lib/models/admin-models";
 import { MODEL_NOT_FOUND, modelParamsSchema, updateModelSchema } from "../schema";
 
 export const dynamic = "force-dynamic";

@@ -2,8 +2,8 @@ import { auditRequest } from "@/lib/api/audit";
 import { ApiError } from "@/lib/api/errors";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
-import { getAdminModel, listAdminModels, moveAdminModel } from "@/lib/db/admin-models";
-import { FILE_MANAGED_MESSAGE } from "@/lib/models/file-managed";
+import { moveAdminModel } from "@/lib/db/admin-models";
+import { FILE_MANAGED_MESSAGE, getAdminModel, listAdminModels } from "@/lib/models/admin-models";
 import { MODEL_NOT_FOUND, modelParamsSchema, moveModelSchema } from "../../schema";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import { auditRequest } from "@/lib/api/audit";
 import { ApiError } from "@/lib/api/errors";
 import { apiJson } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
-import { getModelForTest } from "@/lib/db/admin-models";
+import { getModelForTest } from "@/lib/models/chat-models";
 import { testModelConnection } from "@/lib/models/test-model";
 import { MODEL_NOT_FOUND, modelParamsSchema } from "../../schema";
 
