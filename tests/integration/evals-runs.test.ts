@@ -257,7 +257,8 @@ describe("a run over three deterministic models", () => {
 
   it("stops when cancelled: no new calls, finished results kept, the rest skipped", async () => {
     const setId = await uploadSet();
-    fake.timings.tokenDelayMs = 40;
+    // Slow enough that the run is far from done when the cancel comes (about 8 s for all its items).
+    fake.timings.tokenDelayMs = 100;
     const runId = await startRun({ setId, modelIds: ["right-80", "always-wrong"], concurrency: 1 });
     await vi.waitFor(async () => expect(await getDb().evalResult.count({ where: { runId, status: "done" } })).toBeGreaterThan(0), { timeout: 10_000 });
     const cancelled = await postCancel(new Request(`${base}/runs/${runId}/cancel`, { method: "POST" }) as never, params(runId));
