@@ -73,6 +73,7 @@ const schema = z
       .string()
       .regex(/\.(ya?ml|json)$/i, "must be a .yaml, .yml or .json file")
       .optional(),
+    EVAL_SETS_DIR: z.string().min(1).optional(),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\//i, "must start with redis:// or rediss://")

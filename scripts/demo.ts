@@ -4,7 +4,8 @@
 //  1. starts every fake backend on consecutive ports from FAKES_BASE_PORT (default 4100)
 //  2. writes data/demo-models.yaml, the MODELS_FILE listing one demo model per fake (fake keys included)
 //  3. `next build`, unless SKIP_BUILD=1 and a build exists
-//  4. `next start` with MODELS_FILE set (PORT, default 3000), and prints the address once it answers
+//  4. `next start` with MODELS_FILE set (PORT, default 3000) and EVAL_SETS_DIR=examples/evals (the example evaluation
+//     set, under Admin → Evaluations), and prints the address once it answers
 //
 // Ctrl-C stops everything. The rest of the configuration (.env.local, DATA_DIR, sign-in) is the app's usual one.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -70,7 +71,14 @@ async function main(): Promise<void> {
   writeDemoModelsFile(modelsFile, runningFakeUrls(fakes));
   log(`${Object.keys(DEMO_MODELS).length} demo models written to ${path.relative(root, modelsFile)}`);
 
-  const env = { ...process.env, MODELS_FILE: modelsFile, PORT: String(port), APP_URL: appUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    MODELS_FILE: modelsFile,
+    EVAL_SETS_DIR: process.env.EVAL_SETS_DIR || path.join(root, "examples", "evals"),
+    PORT: String(port),
+    APP_URL: appUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   if (process.env.SKIP_BUILD === "1" && existsSync(path.join(root, ".next", "BUILD_ID"))) {
     log("SKIP_BUILD=1: using the existing build");
   } else {

@@ -10,12 +10,13 @@ function isCurrent(pathname: string, href: string): boolean {
 }
 
 /** The admin console's section links: a row that scrolls sideways on a phone, a column beside the page on a desktop. */
-export function AdminNav() {
+export function AdminNav({ evaluationsOnly = false }: { evaluationsOnly?: boolean }) {
   const pathname = usePathname();
+  const sections = evaluationsOnly ? ADMIN_SECTIONS.filter((section) => section.href === "/admin/evals") : ADMIN_SECTIONS;
   return (
     <nav aria-label="Administration" className="border-b border-border md:w-52 md:shrink-0 md:border-r md:border-b-0">
       <ul className="flex gap-1 overflow-x-auto px-3 py-2 md:sticky md:top-14 md:flex-col md:px-3 md:py-6">
-        {ADMIN_SECTIONS.map((section) => {
+        {sections.map((section) => {
           const current = isCurrent(pathname, section.href);
           return (
             <li key={section.href} className="shrink-0">

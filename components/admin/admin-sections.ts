@@ -7,6 +7,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/quotas", label: "Quotas" },
   { href: "/admin/privacy", label: "Privacy" },
   { href: "/admin/usage", label: "Usage" },
+  { href: "/admin/evals", label: "Evaluations" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/settings", label: "Settings" },
 ] as const;

@@ -11,25 +11,27 @@ interface ApiFetchOptions {
   method?: Method;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as plain text instead (an uploaded file's content). */
+  text?: string;
   signal?: AbortSignal;
   /** The message when the answer is not ours (a proxy's error page): by default it names the status. */
   fallback?: string;
 }
 
 /** Calls the API: the answer's JSON (null for an empty one), or throws an ApiError; an abort is rethrown as it is. */
-export async function apiFetch<T>(path: string, { method = "GET", body, signal, fallback }: ApiFetchOptions = {}): Promise<T> {
+export async function apiFetch<T>(path: string, { method = "GET", body, text, signal, fallback }: ApiFetchOptions = {}): Promise<T> {
   const response = await apiResponse(
     path,
     {
       method,
       signal,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: text !== undefined ? { "content-type": "text/plain; charset=utf-8" } : body === undefined ? undefined : { "content-type": "application/json" },
+      body: text ?? (body === undefined ? undefined : JSON.stringify(body)),
     },
     fallback,
   );
-  const text = await response.text();
-  return (text ? JSON.parse(text) : null) as T;
+  const answer = await response.text();
+  return (answer ? JSON.parse(answer) : null) as T;
 }
 
 /**

@@ -17,6 +17,14 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
+/** The request's body as text (an uploaded file); 413 with `tooLarge` past `limit` bytes, declared or counted. */
+export async function readTextBody(request: Request, limit: number, tooLarge: string): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? "0") > limit) throw new ApiError("payload_too_large", tooLarge);
+  const text = await readTextUpTo(request, limit);
+  if (text === null) throw new ApiError("payload_too_large", tooLarge);
+  return text;
+}
+
 /** The body as text, or null as soon as it grows past `limit` bytes (a chunked body declares no length). */
 async function readTextUpTo(request: Request, limit: number): Promise<string | null> {
   if (!request.body) return "";

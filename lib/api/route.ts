@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { type CurrentUser, getCurrentUser } from "@/lib/auth/session";
+import { isEvaluatorMember } from "@/lib/db/evals-access";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { getEnv } from "@/lib/env";
 import { errorFields, log } from "@/lib/server/log";
@@ -8,10 +9,13 @@ import { isCrossOriginWrite } from "./cross-origin";
 import { ApiError } from "./errors";
 import { readJsonBody } from "./read-body";
 
-type Access = "public" | "user" | "admin";
+type Access = "public" | "user" | "evaluator" | "admin";
 
 interface RouteSpec<A extends Access, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
-  /** Who may call it: anyone, a signed-in user (401 otherwise), or an admin (403 for anyone else). */
+  /**
+   * Who may call it: anyone, a signed-in user (401 otherwise), an admin or a member of a group allowed to run
+   * evaluations, or an admin (403 for anyone else).
+   */
   auth: A;
   /** The dynamic segments of the path, e.g. `z.object({ id: z.uuid() })`. */
   params?: P;
@@ -94,6 +98,9 @@ async function userFor(access: Access): Promise<CurrentUser | null> {
   const user = await getCurrentUser();
   if (!user) throw new ApiError("unauthorized", "Sign in to continue.");
   if (access === "admin" && user.role !== "admin") throw new ApiError("forbidden", "Only administrators can do this.");
+  if (access === "evaluator" && user.role !== "admin" && !(await isEvaluatorMember(user.id))) {
+    throw new ApiError("forbidden", "Only administrators and evaluators can do this.");
+  }
   return user;
 }
 

@@ -39,6 +39,11 @@ const labelByAction: Partial<Record<AuditAction, string>> = {
   "privacy.blocked": "Message blocked (privacy)",
   "privacy.confirmed": "Privacy warning confirmed",
   "privacy.redacted": "Personal data redacted",
+  "eval_set.created": "Evaluation set uploaded",
+  "eval_set.deleted": "Evaluation set deleted",
+  "eval_run.started": "Evaluation run started",
+  "eval_run.cancelled": "Evaluation run cancelled",
+  "eval_run.exported": "Evaluation results exported",
 };
 
 export function auditActionLabel(action: string): string {

@@ -39,7 +39,12 @@ export type AuditAction =
   | "api_key.admin_revoked"
   | "privacy.blocked"
   | "privacy.confirmed"
-  | "privacy.redacted";
+  | "privacy.redacted"
+  | "eval_set.created"
+  | "eval_set.deleted"
+  | "eval_run.started"
+  | "eval_run.cancelled"
+  | "eval_run.exported";
 
 export interface AuditEvent {
   action: AuditAction;

@@ -10,6 +10,8 @@ export type GroupSummary = {
   name: string;
   source: GroupSource;
   role: Role | null;
+  /** Members may run evaluations without being admins. */
+  evaluator: boolean;
   memberCount: number;
   createdAt: string;
 };
@@ -30,6 +32,7 @@ export async function listGroups(): Promise<GroupSummary[]> {
     name: group.name,
     source: toSource(group.source),
     role: group.role,
+    evaluator: group.evaluator,
     memberCount: group._count.members,
     createdAt: group.createdAt.toISOString(),
   }));
@@ -57,10 +60,13 @@ export async function createLocalGroup({ name, role }: { name: string; role: Rol
  * Renames (local groups only: an IdP group's name is its claim value) or changes the role mapping. Mapping a group to
  * admin promotes its current members at once; removing the mapping demotes nobody (their stored role stays).
  */
-export async function updateGroup({ id, name, role }: { id: string; name?: string; role?: Role | null }) {
+export async function updateGroup({ id, name, role, evaluator }: { id: string; name?: string; role?: Role | null; evaluator?: boolean }) {
   const db = getDb();
   return db.$transaction(async (tx) => {
-    const group = await tx.group.update({ where: { id }, data: { ...(name !== undefined && { name }), ...(role !== undefined && { role }) } });
+    const group = await tx.group.update({
+      where: { id },
+      data: { ...(name !== undefined && { name }), ...(role !== undefined && { role }), ...(evaluator !== undefined && { evaluator }) },
+    });
     if (role === "admin") await tx.user.updateMany({ where: { memberships: { some: { groupId: id } } }, data: { role: "admin" } });
     return group;
   });

@@ -12,6 +12,8 @@ export interface UsageInput {
   latencyMs?: number | null;
   /** The personal API key of a call made through /v1 (marks the record as an API call). */
   apiKeyId?: string | null;
+  /** The evaluation run the call belongs to (marks the record as an evaluation's). */
+  evalRunId?: string | null;
 }
 
 export interface ModelPrices {
@@ -31,13 +33,14 @@ export function costOfCall(tokens: { inputTokens: number; outputTokens: number }
 
 /**
  * One row per backend call (answers and titles alike); dashboards and quotas add these up. The cost is fixed here,
- * at the model's prices of the moment, so a later price change does not rewrite history.
+ * at the model's prices of the moment, so a later price change does not rewrite history; it is returned.
  */
-export async function recordUsage(input: UsageInput): Promise<void> {
+export async function recordUsage(input: UsageInput): Promise<number> {
   const db = getDb();
   const prices = input.modelId
     ? await db.model.findUnique({ where: { id: input.modelId }, select: { inputPricePerMTok: true, outputPricePerMTok: true } })
     : null;
+  const costUsd = costOfCall(input, prices);
   await db.usageRecord.create({
     data: {
       userId: input.userId,
@@ -49,9 +52,11 @@ export async function recordUsage(input: UsageInput): Promise<void> {
       usageIsEstimated: input.estimated,
       latencyMs: input.latencyMs ?? null,
       apiKeyId: input.apiKeyId ?? null,
-      costUsd: costOfCall(input, prices),
+      evalRunId: input.evalRunId ?? null,
+      costUsd,
     },
   });
+  return costUsd;
 }
 
 /**

@@ -6,6 +6,8 @@ import { acquireInstanceLock } from "@/lib/db/instance-lock";
 import { migrate } from "@/lib/db/migrate";
 import { deleteExpiredSessions } from "@/lib/db/sessions";
 import { EnvError, getEnv } from "@/lib/env";
+import { provisionEvalSets } from "@/lib/evals/provision";
+import { resumeEvalRunsAtStart } from "@/lib/evals/resume";
 import { provisionModelsFromFile } from "@/lib/models/provision";
 import { startRetentionJob } from "@/lib/retention/schedule";
 import { log } from "./log";
@@ -28,8 +30,10 @@ export async function startServer(): Promise<void> {
     getAuthSecret();
     getEncryptionKey();
     const models = await provisionModelsFromFile();
+    const evalSets = await provisionEvalSets(env.EVAL_SETS_DIR);
     await deleteExpiredSessions();
     const interrupted = await sweepInterruptedAnswers(target.provider);
+    const evalRunsResumed = await resumeEvalRunsAtStart(target.provider);
     startRetentionJob();
     startMetrics();
     logEveryRequest();
@@ -37,7 +41,9 @@ export async function startServer(): Promise<void> {
     const signIn = [env.oidc && `SSO (${env.OIDC_NAME})`, env.LOCAL_ACCOUNTS && "local accounts"].filter(Boolean).join(" and ");
     log.info({ database: describe(target), migrationsApplied: applied, signIn }, "started");
     log.info(models);
+    if (evalSets) log.info(evalSets);
     if (interrupted) log.warn({ interrupted }, "answers cut off by the last shutdown marked interrupted");
+    if (evalRunsResumed) log.info({ evalRunsResumed }, "evaluation runs left running by the last process resumed");
   } catch (error) {
     log.fatal(error instanceof EnvError ? error.message : `could not start: ${(error as Error).message}`);
     process.exit(1);

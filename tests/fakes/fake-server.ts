@@ -139,6 +139,8 @@ export abstract class FakeServer {
   reply: string;
   /** Responses the client closed before they were complete. */
   clientDisconnects = 0;
+  /** Decides the answer (and scenario) per request from what was asked, e.g. right on some prompts and wrong on others. */
+  script: ((request: RecordedRequest) => { reply?: string; scenario?: Scenario } | undefined) | undefined;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private disconnectWaiters: Array<() => void> = [];
@@ -178,6 +180,7 @@ export abstract class FakeServer {
     this.held = null;
     this.timings = { ...DEFAULT_TIMINGS };
     this.clientDisconnects = 0;
+    this.script = undefined;
   }
 
   async start(port = 0, host = "127.0.0.1"): Promise<string> {
@@ -227,8 +230,10 @@ export abstract class FakeServer {
     const request: RecordedRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body, json };
     this.requests.push(request);
     const echoed = echoedText(json);
-    const tokens = echoed === undefined ? this.tokens() : replyTokens(echoed);
-    const exchange = new Exchange(req, res, request, scenarioFromText(body) ?? this.nextScenarios.shift() ?? this.scenario, this.timings, tokens);
+    const scripted = this.script?.(request);
+    const tokens = scripted?.reply !== undefined ? replyTokens(scripted.reply) : echoed === undefined ? this.tokens() : replyTokens(echoed);
+    const scenario = scenarioFromText(body) ?? scripted?.scenario ?? this.nextScenarios.shift() ?? this.scenario;
+    const exchange = new Exchange(req, res, request, scenario, this.timings, tokens);
     exchange.firstTokenGate = this.held?.until;
     res.on("close", () => {
       if (res.writableFinished || exchange.killedByServer) return;

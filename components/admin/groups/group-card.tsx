@@ -62,6 +62,16 @@ export function GroupCard({ group }: { group: GroupSummary }) {
             <option value="none">No role change</option>
             <option value="admin">Admin</option>
           </NativeSelect>
+          <label className="flex items-center gap-1.5 text-[13px] font-medium">
+            <input
+              type="checkbox"
+              className="size-4"
+              defaultChecked={group.evaluator}
+              disabled={busy}
+              onChange={(event) => send("PATCH", { evaluator: event.target.checked })}
+            />
+            Members run evaluations
+          </label>
           {busy ? <Spinner /> : null}
           <span role="status" className={cn("text-xs text-success", !saved && "sr-only")}>
             {saved ? "Saved" : ""}

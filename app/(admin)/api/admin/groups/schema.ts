@@ -19,7 +19,7 @@ const roleMapping = z.enum(["admin", "user", "none"]).transform((role) => (role 
 export const createGroupBodySchema = z.object({ name: groupName, role: roleMapping.default(null) });
 
 export const updateGroupBodySchema = z
-  .object({ name: groupName.optional(), role: roleMapping.optional() })
-  .refine((body) => body.name !== undefined || body.role !== undefined, "Send a name or a role.");
+  .object({ name: groupName.optional(), role: roleMapping.optional(), evaluator: z.boolean().optional() })
+  .refine((body) => body.name !== undefined || body.role !== undefined || body.evaluator !== undefined, "Send a name, a role or evaluator.");
 
 export const addMemberBodySchema = z.object({ userId: userIdSchema });

@@ -9,7 +9,7 @@ import { groupParamsSchema, updateGroupBodySchema } from "../schema";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** Renames a local group or maps any group to a role ({ role: "admin" | "user" | "none" }). */
+/** Renames a local group, maps any group to a role ({ role: "admin" | "user" | "none" }) or lets its members run evaluations ({ evaluator }). */
 export const PATCH = route({ auth: "admin", params: groupParamsSchema, body: updateGroupBodySchema }, async ({ request, user: admin, params, body }) => {
   const group = await getGroupById({ id: params.id });
   if (!group) throw new ApiError("not_found", "This group no longer exists.");
@@ -22,7 +22,11 @@ export const PATCH = route({ auth: "admin", params: groupParamsSchema, body: upd
       action: "group.updated",
       actorId: admin.id,
       target: group.id,
-      details: { name: updated.name, ...(body.role !== undefined && { roleFrom: group.role, roleTo: updated.role }) },
+      details: {
+        name: updated.name,
+        ...(body.role !== undefined && { roleFrom: group.role, roleTo: updated.role }),
+        ...(body.evaluator !== undefined && { evaluator: updated.evaluator }),
+      },
     });
     return apiJson({ group: updated });
   } catch (error) {
