@@ -18,7 +18,7 @@ import { log } from "@/lib/server/log";
 // policy (its boundary's default, the admin's changes, the model's own) decides on the findings in everything that
 // would be sent. Nothing here logs or audits a value: types and counts only.
 
-export type PrivacySurface = "chat" | "compare" | "title" | "api";
+export type PrivacySurface = "chat" | "compare" | "title" | "api" | "evaluation";
 
 export type PrivacyRefusal = { code: "privacy_blocked" | "privacy_confirm"; message: string; findings: PrivacyFindings };
 

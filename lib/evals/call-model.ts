@@ -1,6 +1,7 @@
 import "server-only";
 import { LlmError } from "@/lib/ai/errors";
 import { generationSettingsFor } from "@/lib/chat/generation-settings";
+import { checkPromptPrivacy } from "@/lib/chat/privacy-guard";
 import { recordUsage } from "@/lib/db/usage";
 import type { ChatModel } from "@/lib/models/chat-models";
 import { BackendRun } from "@/lib/openai-api/backend-run";
@@ -37,13 +38,20 @@ export async function callModel(input: {
     temperature: input.temperature ?? undefined,
     maxOutputTokens: input.maxOutputTokens ?? undefined,
   });
+  const prompt = input.prompt.map((turn) => ({ role: turn.role, content: turn.content }));
+  // The privacy guard as for every prompt that leaves: a run has nobody to confirm a warning, so an item that would
+  // need one is not sent either, and is recorded as an error that says why.
+  const privacy = await checkPromptPrivacy({ userId: input.userId, model: input.model, prompt, surface: "evaluation" });
+  if (!privacy.ok) return notSent(`Not sent by the privacy guard: ${privacy.refusal.message}`, startedAt);
   const run = new BackendRun({
     model: input.model,
-    prompt: input.prompt.map((turn) => ({ role: turn.role, content: turn.content })),
+    prompt: privacy.sendable.prompt,
     settings,
     startedAt,
     clientSignal: input.signal,
+    privacyTable: privacy.sendable.table,
   });
+  await privacy.sendable.recordSent();
   for await (const _ of run.deltas()) {
     // The whole answer is collected in the observation.
   }
@@ -71,4 +79,8 @@ export async function callModel(input: {
     outputTokens: outcome.usage?.outputTokens ?? null,
     costUsd,
   };
+}
+
+function notSent(error: string, startedAt: number): ModelCall {
+  return { aborted: false, text: "", error, ttftMs: null, totalMs: Date.now() - startedAt, inputTokens: null, outputTokens: null, costUsd: 0 };
 }

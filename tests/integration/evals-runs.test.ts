@@ -276,6 +276,41 @@ describe("a run over three deterministic models", () => {
   });
 });
 
+describe("the privacy guard", () => {
+  it("sends no item the model's policy blocks: it is an error that says why, and the backend never sees it", async () => {
+    await saveModel({
+      id: "guarded",
+      name: "Guarded",
+      config: {
+        provider: "openai-compatible",
+        endpoint: `${fake.url}/v1`,
+        model: "right-80",
+        timeouts: TIMEOUTS,
+        privacy: { byCategory: { personal: "block" } },
+      },
+    });
+    const file = [
+      JSON.stringify({ input: "Q01: what is 01 + 01?", target: "2" }),
+      JSON.stringify({ input: "Q02: what is 02 + 02? Reply to ann.lee@example.com", target: "4" }),
+    ].join("\n");
+    const response = await postSet(text(`${base}/sets?name=Private&grader=number`, file), undefined as never);
+    const setId = ((await response.json()) as { set: { id: string } }).set.id;
+
+    const runId = await startRun({ setId, modelIds: ["guarded", "right-80"] });
+    await evalRunSettled(runId);
+
+    const blocked = await getDb().evalResult.findFirstOrThrow({ where: { runId, modelId: "guarded", item: { position: 1 } } });
+    expect(blocked.error).toMatch(/^Not sent by the privacy guard: /);
+    expect(blocked.error).not.toContain("ann.lee@example.com");
+    expect(fake.requests.filter((request) => request.body.includes("ann.lee@example.com"))).toHaveLength(1);
+    const { summary } = await results(runId);
+    expect(summary.map((model) => [model.modelId, model.errors])).toEqual([
+      ["guarded", 1],
+      ["right-80", 0],
+    ]);
+  });
+});
+
 describe("grading by a judge model, and quotas", () => {
   it("stores the judge's verdict and reason, and counts its calls as the run's", async () => {
     await saveModel({
