@@ -26,10 +26,11 @@ export function RunView({ initial }: { initial: RunResults }) {
     const timer = setInterval(async () => {
       try {
         const next = await apiFetch<RunProgress>(`/api/admin/evals/runs/${runId}`, { signal: controller.signal });
-        setProgress(next);
+        // The final results before the status: a finished status ends this effect, which aborts what is in flight.
         if (next.run.status !== "running" && next.run.status !== "queued") {
           setReport(await apiFetch<RunResults>(`/api/admin/evals/runs/${runId}/results`, { signal: controller.signal }));
         }
+        setProgress(next);
       } catch (caught) {
         if (!controller.signal.aborted) setError((caught as Error).message);
       }
