@@ -5,7 +5,7 @@ import { LlmError } from "@/lib/ai/errors";
 import { ApiError } from "@/lib/api/errors";
 import { type ConversationRow, getConversationAccess, getOrCreateConversation, setConversationModel } from "@/lib/db/conversations";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { createAssistantMessage, insertUserMessage, listMessages, type StoredMessage } from "@/lib/db/messages";
+import { createAssistantMessage, finishAssistantMessage, insertUserMessage, listMessages, type StoredMessage } from "@/lib/db/messages";
 import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import { refuseNewAnswersWhenShuttingDown } from "@/lib/server/shutdown";
@@ -13,6 +13,7 @@ import { answerAdmission, OVERLOADED_RETRY_AFTER_MS } from "./admission";
 import { answerSettingsFor, initialSettingsProblem, previewAnswerSettings } from "./conversation-settings";
 import { forgetNewConversation } from "./forget-new-conversation";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
+import { GENERIC_ANSWER_ERROR } from "./generation-outcome";
 import { claimGeneration, releaseGeneration } from "./generation-registry";
 import type { ConversationSettingsInput } from "./generation-settings";
 import type { HistoryTurn } from "./history";
@@ -100,9 +101,25 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
     throw prepared.refusal;
   }
   const { conversation, assistant, firstUserText } = prepared;
-  // Stores a new chat's initial settings; the values are those the prompt was planned with.
-  const answerSettings = await answerSettingsFor(user.id, conversation, chatModel, initialSettings);
-  await sendable.recordSent();
+  let answerSettings: Awaited<ReturnType<typeof answerSettingsFor>>;
+  try {
+    // Stores a new chat's initial settings; the values are those the prompt was planned with.
+    answerSettings = await answerSettingsFor(user.id, conversation, chatModel, initialSettings);
+    await sendable.recordSent();
+  } catch (error) {
+    // Nothing was asked of the backend: the answer slot and the conversation are freed at once, and the empty
+    // answer says it failed instead of "Writing…" until the interrupted sweep.
+    releaseGeneration(generation);
+    await finishAssistantMessage(assistant.id, {
+      status: "error",
+      text: "",
+      finishReason: "error",
+      error: GENERIC_ANSWER_ERROR,
+      usage: null,
+      metadata: {},
+    }).catch(() => undefined);
+    throw error;
+  }
 
   const acceptance = await startGeneration(
     generation,
