@@ -2,8 +2,9 @@
 
 import { Square, Swords } from "lucide-react";
 import Link from "next/link";
-import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { useState } from "react";
 import { useConversationList } from "@/components/chat/conversation-list-context";
+import { PromptBox } from "@/components/compare/prompt-box";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -19,7 +20,6 @@ const SIDES: ArenaSide[] = ["a", "b"];
  * (the server sends "Model A" and "Model B" only); the vote reveals the names.
  */
 export function ArenaView() {
-  const promptId = useId();
   const { refresh } = useConversationList();
   const [prompt, setPrompt] = useState("");
   const [battle, setBattle] = useState<ArenaBattleView | null>(null);
@@ -30,9 +30,7 @@ export function ArenaView() {
   const bothEnded = ended.size === SIDES.length;
   const canStart = prompt.trim() !== "" && !busy && (battle === null || bothEnded);
 
-  const start = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (!canStart) return;
+  const start = async () => {
     setBusy(true);
     setError(null);
     const result = await startBattle(prompt.trim());
@@ -63,11 +61,6 @@ export function ArenaView() {
     if (!result.ok) setError(result.message);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
-    void start(event);
-  };
-
   return (
     <div className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-5 px-4 py-6 sm:px-6">
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -87,37 +80,19 @@ export function ArenaView() {
           </Link>
         </nav>
       </header>
-      <form
-        onSubmit={(event) => void start(event)}
-        className="rounded-2xl border border-input bg-card shadow-sm focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25"
-      >
-        <label htmlFor={promptId} className="sr-only">
-          Prompt
-        </label>
-        <textarea
-          id={promptId}
-          name="message"
-          rows={2}
-          value={prompt}
-          onChange={(event) => setPrompt(event.target.value)}
-          onKeyDown={onKeyDown}
-          placeholder="One prompt for two unnamed models…"
-          className="block max-h-60 min-h-16 w-full resize-none bg-transparent px-4 pt-3.5 pb-1 text-[15px] leading-6 field-sizing-content placeholder:text-muted-foreground/70 focus:outline-none"
-        />
-        <div className="flex justify-end px-3 pb-2.5">
-          {battle && !bothEnded ? (
-            <Button key="stop" type="button" variant="secondary" size="sm" onClick={() => void stop()} disabled={busy}>
-              {busy ? <Spinner /> : <Square aria-hidden="true" className="fill-current" />}
-              Stop both
-            </Button>
-          ) : (
-            <Button key="start" type="submit" size="sm" disabled={!canStart}>
-              {busy ? <Spinner /> : <Swords aria-hidden="true" />}
-              Start battle
-            </Button>
-          )}
-        </div>
-      </form>
+      <PromptBox prompt={prompt} onPromptChange={setPrompt} canSubmit={canStart} onSubmit={() => void start()} placeholder="One prompt for two unnamed models…">
+        {battle && !bothEnded ? (
+          <Button key="stop" type="button" variant="secondary" size="sm" onClick={() => void stop()} disabled={busy}>
+            {busy ? <Spinner /> : <Square aria-hidden="true" className="fill-current" />}
+            Stop both
+          </Button>
+        ) : (
+          <Button key="start" type="submit" size="sm" disabled={!canStart}>
+            {busy ? <Spinner /> : <Swords aria-hidden="true" />}
+            Start battle
+          </Button>
+        )}
+      </PromptBox>
       {error && <Alert>{error}</Alert>}
       {battle && (
         <section aria-label="Answers" className="flex flex-col gap-3">
