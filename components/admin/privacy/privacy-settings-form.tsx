@@ -2,10 +2,8 @@
 
 import { type FormEvent, useId, useState } from "react";
 import { NativeSelect } from "@/components/admin/native-select";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SaveBar, useSaveStatus } from "@/components/admin/save-bar";
 import { Label } from "@/components/ui/label";
-import { Spinner } from "@/components/ui/spinner";
 import type { PrivacySettings } from "@/lib/db/privacy-settings";
 import { type Boundary, boundaries, type FindingCategory, findingCategories, type PrivacyAction, privacyActions, resolvePolicy } from "@/lib/privacy/policy";
 import { callAdminApi } from "../admin-api";
@@ -26,29 +24,21 @@ export function PrivacySettingsForm({ initial }: { initial: PrivacySettings }) {
   });
   const [terms, setTerms] = useState(rulesToText(initial.customRules, "term"));
   const [patterns, setPatterns] = useState(rulesToText(initial.customRules, "pattern"));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { status, save, changed } = useSaveStatus();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSaving(true);
-    setError(null);
-    setSaved(false);
     // Single-type overrides and the confidence threshold are kept as they were (set through the API or a future form).
     const boundaryPolicies = Object.fromEntries(
       boundaries.map((boundary) => [boundary, { ...initial.boundaryPolicies[boundary], byCategory: choices[boundary] }]),
     );
     const customRules = [...textToRules(terms, "term"), ...textToRules(patterns, "pattern")];
-    const result = await callAdminApi<PrivacySettings>("/api/admin/privacy", "PUT", { boundaryPolicies, customRules });
-    setSaving(false);
-    if (!result.ok) setError(result.message);
-    else setSaved(true);
+    await save(() => callAdminApi<PrivacySettings>("/api/admin/privacy", "PUT", { boundaryPolicies, customRules }));
   }
 
   const choose = (boundary: Boundary, category: FindingCategory, action: PrivacyAction) => {
     setChoices((current) => ({ ...current, [boundary]: { ...current[boundary], [category]: action } }));
-    setSaved(false);
+    changed();
   };
 
   return (
@@ -115,16 +105,7 @@ export function PrivacySettingsForm({ initial }: { initial: PrivacySettings }) {
             </p>
           </div>
         </div>
-        {error && <Alert>{error}</Alert>}
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={saving}>
-            {saving && <Spinner />}
-            {saving ? "Saving…" : "Save privacy policy"}
-          </Button>
-          <p role="status" className="text-sm text-success">
-            {saved ? "Saved. Reload to see the effective policy." : ""}
-          </p>
-        </div>
+        <SaveBar label="Save privacy policy" status={status} savedText="Saved. Reload to see the effective policy." />
       </form>
     </section>
   );

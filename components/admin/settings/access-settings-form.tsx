@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callAdminApi } from "@/components/admin/admin-api";
+import { useSaveStatus } from "@/components/admin/save-bar";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
@@ -15,22 +16,18 @@ export function AccessSettingsForm({ allowedEmailDomains, requireApproval, isDom
   const router = useRouter();
   const [domains, setDomains] = useState(allowedEmailDomains);
   const [approval, setApproval] = useState(requireApproval);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { status, save } = useSaveStatus();
+  const { saving: busy, saved, error } = status;
 
-  async function save() {
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    const result = await callAdminApi<{ allowedEmailDomains: string[] }>("/api/admin/settings/access", "PUT", {
-      allowedEmailDomains: domains,
-      requireApproval: approval,
-    });
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
+  async function saveRules() {
+    const result = await save(() =>
+      callAdminApi<{ allowedEmailDomains: string[] }>("/api/admin/settings/access", "PUT", {
+        allowedEmailDomains: domains,
+        requireApproval: approval,
+      }),
+    );
+    if (!result.ok) return;
     setDomains(result.value.allowedEmailDomains.join(", "));
-    setSaved(true);
     router.refresh();
   }
 
@@ -41,7 +38,7 @@ export function AccessSettingsForm({ allowedEmailDomains, requireApproval, isDom
       autoComplete="off"
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        void saveRules();
       }}
     >
       {error ? <Alert>{error}</Alert> : null}

@@ -4,9 +4,7 @@ import { type FormEvent, useState } from "react";
 import { ApiKeyList } from "@/components/account/api-keys/api-key-list";
 import { RevokeApiKeyDialog } from "@/components/account/api-keys/revoke-api-key-dialog";
 import { callAdminApi } from "@/components/admin/admin-api";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Spinner } from "@/components/ui/spinner";
+import { SaveBar, useSaveStatus } from "@/components/admin/save-bar";
 import type { AdminApiKeyView } from "@/lib/api-keys/view";
 import type { ApiKeyPolicy } from "@/lib/db/api-key-settings";
 import type { AccessGroup } from "@/lib/db/model-access";
@@ -16,21 +14,13 @@ const checkbox = "size-4 rounded border-input accent-primary focus-visible:outli
 export function ApiKeysAdmin({ initialPolicy, groups, initialKeys }: { initialPolicy: ApiKeyPolicy; groups: AccessGroup[]; initialKeys: AdminApiKeyView[] }) {
   const [enabled, setEnabled] = useState(initialPolicy.enabled);
   const [groupIds, setGroupIds] = useState(new Set(initialPolicy.groupIds));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { status, save, changed } = useSaveStatus();
   const [keys, setKeys] = useState(initialKeys);
   const [revoking, setRevoking] = useState<AdminApiKeyView | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSaving(true);
-    setError(null);
-    setSaved(false);
-    const result = await callAdminApi<ApiKeyPolicy>("/api/admin/settings/api-keys", "PUT", { enabled, groupIds: [...groupIds] });
-    setSaving(false);
-    if (!result.ok) setError(result.message);
-    else setSaved(true);
+    await save(() => callAdminApi<ApiKeyPolicy>("/api/admin/settings/api-keys", "PUT", { enabled, groupIds: [...groupIds] }));
   }
 
   return (
@@ -42,7 +32,7 @@ export function ApiKeysAdmin({ initialPolicy, groups, initialKeys }: { initialPo
             checked={enabled}
             onChange={(event) => {
               setEnabled(event.target.checked);
-              setSaved(false);
+              changed();
             }}
             className={checkbox}
           />
@@ -62,7 +52,7 @@ export function ApiKeysAdmin({ initialPolicy, groups, initialKeys }: { initialPo
                   if (event.target.checked) next.add(group.id);
                   else next.delete(group.id);
                   setGroupIds(next);
-                  setSaved(false);
+                  changed();
                 }}
               />
               {group.name}
@@ -70,16 +60,7 @@ export function ApiKeysAdmin({ initialPolicy, groups, initialKeys }: { initialPo
           ))}
         </fieldset>
         <p className="text-xs text-muted-foreground">Turning keys off, or leaving a group, stops existing keys at their next request.</p>
-        {error && <Alert>{error}</Alert>}
-        <div className="flex items-center gap-3">
-          <Button type="submit" disabled={saving}>
-            {saving && <Spinner />}
-            {saving ? "Saving…" : "Save API key settings"}
-          </Button>
-          <p role="status" className="text-sm text-success">
-            {saved ? "Saved." : ""}
-          </p>
-        </div>
+        <SaveBar label="Save API key settings" status={status} />
       </form>
       <div className="grid gap-2">
         <h3 className="text-sm font-semibold">Every key</h3>

@@ -1,9 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Spinner } from "@/components/ui/spinner";
+import { SaveBar, useSaveStatus } from "@/components/admin/save-bar";
 import { apiResult } from "@/lib/api/client";
 
 const checkbox = "size-4 rounded border-input accent-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
@@ -11,20 +9,12 @@ const checkbox = "size-4 rounded border-input accent-primary focus-visible:outli
 /** "Offer blind battles": on, Compare links to them and the Arena API answers; off, it refuses. */
 export function ArenaSettingsForm({ initialEnabled }: { initialEnabled: boolean }) {
   const [enabled, setEnabled] = useState(initialEnabled);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { status, save, changed } = useSaveStatus();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSaving(true);
-    setError(null);
-    setSaved(false);
-    const result = await apiResult<{ enabled: boolean }>("/api/admin/settings/arena", { method: "PUT", body: { enabled } });
-    setSaving(false);
-    if (!result.ok) return setError(result.message);
-    setEnabled(result.value.enabled);
-    setSaved(true);
+    const result = await save(() => apiResult<{ enabled: boolean }>("/api/admin/settings/arena", { method: "PUT", body: { enabled } }));
+    if (result.ok) setEnabled(result.value.enabled);
   }
 
   return (
@@ -35,22 +25,13 @@ export function ArenaSettingsForm({ initialEnabled }: { initialEnabled: boolean 
           checked={enabled}
           onChange={(event) => {
             setEnabled(event.target.checked);
-            setSaved(false);
+            changed();
           }}
           className={checkbox}
         />
         Offer blind battles (the Arena)
       </label>
-      {error && <Alert>{error}</Alert>}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={saving}>
-          {saving && <Spinner />}
-          {saving ? "Saving…" : "Save arena setting"}
-        </Button>
-        <p role="status" className="text-sm text-success">
-          {saved ? "Saved." : ""}
-        </p>
-      </div>
+      <SaveBar label="Save arena setting" status={status} />
     </form>
   );
 }

@@ -1,42 +1,28 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SaveBar, useSaveStatus } from "@/components/admin/save-bar";
 import { Label } from "@/components/ui/label";
-import { Spinner } from "@/components/ui/spinner";
-import { apiFetch } from "@/lib/api/client";
+import { type ApiResult, apiResult } from "@/lib/api/client";
 
-async function saveHosts(hosts: string): Promise<string[]> {
-  const saved = await apiFetch<{ hosts: string[] }>("/api/admin/settings/images", {
+function saveHosts(hosts: string): Promise<ApiResult<{ hosts: string[] }>> {
+  return apiResult<{ hosts: string[] }>("/api/admin/settings/images", {
     method: "PUT",
     body: { hosts },
     fallback: "The setting could not be saved. Please try again.",
   });
-  return saved.hosts;
 }
 
 /** "Allow images from these hosts": one host name per line; empty means only the app's own images. */
 export function ImageHostsForm({ initialHosts }: { initialHosts: string[] }) {
   const [text, setText] = useState(initialHosts.join("\n"));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { status, save, changed } = useSaveStatus();
   const id = useId();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSaving(true);
-    setError(null);
-    setSaved(false);
-    try {
-      setText((await saveHosts(text)).join("\n"));
-      setSaved(true);
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setSaving(false);
-    }
+    const result = await save(() => saveHosts(text));
+    if (result.ok) setText(result.value.hosts.join("\n"));
   }
 
   return (
@@ -50,29 +36,20 @@ export function ImageHostsForm({ initialHosts }: { initialHosts: string[] }) {
           value={text}
           onChange={(event) => {
             setText(event.target.value);
-            setSaved(false);
+            changed();
           }}
           placeholder={"images.example.com\ncdn.example.com:8443"}
           spellCheck={false}
           autoCapitalize="off"
           aria-describedby={`${id}-hint`}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={status.error ? true : undefined}
           className="block w-full rounded-md border border-input bg-card px-3 py-2 font-mono text-[13px] text-foreground shadow-xs placeholder:text-muted-foreground/70 focus-visible:border-ring focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/25 aria-invalid:border-destructive"
         />
         <p id={`${id}-hint`} className="text-xs text-muted-foreground">
           One host name per line, with a port if it is not the default (no https://, no path, no wildcards). Empty: only this app&apos;s own images.
         </p>
       </div>
-      {error && <Alert>{error}</Alert>}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={saving}>
-          {saving && <Spinner />}
-          {saving ? "Saving…" : "Save image hosts"}
-        </Button>
-        <p role="status" className="text-sm text-success">
-          {saved ? "Saved." : ""}
-        </p>
-      </div>
+      <SaveBar label="Save image hosts" status={status} />
     </form>
   );
 }

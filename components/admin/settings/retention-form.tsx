@@ -2,19 +2,17 @@
 
 import { type FormEvent, useId, useState } from "react";
 import { LocalTime } from "@/components/admin/audit/local-time";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SaveBar, useSaveStatus } from "@/components/admin/save-bar";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Spinner } from "@/components/ui/spinner";
-import { apiFetch } from "@/lib/api/client";
+import { type ApiResult, apiResult } from "@/lib/api/client";
 import type { RetentionSettings } from "@/lib/db/retention-settings";
 import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from "@/lib/retention/schema";
 
 const DEFAULT_DAYS = 365;
 
-function saveRetention(days: number | null): Promise<RetentionSettings> {
-  return apiFetch<RetentionSettings>("/api/admin/settings/retention", {
+function saveRetention(days: number | null): Promise<ApiResult<RetentionSettings>> {
+  return apiResult<RetentionSettings>("/api/admin/settings/retention", {
     method: "PUT",
     body: { days },
     fallback: "The setting could not be saved. Please try again.",
@@ -35,29 +33,18 @@ export function RetentionForm({ initial }: { initial: RetentionSettings }) {
   const [settings, setSettings] = useState(initial);
   const [enabled, setEnabled] = useState(initial.days !== null);
   const [days, setDays] = useState(String(initial.days ?? DEFAULT_DAYS));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { status, save, changed, fail } = useSaveStatus();
   const hintId = useId();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const value = Number(days);
     if (enabled && (!Number.isInteger(value) || value < RETENTION_MIN_DAYS || value > RETENTION_MAX_DAYS)) {
-      setError(`Enter a whole number of days from ${RETENTION_MIN_DAYS} to ${RETENTION_MAX_DAYS}.`);
+      fail(`Enter a whole number of days from ${RETENTION_MIN_DAYS} to ${RETENTION_MAX_DAYS}.`);
       return;
     }
-    setSaving(true);
-    setError(null);
-    setSaved(false);
-    try {
-      setSettings(await saveRetention(enabled ? value : null));
-      setSaved(true);
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setSaving(false);
-    }
+    const result = await save(() => saveRetention(enabled ? value : null));
+    if (result.ok) setSettings(result.value);
   }
 
   return (
@@ -69,7 +56,7 @@ export function RetentionForm({ initial }: { initial: RetentionSettings }) {
           checked={enabled}
           onChange={(event) => {
             setEnabled(event.target.checked);
-            setSaved(false);
+            changed();
           }}
           className="size-4 rounded border-input accent-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
         />
@@ -89,26 +76,17 @@ export function RetentionForm({ initial }: { initial: RetentionSettings }) {
           value={days}
           onChange={(event) => {
             setDays(event.target.value);
-            setSaved(false);
+            changed();
           }}
           aria-describedby={hintId}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={status.error ? true : undefined}
           className="w-40"
         />
         <p id={hintId} className="text-xs text-muted-foreground">
           {RETENTION_MIN_DAYS} to {RETENTION_MAX_DAYS} days. Off: conversations are kept until their owner deletes them.
         </p>
       </div>
-      {error && <Alert>{error}</Alert>}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={saving}>
-          {saving && <Spinner />}
-          {saving ? "Saving…" : "Save retention"}
-        </Button>
-        <p role="status" className="text-sm text-success">
-          {saved ? "Saved." : ""}
-        </p>
-      </div>
+      <SaveBar label="Save retention" status={status} />
       <p className="text-sm text-muted-foreground" data-testid="retention-last-run">
         {settings.days === null ? "Retention is off. " : `Conversations idle for ${settings.days} days are deleted. `}
         <LastRun lastRun={settings.lastRun} />
