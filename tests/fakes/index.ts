@@ -22,11 +22,15 @@ export interface AllFakes {
   ollama: FakeOllama;
   ai21: FakeAi21;
   list: FakeServer[];
+  /** Listens on 127.0.0.1. Ports are free ones unless `basePort` is given (then consecutive, in the order of `list`). */
+  start(options?: { basePort?: number; host?: string }): Promise<void>;
+  /** Every fake back to a clean state, between tests. */
+  reset(): void;
   close(): Promise<void>;
 }
 
-/** Starts one fake per protocol on 127.0.0.1. Ports are free ones unless `basePort` is given (then consecutive). */
-export async function startAllFakes(options: { basePort?: number; host?: string } = {}): Promise<AllFakes> {
+/** One fake per protocol, not listening yet (`start` them): a test file can hold them before its hooks run. */
+export function createAllFakes(): AllFakes {
   const azure = new FakeAzureOpenAI();
   const tgi = new FakeTgi();
   const vllm = new FakeOpenAICompatible("vllm");
@@ -34,13 +38,26 @@ export async function startAllFakes(options: { basePort?: number; host?: string 
   const ollama = new FakeOllama();
   const ai21 = new FakeAi21();
   const list: FakeServer[] = [azure, tgi, vllm, llamaCpp, ollama, ai21];
-  try {
-    for (const [index, fake] of list.entries()) {
-      await fake.start(options.basePort === undefined ? 0 : options.basePort + index, options.host);
+  const close = () => Promise.all(list.map((fake) => fake.close())).then(() => undefined);
+  async function start(options: { basePort?: number; host?: string } = {}) {
+    try {
+      for (const [index, fake] of list.entries()) {
+        await fake.start(options.basePort === undefined ? 0 : options.basePort + index, options.host);
+      }
+    } catch (error) {
+      await close();
+      throw error;
     }
-  } catch (error) {
-    await Promise.all(list.map((fake) => fake.close()));
-    throw error;
   }
-  return { azure, tgi, vllm, llamaCpp, ollama, ai21, list, close: () => Promise.all(list.map((fake) => fake.close())).then(() => undefined) };
+  const reset = () => {
+    for (const fake of list) fake.reset();
+  };
+  return { azure, tgi, vllm, llamaCpp, ollama, ai21, list, start, reset, close };
+}
+
+/** Starts one fake per protocol on 127.0.0.1. Ports are free ones unless `basePort` is given (then consecutive). */
+export async function startAllFakes(options: { basePort?: number; host?: string } = {}): Promise<AllFakes> {
+  const fakes = createAllFakes();
+  await fakes.start(options);
+  return fakes;
 }

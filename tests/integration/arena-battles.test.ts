@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getSettings, PUT as putSettings } from "@/app/(admin)/api/admin/settings/arena/route";
 import { GET as getBattle } from "@/app/(chat)/api/arena/battles/[id]/route";
 import { POST as postStop } from "@/app/(chat)/api/arena/battles/[id]/stop/route";
@@ -15,19 +14,18 @@ import { saveArenaEnabled } from "@/lib/db/arena-settings";
 import { getDb } from "@/lib/db/client";
 import { getUsageByModel } from "@/lib/db/usage-stats";
 import { saveModel } from "@/lib/models/save-model";
-import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { jsonRequest, params } from "../support/admin-routes";
 import { testProvider, useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 import { actAs, newUser, type TestUser } from "../support/signed-in-user";
 
 // Blind battles end to end: the route handlers, the Compare run and the database, against the fake backends. What
 // the browser receives before the vote (JSON, headers, the streamed chunks) must not name either model.
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
-vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 
 const database = useTestDatabase();
-let fakes: AllFakes;
+const fakes = useFakes();
 let ann: TestUser;
 
 const TIMEOUTS = { connectMs: 3_000, firstTokenMs: 3_000, idleMs: 3_000 };
@@ -40,16 +38,11 @@ const REVEALING = MODELS.flatMap((model) => [model.id, model.name]);
 
 beforeAll(async () => {
   await Promise.all((["o200k", "llama2"] as const).map((kind) => localTokenizer(kind)));
-  fakes = await startAllFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-  vi.unstubAllEnvs();
 });
 beforeEach(async () => {
   await waitFor(async () => (await getDb().conversation.findMany({ select: { id: true } })).every((row) => !isGenerating(row.id)));
   await database.reset();
-  for (const fake of fakes.list) fake.reset();
+  fakes.reset();
   ann = await newUser("ann@example.com");
   actAs(ann);
   const [azure, tgi] = MODELS;

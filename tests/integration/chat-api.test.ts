@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { readUIMessageStream, type UIMessageChunk } from "ai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postStop } from "@/app/(chat)/api/chat/[id]/stop/route";
 import { GET as getStream } from "@/app/(chat)/api/chat/[id]/stream/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
@@ -14,9 +14,9 @@ import { getOrCreateConversation, setTitleIfUnset } from "@/lib/db/conversations
 import { createAssistantMessage, finishAssistantMessage, insertUserMessage, markStreamingAnswerStopped } from "@/lib/db/messages";
 import { saveModel } from "@/lib/models/save-model";
 import { log } from "@/lib/server/log";
-import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { magicPhrase, type Scenario } from "@/tests/fakes/scenarios";
 import { testProvider, useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 import { signInNewUser } from "../support/signed-in-user";
 import { parseSse } from "../support/sse";
 import { answerSettled, waitFor } from "../support/wait-for";
@@ -25,10 +25,9 @@ import { answerSettled, waitFor } from "../support/wait-for";
 // speaking the real wire protocols. Only the session lookup is replaced (it needs a Next.js request scope).
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
-vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 
 const database = useTestDatabase();
-let fakes: AllFakes;
+const fakes = useFakes();
 let user: { id: string };
 
 const TIMEOUTS = { connectMs: 3_000, firstTokenMs: 3_000, idleMs: 3_000 };
@@ -37,16 +36,11 @@ const SYSTEM_PROMPT = "You are the company assistant.";
 beforeAll(async () => {
   // Warm, as a running server is: loading a vocabulary blocks the event loop for seconds on a busy machine.
   await Promise.all((["o200k"] as const).map((kind) => localTokenizer(kind)));
-  fakes = await startAllFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-  vi.unstubAllEnvs();
 });
 beforeEach(async () => {
   await waitFor(async () => !anyGenerating());
   await database.reset();
-  for (const fake of fakes.list) fake.reset();
+  fakes.reset();
   user = await signInNewUser("ann@example.com");
   await saveModel({
     id: "azure",

@@ -1,5 +1,5 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import type { ModelConfigInput } from "@/lib/ai/model-config";
 import { loadNewChatStart } from "@/lib/chat/new-chat-start";
@@ -8,8 +8,9 @@ import { listMessages } from "@/lib/db/messages";
 import { createUser } from "@/lib/db/users";
 import { listModelOptions } from "@/lib/models/chat-models";
 import { saveModel } from "@/lib/models/save-model";
-import { type AllFakes, magicPhrase, startAllFakes } from "@/tests/fakes/index";
+import { magicPhrase } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 import { signInNewUser } from "../support/signed-in-user";
 import { sseData } from "../support/sse";
 import { answerSettled } from "../support/wait-for";
@@ -19,23 +20,15 @@ import { answerSettled } from "../support/wait-for";
 // an answer marked too long, which offers a new chat that starts from its last exchange and question.
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
-vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 
 const database = useTestDatabase();
-let fakes: AllFakes;
+const fakes = useFakes();
 let user: { id: string; role: "user" };
 const TIMEOUTS = { connectMs: 3_000, firstTokenMs: 3_000, idleMs: 3_000, overloadedRetryMs: [20, 40] };
 
-beforeAll(async () => {
-  fakes = await startAllFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-  vi.unstubAllEnvs();
-});
 beforeEach(async () => {
   await database.reset();
-  for (const fake of fakes.list) fake.reset();
+  fakes.reset();
   const created = await signInNewUser();
   user = { id: created.id, role: "user" };
 });

@@ -1,13 +1,13 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { answerAdmission } from "@/lib/chat/admission";
 import { answerSettingsFor } from "@/lib/chat/conversation-settings";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { getDb } from "@/lib/db/client";
 import { saveModel } from "@/lib/models/save-model";
-import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 import { signInNewUser } from "../support/signed-in-user";
 import { answerSettled } from "../support/wait-for";
 
@@ -19,18 +19,10 @@ vi.mock("@/lib/chat/conversation-settings", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/chat/conversation-settings")>();
   return { ...actual, answerSettingsFor: vi.fn(actual.answerSettingsFor) };
 });
-vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 
 const database = useTestDatabase();
-let fakes: AllFakes;
+const fakes = useFakes();
 
-beforeAll(async () => {
-  fakes = await startAllFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-  vi.unstubAllEnvs();
-});
 beforeEach(async () => {
   await database.reset();
   await signInNewUser();

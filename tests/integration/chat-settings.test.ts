@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getImageHosts, PUT as putImageHosts } from "@/app/(admin)/api/admin/settings/images/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { GET as getConversation, PATCH as patchConversation } from "@/app/(chat)/api/conversations/[id]/route";
@@ -9,8 +9,8 @@ import { POST as createPresetRoute, GET as listPresetsRoute } from "@/app/(chat)
 import { getDb } from "@/lib/db/client";
 import { createUser } from "@/lib/db/users";
 import { saveModel } from "@/lib/models/save-model";
-import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 import { actAs } from "../support/signed-in-user";
 import { answerSettled } from "../support/wait-for";
 
@@ -18,10 +18,9 @@ import { answerSettled } from "../support/wait-for";
 // and the admin's image-host allowlist, through the route handlers against a real database and the fake backends.
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
-vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 
 const database = useTestDatabase();
-let fakes: AllFakes;
+const fakes = useFakes();
 const TIMEOUTS = { connectMs: 3_000, firstTokenMs: 3_000, idleMs: 3_000 };
 
 type Actor = { id: string; email: string; role: "admin" | "user" };
@@ -60,16 +59,9 @@ function sentJson(fake: { requests: ReadonlyArray<{ body: string; json: unknown 
 
 let ann: Actor;
 
-beforeAll(async () => {
-  fakes = await startAllFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-  vi.unstubAllEnvs();
-});
 beforeEach(async () => {
   await database.reset();
-  for (const fake of fakes.list) fake.reset();
+  fakes.reset();
   ann = await account("ann@example.com");
   actAs(ann);
   await saveModel({

@@ -1,5 +1,5 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { randomUUID } from "node:crypto";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import type { ModelConfigInput } from "@/lib/ai/model-config";
 import { localTokenizer } from "@/lib/ai/tokens/local-tokenizers";
@@ -9,8 +9,9 @@ import { getDb } from "@/lib/db/client";
 import { getOrCreateConversation, setTitleIfUnset } from "@/lib/db/conversations";
 import { createAssistantMessage, finishAssistantMessage, insertUserMessage } from "@/lib/db/messages";
 import { saveModel } from "@/lib/models/save-model";
-import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
+import type { AllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 import { signInNewUser } from "../support/signed-in-user";
 import { answerSettled } from "../support/wait-for";
 
@@ -18,25 +19,19 @@ import { answerSettled } from "../support/wait-for";
 // every backend: the history sent alternates, with a placeholder where the answer is missing (lib/chat/history.ts).
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
-vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 
 const database = useTestDatabase();
-let fakes: AllFakes;
+const fakes = useFakes();
 let userId: string;
 const TIMEOUTS = { connectMs: 3_000, firstTokenMs: 3_000, idleMs: 3_000 };
 
 beforeAll(async () => {
   // Warm, as a running server is: loading a vocabulary blocks the event loop for seconds on a busy machine.
   await Promise.all((["o200k", "llama2"] as const).map((kind) => localTokenizer(kind)));
-  fakes = await startAllFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-  vi.unstubAllEnvs();
 });
 beforeEach(async () => {
   await database.reset();
-  for (const fake of fakes.list) fake.reset();
+  fakes.reset();
   const user = await signInNewUser();
   userId = user.id;
 });

@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { readUIMessageStream, type UIMessageChunk } from "ai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postStop } from "@/app/(chat)/api/chat/[id]/stop/route";
 import { GET as getStream } from "@/app/(chat)/api/chat/[id]/stream/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
@@ -13,8 +13,8 @@ import { storedText } from "@/lib/chat/stored-message";
 import type { ChatUIMessage } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
 import { saveModel } from "@/lib/models/save-model";
-import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 import { actAs, newUser, type TestUser } from "../support/signed-in-user";
 import { parseSse } from "../support/sse";
 import { answerSettled, waitFor } from "../support/wait-for";
@@ -23,10 +23,9 @@ import { answerSettled, waitFor } from "../support/wait-for";
 // backends. Only the session lookup is replaced (it needs a Next.js request scope).
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
-vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 
 const database = useTestDatabase();
-let fakes: AllFakes;
+const fakes = useFakes();
 let ann: TestUser;
 
 const TIMEOUTS = { connectMs: 3_000, firstTokenMs: 3_000, idleMs: 3_000 };
@@ -35,17 +34,12 @@ const inFlight = new Set<string>();
 beforeAll(async () => {
   // Warm, as a running server is: loading a vocabulary blocks the event loop for seconds on a busy machine.
   await Promise.all((["o200k", "llama2"] as const).map((kind) => localTokenizer(kind)));
-  fakes = await startAllFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-  vi.unstubAllEnvs();
 });
 beforeEach(async () => {
   for (const id of inFlight) await settled(id);
   inFlight.clear();
   await database.reset();
-  for (const fake of fakes.list) fake.reset();
+  fakes.reset();
   ann = await newUser("ann@example.com");
   actAs(ann);
   await saveModel({

@@ -1,5 +1,5 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { GET as getLive } from "@/app/api/health/live/route";
 import { GET as getReady } from "@/app/api/health/ready/route";
@@ -9,8 +9,9 @@ import type { SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
 import { saveModel } from "@/lib/models/save-model";
 import { resetShutdownForTests, shutDown } from "@/lib/server/shutdown";
-import { type AllFakes, ECHO_PHRASE, magicPhrase, startAllFakes } from "@/tests/fakes/index";
+import { ECHO_PHRASE, magicPhrase } from "@/tests/fakes/index";
 import { useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 import { signInNewUser } from "../support/signed-in-user";
 import { waitFor } from "../support/wait-for";
 
@@ -19,20 +20,12 @@ import { waitFor } from "../support/wait-for";
 // with their text, marked interrupted.
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
-vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 // Read once by lib/env, before the database is pointed at: readiness checks this Redis.
 vi.stubEnv("REDIS_URL", process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
 
 const database = useTestDatabase();
-let fakes: AllFakes;
+const fakes = useFakes();
 
-beforeAll(async () => {
-  fakes = await startAllFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-  vi.unstubAllEnvs();
-});
 beforeEach(async () => {
   resetShutdownForTests();
   await database.reset();

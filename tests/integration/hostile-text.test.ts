@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { POST as postCompare } from "@/app/(chat)/api/compare/route";
 import { storedText } from "@/lib/chat/stored-message";
 import { getDb } from "@/lib/db/client";
 import { saveModel } from "@/lib/models/save-model";
-import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 import { actAs, signInNewUser } from "../support/signed-in-user";
 import { answerSettled } from "../support/wait-for";
 
@@ -17,19 +17,13 @@ import { answerSettled } from "../support/wait-for";
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
 
 const database = useTestDatabase();
-let fakes: AllFakes;
+const fakes = useFakes();
 let userId: string;
 const TIMEOUTS = { connectMs: 3_000, firstTokenMs: 3_000, idleMs: 3_000 };
 
-beforeAll(async () => {
-  fakes = await startAllFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-});
 beforeEach(async () => {
   await database.reset();
-  for (const fake of fakes.list) fake.reset();
+  fakes.reset();
   const user = await signInNewUser();
   userId = user.id;
   await saveModel({

@@ -1,5 +1,5 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { randomUUID } from "node:crypto";
+import { beforeAll, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { GET as getReady } from "@/app/api/health/ready/route";
 import { followRelayedAnswer } from "@/lib/chat/live-relay";
@@ -7,23 +7,22 @@ import { storedText } from "@/lib/chat/stored-message";
 import type { SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
 import { saveModel } from "@/lib/models/save-model";
-import { type AllFakes, ECHO_PHRASE, startAllFakes } from "@/tests/fakes/index";
+import { ECHO_PHRASE } from "@/tests/fakes/index";
 import { useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 import { signInNewUser } from "../support/signed-in-user";
 
 // REDIS_URL set but nothing answers there: answers are written and saved as always, a reader on another instance
 // gets null quickly (the route then answers 204 and the page shows the saved text), and the instance stays ready.
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
-vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 // Port 1: connections are refused at once.
 vi.stubEnv("REDIS_URL", "redis://127.0.0.1:1");
 
 useTestDatabase();
-let fakes: AllFakes;
+const fakes = useFakes();
 
 beforeAll(async () => {
-  fakes = await startAllFakes();
   await signInNewUser();
   await saveModel({
     id: "azure",
@@ -31,10 +30,6 @@ beforeAll(async () => {
     config: { provider: "azure-openai", endpoint: fakes.azure.url, deployment: "gpt-4o", apiKey: fakes.azure.apiKey },
     isDefault: true,
   });
-});
-afterAll(async () => {
-  await fakes.close();
-  vi.unstubAllEnvs();
 });
 
 it("with Redis down the answer streams and is saved, and following it elsewhere falls back", async () => {

@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { UIMessageChunk } from "ai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getGenerationForMessage } from "@/lib/chat/generation-registry";
@@ -9,8 +9,9 @@ import type { SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
 import { createUser } from "@/lib/db/users";
 import { saveModel } from "@/lib/models/save-model";
-import { type AllFakes, ECHO_PHRASE, startAllFakes } from "@/tests/fakes/index";
+import { ECHO_PHRASE } from "@/tests/fakes/index";
 import { useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 
 // Following an answer from another instance through the real Redis: the writer's chunks arrive as they are written
 // (what was missed first, then live), a finished answer is not relayed (the reader shows the saved text), and the
@@ -18,19 +19,11 @@ import { useTestDatabase } from "../support/database";
 // instance that does not hold the answer.
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
-vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 vi.stubEnv("REDIS_URL", process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
 
 const database = useTestDatabase();
-let fakes: AllFakes;
+const fakes = useFakes();
 
-beforeAll(async () => {
-  fakes = await startAllFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-  vi.unstubAllEnvs();
-});
 beforeEach(async () => {
   await database.reset();
   fakes.azure.reset();

@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { APICallError, generateText, streamText } from "ai";
 import OpenAI from "openai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createApiKey, revokeApiKeyAsAdmin, revokeOwnApiKey } from "@/lib/api-keys/service";
 import { getCurrentUser } from "@/lib/auth/session";
 import { setApiKeyPolicy } from "@/lib/db/api-key-settings";
@@ -14,8 +13,9 @@ import { recordUsage } from "@/lib/db/usage";
 import { createUser } from "@/lib/db/users";
 import { saveModel } from "@/lib/models/save-model";
 import { FAILED_AUTH_PER_MINUTE } from "@/lib/openai-api/failed-auth-limit";
-import { type AllFakes, magicPhrase, startAllFakes } from "@/tests/fakes/index";
+import { magicPhrase } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 import { API_BASE_URL, appFetch } from "../support/openai-api-app";
 import { actAs } from "../support/signed-in-user";
 import { sseData } from "../support/sse";
@@ -24,10 +24,9 @@ import { sseData } from "../support/sse";
 // SDK's @ai-sdk/openai-compatible, both pointed at the /v1 route handlers, against the fake backends.
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
-vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 
 const database = useTestDatabase();
-let fakes: AllFakes;
+const fakes = useFakes();
 let ann: { id: string };
 let key: string;
 let keyId: string;
@@ -38,16 +37,9 @@ const where = { ipAddress: "127.0.0.1", userAgent: "vitest" };
 /** Every backend type, as model id → its fake's answer. */
 const BACKENDS = ["azure", "tgi", "vllm", "ollama", "j2-chat", "j2-complete", "jamba"] as const;
 
-beforeAll(async () => {
-  fakes = await startAllFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-  vi.unstubAllEnvs();
-});
 beforeEach(async () => {
   await database.reset();
-  for (const fake of fakes.list) fake.reset();
+  fakes.reset();
   ann = await createUser({ email: "ann@example.com", role: "user", mayBecomeFirstAdmin: false });
   const created = await createApiKey(ann, { name: "laptop", expiresInDays: 30, saveToHistory: false }, where);
   if (!created.ok) throw new Error(created.message);

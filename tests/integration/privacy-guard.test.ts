@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { UIMessageChunk } from "ai";
 import OpenAI from "openai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { POST as postCompare } from "@/app/(chat)/api/compare/route";
 import { createApiKey } from "@/lib/api-keys/service";
@@ -15,18 +15,17 @@ import { createUser } from "@/lib/db/users";
 import { saveModel } from "@/lib/models/save-model";
 import type { PrivacyPolicyOverride } from "@/lib/privacy/policy";
 import { ECHO_PHRASE } from "@/tests/fakes/echo";
-import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 import { API_BASE_URL, appFetch } from "../support/openai-api-app";
 
 // The privacy guard on every way a prompt leaves the app: the chat (send, regenerate), Compare, titles and the /v1
 // API, through the real route handlers, against the fake backends and their request logs.
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
-vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 
 const database = useTestDatabase();
-let fakes: AllFakes;
+const fakes = useFakes();
 let user: { id: string };
 
 const TIMEOUTS = { connectMs: 3_000, firstTokenMs: 3_000, idleMs: 3_000 };
@@ -35,21 +34,13 @@ const EMAIL = "anna.schmidt@example.com";
 /** The fake answers with whatever follows the echo phrase, as the backend received it. */
 const PERSONAL = `${ECHO_PHRASE} Pay ${IBAN} and write to ${EMAIL} today.`;
 
-beforeAll(async () => {
-  fakes = await startAllFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-  vi.unstubAllEnvs();
-});
-
 const inFlight = new Set<string>();
 
 beforeEach(async () => {
   const until = Date.now() + 8_000;
   while ([...inFlight].some((id) => isGenerating(id)) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
   await database.reset();
-  for (const fake of fakes.list) fake.reset();
+  fakes.reset();
   const created = await createUser({ email: "ann@example.com", role: "user", mayBecomeFirstAdmin: false });
   user = created;
   vi.mocked(getCurrentUser).mockResolvedValue({ id: created.id, email: "ann@example.com", name: null, image: null, role: "user", sessionId: "s" });

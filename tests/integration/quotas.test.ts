@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
@@ -10,8 +10,8 @@ import { saveModel } from "@/lib/models/save-model";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import { quotaClock } from "@/lib/quota/clock";
 import { databaseCounter, redisCounter, type WindowCounter } from "@/lib/quota/window-counter";
-import { type AllFakes, startAllFakes } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
+import { useFakes } from "../support/fakes";
 import { signInNewUser } from "../support/signed-in-user";
 import { answerSettled, waitFor } from "../support/wait-for";
 
@@ -19,7 +19,6 @@ import { answerSettled, waitFor } from "../support/wait-for";
 // counters hold under concurrency, and that an over-limit chat request is refused before anything else happens.
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
-vi.stubEnv("ENCRYPTION_KEY", randomBytes(32).toString("base64"));
 
 const database = useTestDatabase();
 const UNLIMITED: QuotaLimits = { requestsPerMinute: null, tokensPerDay: null, tokensPerMonth: null, costPerMonthUsd: null };
@@ -32,10 +31,9 @@ const redisRequired = process.env.REQUIRE_REDIS === "1" || Boolean(process.env.C
 let redis: Redis | null = null;
 let redisProblem: string | null = null;
 
-let fakes: AllFakes;
+const fakes = useFakes();
 
 beforeAll(async () => {
-  fakes = await startAllFakes();
   const client = new Redis(REDIS_URL, {
     lazyConnect: true,
     maxRetriesPerRequest: 0,
@@ -55,14 +53,12 @@ beforeAll(async () => {
     console.warn(`\n!!! Redis not reachable at ${REDIS_URL} (${redisProblem}): SKIPPING the Redis counter tests\n`);
   }
 });
-afterAll(async () => {
-  await fakes.close();
+afterAll(() => {
   redis?.disconnect();
-  vi.unstubAllEnvs();
 });
 beforeEach(async () => {
   await database.reset();
-  for (const fake of fakes.list) fake.reset();
+  fakes.reset();
 });
 
 async function newUser(prefix = "user") {
