@@ -1,11 +1,11 @@
 // Starts the built app (`next start`, as the README deploys it) on a fresh SQLite folder or a fresh PostgreSQL
 // database, with one model pointing at the bench's fake backend.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { stringify } from "yaml";
+import { startNextApp } from "../../tests/support/next-app";
+import { adminQuery, databaseUrl as postgresDatabaseUrl, testPostgresUrl } from "../../tests/support/postgres";
 
 export type Database = "sqlite" | "postgres";
 
@@ -20,32 +20,6 @@ export interface AppServer {
 export const BENCH_MODEL_ID = "bench-vllm";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_POSTGRES_URL, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${log()}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the app did not answer ${url}/api/health within 120 s:\n${log()}`);
-}
-
 export async function startAppServer(options: {
   database: Database;
   port: number;
@@ -79,9 +53,7 @@ export async function startAppServer(options: {
   if (database === "postgres") {
     pgDatabase = `chat_bench_${randomBytes(4).toString("hex")}`;
     await adminQuery(`CREATE DATABASE "${pgDatabase}"`);
-    const parsed = new URL(ADMIN_POSTGRES_URL);
-    parsed.pathname = `/${pgDatabase}`;
-    databaseUrl = parsed.toString();
+    databaseUrl = postgresDatabaseUrl(testPostgresUrl(), pgDatabase);
   }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -105,35 +77,17 @@ export async function startAppServer(options: {
     REDIS_URL: "",
     ...options.env,
   };
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    cwd: root,
+  const app = await startNextApp({
+    root,
+    port,
     env,
-    stdio: ["ignore", "pipe", "pipe"],
+    label: "the app",
+    healthTimeoutMs: 120_000,
+    cleanup: async () => {
+      if (pgDatabase) await adminQuery(`DROP DATABASE IF EXISTS "${pgDatabase}" WITH (FORCE)`);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   });
-  let log = "";
-  const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    if (pgDatabase) await adminQuery(`DROP DATABASE IF EXISTS "${pgDatabase}" WITH (FORCE)`);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    await waitForHealth(url, child, () => log);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  if (child.pid === undefined) throw new Error("the app has no pid");
-  return { database, url, pid: child.pid, stop };
+  if (app.child.pid === undefined) throw new Error("the app has no pid");
+  return { database, url, pid: app.child.pid, stop: app.stop };
 }

@@ -59,6 +59,11 @@ export async function withAdminClient<T>(adminUrl: string, run: (client: pg.Clie
   }
 }
 
+/** Runs one statement on the admin connection at TEST_POSTGRES_URL, e.g. CREATE or DROP DATABASE. */
+export async function adminQuery(sql: string): Promise<void> {
+  await withAdminClient(testPostgresUrl(), (client) => client.query(sql));
+}
+
 export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
