@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { readUIMessageStream, type UIMessageChunk } from "ai";
+import type { UIMessageChunk } from "ai";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postStop } from "@/app/(chat)/api/chat/[id]/stop/route";
 import { GET as getStream } from "@/app/(chat)/api/chat/[id]/stream/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
+import { messageText } from "@/components/chat/message-text";
 import { type LlmErrorCode, userMessageFor } from "@/lib/ai/errors";
 import { localTokenizer } from "@/lib/ai/tokens/local-tokenizers";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
-import type { ChatUIMessage, SendMessageInput } from "@/lib/chat/types";
+import type { SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
 import { getOrCreateConversation, setTitleIfUnset } from "@/lib/db/conversations";
 import { createAssistantMessage, finishAssistantMessage, insertUserMessage, markStreamingAnswerStopped } from "@/lib/db/messages";
@@ -18,7 +19,7 @@ import { magicPhrase, type Scenario } from "@/tests/fakes/scenarios";
 import { testProvider, useTestDatabase } from "../support/database";
 import { useFakes } from "../support/fakes";
 import { signInNewUser } from "../support/signed-in-user";
-import { parseSse } from "../support/sse";
+import { parseSse, uiMessageOf } from "../support/sse";
 import { answerSettled, waitFor } from "../support/wait-for";
 
 // The chat API end to end: the route handlers, the generation runner and the database, against the fake backends
@@ -108,23 +109,6 @@ async function readUntil(response: Response, until: (chunk: UIMessageChunk) => b
   }
 }
 
-async function finalMessage(chunks: UIMessageChunk[]): Promise<ChatUIMessage> {
-  let last: ChatUIMessage | undefined;
-  const stream = new ReadableStream<UIMessageChunk>({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk);
-      controller.close();
-    },
-  });
-  for await (const message of readUIMessageStream<ChatUIMessage>({ stream })) last = message;
-  if (!last) throw new Error("no message in the stream");
-  return last;
-}
-
-function textOf(message: ChatUIMessage): string {
-  return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
-}
-
 async function storedMessages(conversationId: string) {
   return getDb().message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
 }
@@ -157,7 +141,7 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     expect(response.headers.get("cache-control")).toContain("no-store");
     const chunks = parseSse(await response.text());
-    const streamed = await finalMessage(chunks);
+    const streamed = await uiMessageOf(chunks);
 
     const [question, answer] = await storedMessages(body.conversationId);
     expect(question).toMatchObject({ id: body.message.id, role: "user", status: "complete" });
@@ -172,7 +156,7 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
       error: null,
     });
     expect(storedText(answer?.parts)).toBe(fakes.azure.reply);
-    expect(textOf(streamed)).toBe(fakes.azure.reply);
+    expect(messageText(streamed)).toBe(fakes.azure.reply);
     expect(answer?.inputTokens).toBeGreaterThan(0);
     expect(answer?.outputTokens).toBe(fakes.azure.reply.match(/\s*\S+/g)?.length);
     const timings = (answer?.metadata as { timings: { firstTokenMs: number; totalMs: number } }).timings;
@@ -343,7 +327,7 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
 
     const rest = await reading.rest();
     expect(finishOf(rest)?.messageMetadata).toMatchObject({ status: "stopped" });
-    expect(textOf(await finalMessage([...reading.chunks, ...rest]))).toBe(text);
+    expect(messageText(await uiMessageOf([...reading.chunks, ...rest]))).toBe(text);
     expect(await (await stop(body.conversationId)).json()).toEqual({ stopped: false });
   });
 
@@ -364,7 +348,7 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
     expect(finishOf(rest)?.messageMetadata).toMatchObject({ status: "stopped" });
     const answer = await storedAnswer(body.conversationId);
     expect(answer.status).toBe("stopped");
-    expect(textOf(await finalMessage([...reading.chunks, ...rest]))).toBe(storedText(answer.parts));
+    expect(messageText(await uiMessageOf([...reading.chunks, ...rest]))).toBe(storedText(answer.parts));
     expect(fakes.azure.reply.startsWith(storedText(answer.parts))).toBe(true);
   });
 
@@ -532,11 +516,11 @@ describe(`GET /api/chat/[id]/stream on ${testProvider()}`, () => {
 
     expect(chunks[0]).toMatchObject({ type: "start", messageId: answer.id });
     expect(chunks.filter((chunk) => chunk.type === "text-start")).toHaveLength(1);
-    expect(textOf(await finalMessage(chunks))).toBe(fakes.azure.reply);
+    expect(messageText(await uiMessageOf(chunks))).toBe(fakes.azure.reply);
     expect(storedText(answer.parts)).toBe(fakes.azure.reply);
     expect(finishOf(chunks)?.messageMetadata).toMatchObject({ status: "complete" });
     const originalRest = await original.rest();
-    expect(textOf(await finalMessage([...original.chunks, ...originalRest]))).toBe(fakes.azure.reply);
+    expect(messageText(await uiMessageOf([...original.chunks, ...originalRest]))).toBe(fakes.azure.reply);
   });
 
   it("answers 204 when nothing is being written", async () => {

@@ -1,22 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { readUIMessageStream, type UIMessageChunk } from "ai";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postStop } from "@/app/(chat)/api/chat/[id]/stop/route";
 import { GET as getStream } from "@/app/(chat)/api/chat/[id]/stream/route";
 import { POST as postChat } from "@/app/(chat)/api/chat/route";
 import { POST as postChoose } from "@/app/(chat)/api/compare/[conversationId]/choose/route";
 import { POST as postCompare } from "@/app/(chat)/api/compare/route";
+import { messageText } from "@/components/chat/message-text";
 import { localTokenizer } from "@/lib/ai/tokens/local-tokenizers";
 import type { CompareResponse } from "@/lib/chat/compare-input";
 import { isGenerating } from "@/lib/chat/generation-registry";
 import { storedText } from "@/lib/chat/stored-message";
-import type { ChatUIMessage } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
 import { saveModel } from "@/lib/models/save-model";
 import { testProvider, useTestDatabase } from "../support/database";
 import { useFakes } from "../support/fakes";
 import { actAs, newUser, type TestUser } from "../support/signed-in-user";
-import { parseSse } from "../support/sse";
+import { parseSse, uiMessageOf } from "../support/sse";
 import { answerSettled, waitFor } from "../support/wait-for";
 
 // POST /api/compare end to end: the route handlers, the generation runner and the database, against the fake
@@ -95,21 +94,6 @@ const choose = (id: string, messageId: string) =>
     { params: Promise.resolve({ conversationId: id }) },
   );
 
-async function messageOf(chunks: UIMessageChunk[]): Promise<ChatUIMessage> {
-  let last: ChatUIMessage | undefined;
-  const stream = new ReadableStream<UIMessageChunk>({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk);
-      controller.close();
-    },
-  });
-  for await (const message of readUIMessageStream<ChatUIMessage>({ stream })) last = message;
-  if (!last) throw new Error("no message in the stream");
-  return last;
-}
-
-const textOf = (message: ChatUIMessage) => message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
-
 /** Every answer stored, and the automatic title too (written after the first model's complete answer). */
 async function settled(conversationId: string): Promise<void> {
   await answerSettled(conversationId);
@@ -187,8 +171,8 @@ describe(`POST /api/compare runs on ${testProvider()}`, () => {
       expect(response.status).toBe(200);
       const chunks = parseSse(await response.text());
       expect(chunks[0]).toMatchObject({ type: "start", messageId: answer.messageId });
-      const message = await messageOf(chunks);
-      expect(textOf(message)).toBe(replies[answer.modelId as keyof typeof replies]);
+      const message = await uiMessageOf(chunks);
+      expect(messageText(message)).toBe(replies[answer.modelId as keyof typeof replies]);
       expect(message.metadata).toMatchObject({
         status: "complete",
         modelId: answer.modelId,
@@ -237,8 +221,8 @@ describe(`POST /api/compare runs on ${testProvider()}`, () => {
     const badChunks = parseSse(await (await streamOf(conversationId, bad!.messageId)).text());
     const goodChunks = parseSse(await (await streamOf(conversationId, good!.messageId)).text());
     expect(badChunks.some((chunk) => chunk.type === "error")).toBe(true);
-    expect((await messageOf(badChunks)).metadata).toMatchObject({ status: "error", error: expect.any(String) });
-    expect(textOf(await messageOf(goodChunks))).toBe(fakes.tgi.reply.trim());
+    expect((await uiMessageOf(badChunks)).metadata).toMatchObject({ status: "error", error: expect.any(String) });
+    expect(messageText(await uiMessageOf(goodChunks))).toBe(fakes.tgi.reply.trim());
     await settled(conversationId);
     const statuses = await getDb().message.findMany({ where: { conversationId, role: "assistant" }, select: { id: true, status: true } });
     expect(Object.fromEntries(statuses.map((row) => [row.id, row.status]))).toEqual({ [bad!.messageId]: "error", [good!.messageId]: "complete" });
@@ -269,7 +253,7 @@ describe(`POST /api/compare runs on ${testProvider()}`, () => {
     expect(answers.map((answer) => answer.status)).toEqual(["stopped", "stopped"]);
     for (const answer of run.answers) {
       const chunks = parseSse(await (await streamOf(conversationId, answer.messageId)).text());
-      expect((await messageOf(chunks)).metadata).toMatchObject({ status: "stopped" });
+      expect((await uiMessageOf(chunks)).metadata).toMatchObject({ status: "stopped" });
     }
   });
 
@@ -279,8 +263,8 @@ describe(`POST /api/compare runs on ${testProvider()}`, () => {
     const { conversationId, run } = await startRun(["azure", "tgi"]);
     const [azure, tgi] = run.answers;
     expect(await (await stop(conversationId, azure!.messageId)).json()).toEqual({ stopped: true });
-    const tgiMessage = await messageOf(parseSse(await (await streamOf(conversationId, tgi!.messageId)).text()));
-    expect(textOf(tgiMessage)).toBe(fakes.tgi.reply.trim());
+    const tgiMessage = await uiMessageOf(parseSse(await (await streamOf(conversationId, tgi!.messageId)).text()));
+    expect(messageText(tgiMessage)).toBe(fakes.tgi.reply.trim());
     await settled(conversationId);
     const statuses = await getDb().message.findMany({ where: { conversationId, role: "assistant" }, orderBy: { createdAt: "asc" }, select: { status: true } });
     expect(statuses.map((row) => row.status)).toEqual(["stopped", "complete"]);
@@ -292,7 +276,7 @@ describe(`POST /api/compare runs on ${testProvider()}`, () => {
     const tgi = run.answers[1]!;
     const live = await streamOf(conversationId, tgi.messageId);
     expect(live.headers.get("content-type")).toContain("text/event-stream");
-    expect(textOf(await messageOf(parseSse(await live.text())))).toBe(fakes.tgi.reply.trim());
+    expect(messageText(await uiMessageOf(parseSse(await live.text())))).toBe(fakes.tgi.reply.trim());
     // Without the parameter: as before, the conversation's answer being written, or 204.
     await settled(conversationId);
     expect((await streamOf(conversationId)).status).toBe(204);
