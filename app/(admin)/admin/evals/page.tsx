@@ -16,8 +16,25 @@ export const metadata: Metadata = { title: "Evaluations · Admin" };
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-const runLabel = (run: { setName: string; createdAt: Date; models: Array<{ name: string }> }) =>
-  `${run.setName} · ${dateFormat.format(run.createdAt)} · ${run.models.map((model) => model.name).join(", ")}`;
+type RunOption = { id: string; setName: string; createdAt: Date; models: Array<{ name: string }> };
+
+const runLabel = (run: RunOption) => `${run.setName} · ${dateFormat.format(run.createdAt)} · ${run.models.map((model) => model.name).join(", ")}`;
+
+/** One side of "Compare runs": any run, by its set, date and models. */
+function RunSelect({ label, name, runs, defaultValue }: { label: string; name: string; runs: RunOption[]; defaultValue: string | undefined }) {
+  return (
+    <label className="grid gap-1.5">
+      {label}
+      <NativeSelect name={name} defaultValue={defaultValue}>
+        {runs.map((run) => (
+          <option key={run.id} value={run.id}>
+            {runLabel(run)}
+          </option>
+        ))}
+      </NativeSelect>
+    </label>
+  );
+}
 
 export default async function AdminEvalsPage() {
   const user = await requireEvaluator("/admin/evals");
@@ -43,26 +60,8 @@ export default async function AdminEvalsPage() {
             <>
               {runs.length > 1 ? (
                 <form action="/admin/evals/compare" className="flex flex-wrap items-end gap-3 rounded-lg border bg-card px-4 py-3 text-sm">
-                  <label className="grid gap-1.5">
-                    Run A
-                    <NativeSelect name="a" defaultValue={runs[1]?.id}>
-                      {runs.map((run) => (
-                        <option key={run.id} value={run.id}>
-                          {runLabel(run)}
-                        </option>
-                      ))}
-                    </NativeSelect>
-                  </label>
-                  <label className="grid gap-1.5">
-                    Run B
-                    <NativeSelect name="b" defaultValue={runs[0]?.id}>
-                      {runs.map((run) => (
-                        <option key={run.id} value={run.id}>
-                          {runLabel(run)}
-                        </option>
-                      ))}
-                    </NativeSelect>
-                  </label>
+                  <RunSelect label="Run A" name="a" runs={runs} defaultValue={runs[1]?.id} />
+                  <RunSelect label="Run B" name="b" runs={runs} defaultValue={runs[0]?.id} />
                   <Button type="submit" variant="secondary">
                     Compare runs
                   </Button>
