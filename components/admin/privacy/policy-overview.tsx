@@ -1,3 +1,4 @@
+import { AdminSection } from "@/components/admin/admin-section";
 import type { BoundaryPolicies } from "@/lib/db/privacy-settings";
 import type { ModelPrivacyRow } from "@/lib/models/model-privacy";
 import { findingTypeName } from "@/lib/privacy/describe";
@@ -49,14 +50,16 @@ function PolicyHead({ first }: { first: string }) {
 /** What happens to findings, per boundary (defaults with the admin's changes) and per model (with its own). */
 export function PolicyOverview({ boundaryPolicies, models }: { boundaryPolicies: BoundaryPolicies; models: ModelPrivacyRow[] }) {
   return (
-    <section aria-labelledby="privacy-policy" className="rounded-xl border border-border bg-card p-5">
-      <h2 id="privacy-policy" className="text-base font-semibold">
-        Effective policy
-      </h2>
-      <p className="mt-1 text-sm text-muted-foreground">
-        Internal models run inside the company, external ones are cloud services. A model&apos;s own settings (<code>privacy</code> in its config) go on top of
-        its boundary&apos;s policy.
-      </p>
+    <AdminSection
+      id="privacy-policy"
+      title="Effective policy"
+      description={
+        <>
+          Internal models run inside the company, external ones are cloud services. A model&apos;s own settings (<code>privacy</code> in its config) go on top
+          of its boundary&apos;s policy.
+        </>
+      }
+    >
       <div className="mt-4 overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">Policy per boundary</caption>
@@ -99,6 +102,6 @@ export function PolicyOverview({ boundaryPolicies, models }: { boundaryPolicies:
           </tbody>
         </table>
       </div>
-    </section>
+    </AdminSection>
   );
 }

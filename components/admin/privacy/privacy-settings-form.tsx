@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
+import { AdminSection } from "@/components/admin/admin-section";
 import { NativeSelect } from "@/components/admin/native-select";
 import { SaveBar, useSaveStatus } from "@/components/admin/save-bar";
 import { Label } from "@/components/ui/label";
@@ -42,13 +43,11 @@ export function PrivacySettingsForm({ initial }: { initial: PrivacySettings }) {
   };
 
   return (
-    <section aria-labelledby="privacy-settings" className="rounded-xl border border-border bg-card p-5">
-      <h2 id="privacy-settings" className="text-base font-semibold">
-        Change the policy
-      </h2>
-      <p className="mt-1 text-sm text-muted-foreground">
-        Applies to every model of the boundary that does not set its own. Changes apply to the next message sent.
-      </p>
+    <AdminSection
+      id="privacy-settings"
+      title="Change the policy"
+      description="Applies to every model of the boundary that does not set its own. Changes apply to the next message sent."
+    >
       <form onSubmit={(event) => void onSubmit(event)} className="mt-4 grid gap-5" aria-label="Privacy policy">
         {boundaries.map((boundary) => (
           <fieldset key={boundary} className="grid gap-3 sm:grid-cols-3">
@@ -107,6 +106,6 @@ export function PrivacySettingsForm({ initial }: { initial: PrivacySettings }) {
         </div>
         <SaveBar label="Save privacy policy" status={status} savedText="Saved. Reload to see the effective policy." />
       </form>
-    </section>
+    </AdminSection>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
+import { AdminSection } from "@/components/admin/admin-section";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
@@ -35,13 +36,11 @@ export function PrivacyTryBox() {
   }
 
   return (
-    <section aria-labelledby="privacy-try" className="rounded-xl border border-border bg-card p-5">
-      <h2 id="privacy-try" className="text-base font-semibold">
-        Try the detectors
-      </h2>
-      <p className="mt-1 text-sm text-muted-foreground">
-        Paste text to see what would be found and what each boundary would do with it. The text is not stored or logged.
-      </p>
+    <AdminSection
+      id="privacy-try"
+      title="Try the detectors"
+      description="Paste text to see what would be found and what each boundary would do with it. The text is not stored or logged."
+    >
       <form onSubmit={(event) => void onSubmit(event)} className="mt-4 grid gap-3" aria-label="Try the detectors">
         <div className="grid gap-1.5">
           <Label htmlFor={`${id}-text`}>Text</Label>
@@ -82,6 +81,6 @@ export function PrivacyTryBox() {
           </ul>
         )}
       </div>
-    </section>
+    </AdminSection>
   );
 }

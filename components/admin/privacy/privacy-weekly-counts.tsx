@@ -1,3 +1,4 @@
+import { AdminSection } from "@/components/admin/admin-section";
 import type { PrivacyWeek } from "@/lib/db/privacy-overview";
 import { findingTypeName } from "@/lib/privacy/describe";
 import type { FindingType } from "@/lib/privacy/types";
@@ -21,14 +22,11 @@ function byType(week: PrivacyWeek): string {
 /** Findings the guard acted on per week, by type, from the audit log (types and counts only). */
 export function PrivacyWeeklyCounts({ weeks }: { weeks: PrivacyWeek[] }) {
   return (
-    <section aria-labelledby="privacy-weeks" className="rounded-xl border border-border bg-card p-5">
-      <h2 id="privacy-weeks" className="text-base font-semibold">
-        Findings per week
-      </h2>
-      <p className="mt-1 text-sm text-muted-foreground">
-        Findings in requests that were blocked, confirmed after a warning or sent with placeholders (weeks start on Monday, UTC). Warnings nobody confirmed are
-        not counted.
-      </p>
+    <AdminSection
+      id="privacy-weeks"
+      title="Findings per week"
+      description="Findings in requests that were blocked, confirmed after a warning or sent with placeholders (weeks start on Monday, UTC). Warnings nobody confirmed are not counted."
+    >
       <div className="mt-4 overflow-x-auto">
         <table className="w-full text-sm" data-testid="privacy-weeks">
           <thead className="border-b border-border text-xs text-muted-foreground">
@@ -61,6 +59,6 @@ export function PrivacyWeeklyCounts({ weeks }: { weeks: PrivacyWeek[] }) {
           </tbody>
         </table>
       </div>
-    </section>
+    </AdminSection>
   );
 }

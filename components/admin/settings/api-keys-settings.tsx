@@ -1,3 +1,4 @@
+import { AdminSection } from "@/components/admin/admin-section";
 import { adminApiKeyView } from "@/lib/api-keys/view";
 import { getApiKeyPolicy } from "@/lib/db/api-key-settings";
 import { listAllApiKeys } from "@/lib/db/api-keys";
@@ -9,15 +10,17 @@ export async function ApiKeySettings() {
   const [policy, groups, keys] = await Promise.all([getApiKeyPolicy(), listAccessGroups(), listAllApiKeys()]);
   const now = new Date();
   return (
-    <section aria-labelledby="settings-api-keys" className="rounded-xl border border-border bg-card p-5">
-      <h2 id="settings-api-keys" className="text-base font-semibold">
-        API keys
-      </h2>
-      <p className="mt-1 text-sm text-muted-foreground">
-        Personal keys for the OpenAI-compatible API (<code className="font-mono">/v1</code>), made by users on their account page. Requests with a key get the
-        same model access, quotas, usage records and audit as the chat.
-      </p>
+    <AdminSection
+      id="settings-api-keys"
+      title="API keys"
+      description={
+        <>
+          Personal keys for the OpenAI-compatible API (<code className="font-mono">/v1</code>), made by users on their account page. Requests with a key get the
+          same model access, quotas, usage records and audit as the chat.
+        </>
+      }
+    >
       <ApiKeysAdmin initialPolicy={policy} groups={groups} initialKeys={keys.map((key) => adminApiKeyView(key, now))} />
-    </section>
+    </AdminSection>
   );
 }

@@ -1,3 +1,4 @@
+import { AdminSection } from "@/components/admin/admin-section";
 import { getAllowedImageHosts } from "@/lib/db/image-hosts";
 import { ImageHostsForm } from "./image-hosts-form";
 
@@ -5,15 +6,12 @@ import { ImageHostsForm } from "./image-hosts-form";
 export async function ImageSettings() {
   const hosts = await getAllowedImageHosts();
   return (
-    <section aria-labelledby="settings-images" className="rounded-xl border border-border bg-card p-5">
-      <h2 id="settings-images" className="text-base font-semibold">
-        Images in answers
-      </h2>
-      <p className="mt-1 text-sm text-muted-foreground">
-        Answers may show Markdown images. By default only images served by this app load; an image from any other host is replaced by a placeholder, so an
-        answer cannot make browsers call outside servers (tracking pixels, data in URLs).
-      </p>
+    <AdminSection
+      id="settings-images"
+      title="Images in answers"
+      description="Answers may show Markdown images. By default only images served by this app load; an image from any other host is replaced by a placeholder, so an answer cannot make browsers call outside servers (tracking pixels, data in URLs)."
+    >
       <ImageHostsForm initialHosts={hosts} />
-    </section>
+    </AdminSection>
   );
 }
