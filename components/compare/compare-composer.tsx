@@ -1,7 +1,7 @@
 "use client";
 
 import { Columns3, Square } from "lucide-react";
-import { type FormEvent, type KeyboardEvent, useId } from "react";
+import { type FormEvent, type KeyboardEvent, type Ref, useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 
@@ -15,10 +15,12 @@ type CompareComposerProps = {
   stopping: boolean;
   onCompare: () => void;
   onStopAll: () => void;
+  /** The prompt's box, for the page to put the keyboard back in it (after the privacy panel closes). */
+  promptRef?: Ref<HTMLTextAreaElement>;
 };
 
 /** The one prompt every chosen model answers: Enter compares, Shift+Enter starts a new line. */
-export function CompareComposer({ prompt, onPromptChange, canCompare, starting, running, stopping, onCompare, onStopAll }: CompareComposerProps) {
+export function CompareComposer({ prompt, onPromptChange, canCompare, starting, running, stopping, onCompare, onStopAll, promptRef }: CompareComposerProps) {
   const id = useId();
   const hintId = useId();
 
@@ -41,6 +43,7 @@ export function CompareComposer({ prompt, onPromptChange, canCompare, starting, 
         Prompt
       </label>
       <textarea
+        ref={promptRef}
         id={id}
         name="message"
         rows={2}
