@@ -110,6 +110,37 @@ test.describe("privacy guard", () => {
     await expect(compare.answerText(compare.column(DEMO_MODELS.vllm.name))).toHaveText(FAKE_REPLIES.vllm, { timeout: 20_000 });
   });
 
+  test("admin: a model's own policy is set in the model form, kept on edit and shown on the privacy page", async ({ adminPage }) => {
+    const suffix = randomBytes(3).toString("hex");
+    const name = `E2E own policy ${suffix}`;
+    const id = `e2e-privacy-own-${suffix}`;
+    // Disabled: no picker of another spec sees it.
+    const created = await adminPage.request.post("/api/admin/models", {
+      data: { id, name, enabled: false, config: { provider: "openai-compatible", endpoint: VLLM_ENDPOINT, boundary: "external" } },
+    });
+    expect(created.status()).toBe(201);
+    try {
+      await adminPage.goto(`/admin/models/${id}`);
+      const personal = adminPage.getByLabel("Personal data", { exact: true });
+      await expect(personal).toHaveValue("");
+      await expect(personal.locator("option:checked")).toHaveText("As its boundary (external)");
+      await personal.selectOption({ label: "Block" });
+      await adminPage.getByRole("button", { name: "Save changes" }).click();
+      await expect(adminPage).toHaveURL(/\/admin\/models$/);
+      const stored = (await (await adminPage.request.get(`/api/admin/models/${id}`)).json()) as { model: { connection: Record<string, unknown> } };
+      expect(stored.model.connection.privacy).toEqual({ byCategory: { personal: "block" } });
+
+      await adminPage.goto(`/admin/models/${id}`);
+      await expect(adminPage.getByLabel("Personal data", { exact: true })).toHaveValue("block");
+      await adminPage.goto("/admin/privacy");
+      const row = adminPage.getByTestId("privacy-models").locator("tr", { hasText: name });
+      await expect(row).toContainText("own policy");
+      await expect(row).toContainText("Block");
+    } finally {
+      await adminPage.request.delete(`/api/admin/models/${id}`);
+    }
+  });
+
   test("admin: the privacy page shows the policy per model and tries text against the detectors", async ({ adminPage }) => {
     await adminPage.goto("/admin/privacy");
     await expect(adminPage.getByRole("heading", { name: "Privacy", level: 1 })).toBeVisible();
