@@ -1,7 +1,7 @@
 import { chatErrorText } from "@/components/chat/chat-error-text";
 import { type ApiResult, apiFetch } from "@/lib/api/client";
 import { ApiError } from "@/lib/api/errors";
-import type { CompareResponse } from "@/lib/chat/compare-input";
+import type { CompareRequest, CompareResponse } from "@/lib/chat/compare-input";
 
 async function post<T>(url: string, body?: unknown): Promise<ApiResult<T>> {
   try {
@@ -14,7 +14,8 @@ async function post<T>(url: string, body?: unknown): Promise<ApiResult<T>> {
 
 const chatPath = (conversationId: string) => `/api/chat/${encodeURIComponent(conversationId)}`;
 
-export function startCompare(input: { conversationId: string; prompt: string; modelIds: string[] }) {
+/** `privacyAcknowledged`: "Send anyway" after the server asked to confirm these findings (409 privacy_confirm). */
+export function startCompare(input: CompareRequest) {
   return post<CompareResponse>("/api/compare", input);
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { Columns3, Square } from "lucide-react";
+import type { Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { PromptBox } from "./prompt-box";
@@ -15,10 +16,12 @@ type CompareComposerProps = {
   stopping: boolean;
   onCompare: () => void;
   onStopAll: () => void;
+  /** The prompt's box, for the page to put the keyboard back in it (after the privacy panel closes). */
+  promptRef?: Ref<HTMLTextAreaElement>;
 };
 
 /** The one prompt every chosen model answers: Enter compares, Shift+Enter starts a new line. */
-export function CompareComposer({ prompt, onPromptChange, canCompare, starting, running, stopping, onCompare, onStopAll }: CompareComposerProps) {
+export function CompareComposer({ prompt, onPromptChange, canCompare, starting, running, stopping, onCompare, onStopAll, promptRef }: CompareComposerProps) {
   return (
     <PromptBox
       prompt={prompt}
@@ -26,6 +29,7 @@ export function CompareComposer({ prompt, onPromptChange, canCompare, starting, 
       canSubmit={canCompare}
       onSubmit={onCompare}
       placeholder="One prompt for every model…"
+      promptRef={promptRef}
       hint={
         <>
           Each model answers in its own column.<span className="hidden sm:inline"> Shift+Enter for a new line.</span>

@@ -2,13 +2,15 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useConversationList } from "@/components/chat/conversation-list-context";
+import { PrivacyConfirm, type PrivacyConfirmation } from "@/components/chat/privacy/privacy-confirm";
 import { randomUuid } from "@/components/chat/random-uuid";
 import { Alert } from "@/components/ui/alert";
-import type { CompareResponse } from "@/lib/chat/compare-input";
+import type { CompareRequest, CompareResponse } from "@/lib/chat/compare-input";
 import { MAX_COMPARE_MODELS, MIN_COMPARE_MODELS } from "@/lib/chat/compare-limits";
 import type { ModelOption } from "@/lib/chat/types";
+import type { FindingCount } from "@/lib/privacy/decision";
 import { cn } from "@/lib/utils";
 import { startCompare, stopAnswers } from "./compare-api";
 import { CompareColumn } from "./compare-column";
@@ -40,6 +42,9 @@ export function CompareView({ models, arenaEnabled }: { models: ModelOption[]; a
   const [error, setError] = useState<string | null>(null);
   const [finished, setFinished] = useState<ReadonlySet<string>>(new Set());
   const [choosingId, setChoosingId] = useState<string | null>(null);
+  // A privacy_confirm refusal: the findings, and the request they were found in, sent again on "Send anyway".
+  const [pendingConfirm, setPendingConfirm] = useState<{ confirmation: PrivacyConfirmation; request: CompareRequest } | null>(null);
+  const promptBox = useRef<HTMLTextAreaElement>(null);
 
   const running = run !== null && run.answers.some((answer) => !finished.has(answer.messageId));
   const { refresh } = conversations;
@@ -50,19 +55,43 @@ export function CompareView({ models, arenaEnabled }: { models: ModelOption[]; a
   const countOk = selected.length >= MIN_COMPARE_MODELS && selected.length <= MAX_COMPARE_MODELS;
   const canCompare = countOk && prompt.trim() !== "" && !starting && !running;
 
-  const compare = async () => {
-    const text = prompt.trim();
-    const conversationId = randomUuid();
+  const start = async (request: CompareRequest) => {
     const startedAt = performance.now();
     setStarting(true);
     setError(null);
-    const result = await startCompare({ conversationId, prompt: text, modelIds: selected });
+    setPendingConfirm(null);
+    const result = await startCompare(request);
     setStarting(false);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) {
+      // Nothing was sent or stored: the prompt stays in the box, with the reason or the findings to confirm.
+      const warnings = result.error.code === "privacy_confirm" ? result.error.privacy?.warnings : undefined;
+      if (warnings) return setPendingConfirm({ confirmation: { message: result.message, warnings }, request });
+      return setError(result.message);
+    }
+    const { conversationId, prompt: text, modelIds } = request;
     setFinished(new Set());
     setRun({ ...result.value, conversationId, prompt: text, startedAt });
     setPrompt("");
-    conversations.upsert(conversationId, { title: text.slice(0, PROVISIONAL_TITLE_LENGTH), modelId: selected[0] ?? null, updatedAt: new Date().toISOString() });
+    conversations.upsert(conversationId, { title: text.slice(0, PROVISIONAL_TITLE_LENGTH), modelId: modelIds[0] ?? null, updatedAt: new Date().toISOString() });
+  };
+  const compare = () => void start({ conversationId: randomUuid(), prompt: prompt.trim(), modelIds: selected });
+  const sendAnyway = (privacyAcknowledged: FindingCount[]) => {
+    if (pendingConfirm) void start({ ...pendingConfirm.request, privacyAcknowledged });
+    // The panel goes away with the button that had the focus: keep the keyboard at the prompt.
+    promptBox.current?.focus();
+  };
+  const editPrompt = () => {
+    setPendingConfirm(null);
+    promptBox.current?.focus();
+  };
+  // The findings were about the prompt and models as they were: a change asks again on the next Compare.
+  const changePrompt = (next: string) => {
+    setPrompt(next);
+    setPendingConfirm(null);
+  };
+  const changeSelection = (next: string[]) => {
+    setSelected(next);
+    setPendingConfirm(null);
   };
 
   const stopAll = async () => {
@@ -99,16 +128,20 @@ export function CompareView({ models, arenaEnabled }: { models: ModelOption[]; a
         <Alert>At least two models must be available to you to compare. Ask an administrator to enable more models.</Alert>
       ) : (
         <>
-          <ModelPicker models={models} selected={selected} disabled={starting || running} onChange={setSelected} />
+          <ModelPicker models={models} selected={selected} disabled={starting || running} onChange={changeSelection} />
           {!countOk && <p className="-mt-3 text-xs text-muted-foreground">Choose at least two models.</p>}
+          {pendingConfirm && (
+            <PrivacyConfirm confirmation={pendingConfirm.confirmation} cancelLabel="Edit prompt" onConfirm={sendAnyway} onCancel={editPrompt} />
+          )}
           <CompareComposer
+            promptRef={promptBox}
             prompt={prompt}
-            onPromptChange={setPrompt}
+            onPromptChange={changePrompt}
             canCompare={canCompare}
             starting={starting}
             running={running}
             stopping={stoppingAll}
-            onCompare={() => void compare()}
+            onCompare={compare}
             onStopAll={() => void stopAll()}
           />
           {error && <Alert>{error}</Alert>}

@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, type ReactNode, useId } from "react";
+import { type FormEvent, type KeyboardEvent, type ReactNode, type Ref, useId } from "react";
 import { cn } from "@/lib/utils";
 
 type PromptBoxProps = {
@@ -14,10 +14,12 @@ type PromptBoxProps = {
   hint?: ReactNode;
   /** The buttons beside the hint: a submit button, or Stop while answers are written. */
   children: ReactNode;
+  /** The prompt's box, for the page to put the keyboard back in it. */
+  promptRef?: Ref<HTMLTextAreaElement>;
 };
 
 /** The one prompt that several models answer (Compare, the blind battle): Enter sends, Shift+Enter starts a new line. */
-export function PromptBox({ prompt, onPromptChange, canSubmit, onSubmit, placeholder, hint, children }: PromptBoxProps) {
+export function PromptBox({ prompt, onPromptChange, canSubmit, onSubmit, placeholder, hint, children, promptRef }: PromptBoxProps) {
   const id = useId();
   const hintId = useId();
 
@@ -40,6 +42,7 @@ export function PromptBox({ prompt, onPromptChange, canSubmit, onSubmit, placeho
         Prompt
       </label>
       <textarea
+        ref={promptRef}
         id={id}
         name="message"
         rows={2}

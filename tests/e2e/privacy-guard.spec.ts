@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 import { ChatPage } from "./pages/chat";
-import { DEFAULT_FAKES_PORT } from "./support/fake-backends";
+import { ComparePage } from "./pages/compare";
+import { DEFAULT_FAKES_PORT, FAKE_REPLIES } from "./support/fake-backends";
 import { openGroupDb } from "./support/group-db";
 import { DEMO_MODELS, fakeBackendUrls } from "./support/models-file";
 
@@ -82,6 +83,62 @@ test.describe("privacy guard", () => {
     await expect(chat.answerText()).not.toBeEmpty({ timeout: 20_000 });
     await expect(confirm).toBeHidden();
     await expect(chat.message).toHaveValue("");
+  });
+
+  test("Compare: a warning is confirmed with Send anyway, then both models answer", async ({ page, signUpNewUser }) => {
+    test.setTimeout(120_000);
+    await signUpNewUser({ page, prefix: "privacy-compare" });
+    const compare = new ComparePage(page);
+    await compare.goto();
+    // Azure is external (personal data is asked about); vLLM is internal (allowed).
+    await compare.chooseModels([DEMO_MODELS.azure.name, DEMO_MODELS.vllm.name]);
+    await compare.run(PERSONAL);
+
+    const confirm = page.getByTestId("privacy-confirm");
+    await expect(confirm).toContainText("1 e-mail address and 1 IBAN");
+    await expect(confirm).toHaveAttribute("role", "alert");
+    await expect(compare.prompt).toHaveValue(PERSONAL);
+    await expect(compare.columns).toHaveCount(0);
+
+    // Keyboard only: the confirm button is reachable and announced by its name.
+    await confirm.getByRole("button", { name: "Send anyway" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(compare.columns).toHaveCount(2);
+    await expect(confirm).toBeHidden();
+    await expect(compare.prompt).toHaveValue("");
+    await expect(compare.answerText(compare.column(DEMO_MODELS.azure.name))).toHaveText(FAKE_REPLIES.azure, { timeout: 20_000 });
+    await expect(compare.answerText(compare.column(DEMO_MODELS.vllm.name))).toHaveText(FAKE_REPLIES.vllm, { timeout: 20_000 });
+  });
+
+  test("admin: a model's own policy is set in the model form, kept on edit and shown on the privacy page", async ({ adminPage }) => {
+    const suffix = randomBytes(3).toString("hex");
+    const name = `E2E own policy ${suffix}`;
+    const id = `e2e-privacy-own-${suffix}`;
+    // Disabled: no picker of another spec sees it.
+    const created = await adminPage.request.post("/api/admin/models", {
+      data: { id, name, enabled: false, config: { provider: "openai-compatible", endpoint: VLLM_ENDPOINT, boundary: "external" } },
+    });
+    expect(created.status()).toBe(201);
+    try {
+      await adminPage.goto(`/admin/models/${id}`);
+      const personal = adminPage.getByLabel("Personal data", { exact: true });
+      await expect(personal).toHaveValue("");
+      await expect(personal.locator("option:checked")).toHaveText("As its boundary (external)");
+      await personal.selectOption({ label: "Block" });
+      await adminPage.getByRole("button", { name: "Save changes" }).click();
+      await expect(adminPage).toHaveURL(/\/admin\/models$/);
+      const stored = (await (await adminPage.request.get(`/api/admin/models/${id}`)).json()) as { model: { connection: Record<string, unknown> } };
+      expect(stored.model.connection.privacy).toEqual({ byCategory: { personal: "block" } });
+
+      await adminPage.goto(`/admin/models/${id}`);
+      await expect(adminPage.getByLabel("Personal data", { exact: true })).toHaveValue("block");
+      await adminPage.goto("/admin/privacy");
+      const row = adminPage.getByTestId("privacy-models").locator("tr", { hasText: name });
+      await expect(row).toContainText("own policy");
+      await expect(row).toContainText("Block");
+    } finally {
+      await adminPage.request.delete(`/api/admin/models/${id}`);
+    }
   });
 
   test("admin: the privacy page shows the policy per model and tries text against the detectors", async ({ adminPage }) => {

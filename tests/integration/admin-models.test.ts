@@ -5,7 +5,8 @@ import { DELETE as deleteModel, GET as getModel, PATCH as patchModel } from "@/a
 import { POST as postTest } from "@/app/(admin)/api/admin/models/[id]/test/route";
 import { POST as createModel, GET as listModels } from "@/app/(admin)/api/admin/models/route";
 import { getDb } from "@/lib/db/client";
-import { getChatModel } from "@/lib/models/chat-models";
+import { getChatModel, listModelOptions } from "@/lib/models/chat-models";
+import { listModelPrivacy } from "@/lib/models/model-privacy";
 import { saveModel } from "@/lib/models/save-model";
 import { FakeOpenAICompatible } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
@@ -224,6 +225,36 @@ describe(`admin models API: create, list, edit on ${testProvider()}`, () => {
     expect((await api.get("../etc")).status).toBe(404);
     expect((await api.patch("nope", { enabled: false })).status).toBe(404);
     expect((await api.patch("llama-vllm", { id: "other" })).status).toBe(400);
+  });
+
+  it("saves a model's own privacy policy in its config, reads it back, and applies it on top of its boundary", async () => {
+    const config = { ...vllmModel().config, boundary: "external", privacy: { byCategory: { personal: "block" } } };
+    expect((await api.create(vllmModel({ config }))).status).toBe(201);
+    expect((await read(await api.get("llama-vllm"))).body.model.connection).toMatchObject({
+      boundary: "external",
+      privacy: { byCategory: { personal: "block" } },
+    });
+    const policyOf = async () => (await listModelOptions({ id: admin.id, role: "admin" })).find((model) => model.id === "llama-vllm")?.privacyPolicy;
+    // External's defaults (secrets and terms replaced) with the model's own block on personal data on top.
+    expect((await policyOf())?.byCategory).toEqual({ personal: "block", secret: "redact", confidential: "redact" });
+
+    // What the form sends on an edit: the key left empty (kept), the categories as chosen, per-type rules kept.
+    const edited = { byCategory: { secret: "allow" }, byType: { payment_card: "block" } };
+    expect((await api.patch("llama-vllm", { config: { ...config, apiKey: "", privacy: edited } })).status).toBe(200);
+    expect((await read(await api.get("llama-vllm"))).body.model.connection.privacy).toEqual(edited);
+    expect(await policyOf()).toMatchObject({ byCategory: { personal: "warn", secret: "allow", confidential: "redact" }, byType: { payment_card: "block" } });
+    expect((await listModelPrivacy()).find((row) => row.id === "llama-vllm")).toMatchObject({ boundary: "external", override: edited });
+
+    // Only what MODELS_FILE accepts: an unknown action or category is refused and changes nothing.
+    for (const privacy of [{ byCategory: { personal: "maybe" } }, { byCategory: { everything: "block" } }, { personal: "block" }]) {
+      expect((await api.patch("llama-vllm", { config: { ...config, apiKey: "", privacy } })).status).toBe(400);
+    }
+    expect((await read(await api.get("llama-vllm"))).body.model.connection.privacy).toEqual(edited);
+
+    // Every category back to "as its boundary": no override, the boundary's policy again.
+    expect((await api.patch("llama-vllm", { config: { ...vllmModel().config, boundary: "external", apiKey: "" } })).status).toBe(200);
+    expect((await listModelPrivacy()).find((row) => row.id === "llama-vllm")?.override).toBeNull();
+    expect((await policyOf())?.byCategory).toEqual({ personal: "warn", secret: "redact", confidential: "redact" });
   });
 
   it("enables, disables and sets the default: one default, never a disabled one", async () => {

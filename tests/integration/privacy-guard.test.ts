@@ -245,6 +245,36 @@ describe(`privacy guard on ${testProvider()}`, () => {
     }
   });
 
+  it("Compare: an external model under warn answers 409 with the findings; the same request acknowledged is sent as written", async () => {
+    const conversationId = randomUUID();
+    inFlight.add(conversationId);
+    const request = { conversationId, prompt: PERSONAL, modelIds: ["internal", "warning"] };
+    const refused = await post(postCompare, "/api/compare", request);
+
+    expect(refused.status).toBe(409);
+    const { error } = (await refused.json()) as { error: { code: string; privacy: { warnings: { type: string; count: number }[] } } };
+    expect(error.code).toBe("privacy_confirm");
+    expect(error.privacy.warnings).toEqual([
+      { type: "email", count: 1 },
+      { type: "iban", count: 1 },
+    ]);
+    expect(fakes.vllm.requestCount + fakes.azure.requestCount).toBe(0);
+    expect(await getDb().message.count()).toBe(0);
+
+    const run = await post(postCompare, "/api/compare", { ...request, privacyAcknowledged: error.privacy.warnings });
+    expect(run.status).toBe(201);
+    const answers = (await settled(conversationId)).filter((row) => row.role === "assistant");
+    expect(answers.map((row) => storedText(row.parts))).toEqual([`Pay ${IBAN} and write to ${EMAIL} today.`, `Pay ${IBAN} and write to ${EMAIL} today.`]);
+    expect((fakes.azure.requests[0]?.json as { messages: { content: string }[] }).messages.at(-1)?.content).toBe(PERSONAL);
+    const [entry] = await auditOf("privacy.confirmed");
+    expect(entry).toMatchObject({ target: "warning", details: { surface: "compare", email: 1, iban: 1 } });
+    // The title is written after the answers: wait for it, so it does not outlive this test.
+    const until = Date.now() + 8_000;
+    while (!(await getDb().conversation.findUnique({ where: { id: conversationId } }))?.titleIsSet && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  });
+
   it("/v1: block and warn are 400 OpenAI errors with a code; redact restores the answer", async () => {
     const created = await createApiKey(user, { name: "laptop", expiresInDays: 30, saveToHistory: false }, { ipAddress: null, userAgent: null });
     if (!created.ok) throw new Error(created.message);

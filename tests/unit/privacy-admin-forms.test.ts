@@ -25,7 +25,7 @@ describe("the model form's data boundary", () => {
     accessGroups: [],
   };
 
-  it("round-trips a set boundary and keeps the model's own policy, which the form does not show", () => {
+  it("round-trips a set boundary and keeps the model's own per-type rules, which the form does not show", () => {
     const built = buildModelBody(initialFormValues(stored), stored);
     expect(built.ok && built.body.config).toEqual({
       provider: "ollama",
@@ -35,6 +35,24 @@ describe("the model form's data boundary", () => {
       privacy: { byType: { iban: "block" } },
       apiKey: "",
     });
+  });
+
+  it("saves the categories chosen in the form as privacy.byCategory beside the kept per-type rules, also across a provider change", () => {
+    const values = initialFormValues(stored);
+    expect(values.privacy).toEqual({});
+    const built = buildModelBody({ ...values, privacy: { personal: "block", secret: "allow" } }, stored);
+    expect(built.ok && built.body.config).toMatchObject({ privacy: { byCategory: { personal: "block", secret: "allow" }, byType: { iban: "block" } } });
+
+    const edited: AdminModel = { ...stored, connection: { ...stored.connection, privacy: { byCategory: { personal: "redact" }, minConfidence: 0.8 } } };
+    expect(initialFormValues(edited).privacy).toEqual({ personal: "redact" });
+    const moved = buildModelBody({ ...initialFormValues(edited), provider: "tgi", connection: { endpoint: "http://tgi" } }, edited);
+    expect(moved.ok && moved.body.config).toMatchObject({ provider: "tgi", privacy: { byCategory: { personal: "redact" }, minConfidence: 0.8 } });
+  });
+
+  it("drops the override when every category follows the boundary again and nothing else was set", () => {
+    const own: AdminModel = { ...stored, connection: { model: "llama2", privacy: { byCategory: { personal: "block" } } } };
+    const built = buildModelBody({ ...initialFormValues(own), privacy: {} }, own);
+    expect(built.ok && built.body.config).not.toHaveProperty("privacy");
   });
 
   it("leaves the boundary unset (the provider's default) when the admin picks the default", () => {

@@ -1,5 +1,8 @@
 import type { AdminModel } from "@/lib/models/admin-models";
 import { type SecretField, secretFieldsFor } from "@/lib/models/model-secrets-fields";
+import type { PrivacyPolicyOverride } from "@/lib/privacy/policy";
+import { privacyPolicyOverrideSchema } from "@/lib/privacy/policy-schema";
+import type { CategoryOverrides } from "./privacy-override-fields";
 import { type ConnectionValues, FIELDS_BY_PROVIDER, PROVIDER_IDS, type ProviderId, SELECT_DEFAULTS } from "./provider-fields";
 
 /** Everything the model form edits, as the inputs hold it (text). */
@@ -19,9 +22,17 @@ export interface ModelFormValues {
   restricted: boolean;
   groupIds: string[];
   enabled: boolean;
+  /** The model's own privacy action per category (config `privacy.byCategory`); absent: as its boundary. */
+  privacy: CategoryOverrides;
 }
 
 const SHOWN_FIELDS = new Set(Object.values(FIELDS_BY_PROVIDER).flatMap((fields) => fields.map((field) => field.name)));
+
+/** The model's stored override as MODELS_FILE accepts it; one that does not parse is treated as none. */
+function storedPrivacy(model: AdminModel | null): PrivacyPolicyOverride {
+  const parsed = privacyPolicyOverrideSchema.safeParse(model?.connection.privacy);
+  return parsed.success ? parsed.data : {};
+}
 
 const text = (value: unknown) => (value === undefined || value === null ? "" : String(value));
 
@@ -48,6 +59,7 @@ export function initialFormValues(model: AdminModel | null): ModelFormValues {
     restricted: (model?.accessGroups.length ?? 0) > 0,
     groupIds: model?.accessGroups.map((group) => group.id) ?? [],
     enabled: model?.enabled ?? true,
+    privacy: { ...storedPrivacy(model).byCategory },
   };
 }
 
@@ -96,6 +108,11 @@ export function buildModelBody(values: ModelFormValues, model: AdminModel | null
     if (value) config[field.name] = value;
   }
   for (const field of secretFieldsFor({ provider: values.provider, auth: values.connection.auth })) config[field] = values.secrets[field];
+  // The categories chosen here; per-type rules and minConfidence (set in MODELS_FILE or the API) are kept as they were.
+  const { byCategory: _stored, ...otherRules } = storedPrivacy(model);
+  const privacy: PrivacyPolicyOverride = { ...otherRules, ...(Object.keys(values.privacy).length ? { byCategory: values.privacy } : {}) };
+  if (Object.keys(privacy).length) config.privacy = privacy;
+  else delete config.privacy;
 
   const defaults = {
     ...(num(numbers.temperature) === undefined ? {} : { temperature: num(numbers.temperature) }),

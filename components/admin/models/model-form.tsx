@@ -10,11 +10,14 @@ import { Spinner } from "@/components/ui/spinner";
 import type { AccessGroup } from "@/lib/db/model-access";
 import type { AdminModel } from "@/lib/models/admin-models";
 import { type SecretField, secretFieldsFor } from "@/lib/models/model-secrets-fields";
+import { boundaryOfModel } from "@/lib/privacy/model-policy";
+import { boundarySchema } from "@/lib/privacy/policy-schema";
 import { AccessPicker } from "./access-picker";
 import { ConnectionFields } from "./connection-fields";
 import { checkboxClasses, Field, FormSection, textareaClasses } from "./form-parts";
 import { createModelRequest, updateModelRequest } from "./model-admin-api";
 import { buildModelBody, initialFormValues, type ModelFormValues, slugFromName } from "./model-form-values";
+import { PrivacyOverrideFields } from "./privacy-override-fields";
 import { SECRET_LABELS } from "./provider-fields";
 import { SecretField as SecretInput } from "./secret-field";
 
@@ -60,6 +63,8 @@ export function ModelForm({ model, groups }: ModelFormProps) {
   }
 
   const secretFields = secretFieldsFor({ provider: values.provider, auth: values.connection.auth });
+  const chosenBoundary = boundarySchema.safeParse(values.connection.boundary);
+  const boundary = boundaryOfModel({ provider: values.provider, boundary: chosenBoundary.success ? chosenBoundary.data : undefined });
   return (
     <form onSubmit={submit} noValidate aria-label={model ? `Edit ${model.name}` : "Add a model"} className="grid gap-6">
       {readOnly ? (
@@ -119,6 +124,13 @@ export function ModelForm({ model, groups }: ModelFormProps) {
               onClearChange={(clear) => setClear(field, clear)}
             />
           ))}
+        </FormSection>
+
+        <FormSection
+          title="Privacy"
+          description="What this model's requests may carry. Each category follows its boundary's policy (Admin → Privacy) unless set here."
+        >
+          <PrivacyOverrideFields boundary={boundary} value={values.privacy} onChange={(privacy) => update({ privacy })} />
         </FormSection>
 
         <FormSection title="Limits and defaults" description="The chat trims history to the context window and caps each answer.">

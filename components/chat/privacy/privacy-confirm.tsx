@@ -11,13 +11,15 @@ type PrivacyConfirmProps = {
   /** Sends the message in the box with these findings acknowledged. */
   onConfirm: (warnings: FindingCount[]) => void;
   onCancel: () => void;
+  /** What going back to the text is called where the panel is used ("Edit prompt" in Compare). */
+  cancelLabel?: string;
 };
 
 /**
  * The server found personal data the model's policy asks about (409 privacy_confirm): the reason, then "Send anyway"
  * or "Edit message". Announced at once (role="alert"); the message stays in the box.
  */
-export function PrivacyConfirm({ confirmation, onConfirm, onCancel }: PrivacyConfirmProps) {
+export function PrivacyConfirm({ confirmation, onConfirm, onCancel, cancelLabel = "Edit message" }: PrivacyConfirmProps) {
   return (
     <div
       role="alert"
@@ -30,7 +32,7 @@ export function PrivacyConfirm({ confirmation, onConfirm, onCancel }: PrivacyCon
       </p>
       <div className="flex justify-end gap-2">
         <Button type="button" variant="secondary" onClick={onCancel}>
-          Edit message
+          {cancelLabel}
         </Button>
         <Button type="button" onClick={() => onConfirm(confirmation.warnings)}>
           Send anyway
