@@ -1,12 +1,13 @@
 import { generateText } from "ai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createLanguageModel } from "@/lib/ai/registry";
 import { FakeAi21 } from "@/tests/fakes/ai21";
+import { useFakeServer } from "../support/fakes";
 import { expectLlmError, onlyError } from "./support/expect-llm-error";
 import { TEST_TIMEOUTS } from "./support/fast-timeouts";
 import { runStream } from "./support/run-stream";
 
-const fake = new FakeAi21();
+const fake = useFakeServer(new FakeAi21());
 const TOKENS = fake.reply.match(/\s*\S+/g) ?? [];
 
 function model(api: "complete" | "chat" | "jamba", name: string, apiKey = fake.apiKey) {
@@ -22,12 +23,6 @@ const conversation = {
   ],
 };
 
-beforeAll(async () => {
-  await fake.start();
-});
-afterAll(async () => {
-  await fake.close();
-});
 beforeEach(() => fake.reset());
 
 describe("J2 complete", () => {

@@ -1,13 +1,14 @@
 import { generateText } from "ai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createLanguageModel } from "@/lib/ai/registry";
 import { FakeAzureOpenAI } from "@/tests/fakes/azure-openai";
 import { magicPhrase } from "@/tests/fakes/scenarios";
+import { useFakeServer } from "../support/fakes";
 import { expectLlmError, onlyError } from "./support/expect-llm-error";
 import { TEST_TIMEOUTS } from "./support/fast-timeouts";
 import { runStream } from "./support/run-stream";
 
-const fake = new FakeAzureOpenAI();
+const fake = useFakeServer(new FakeAzureOpenAI());
 const TOKENS = fake.reply.match(/\s*\S+/g) ?? [];
 const conversation = { system: "You talk like a pirate.", prompt: "How do I care for a parrot?" };
 
@@ -30,12 +31,6 @@ function entraModel(apiVersion: string, token = "fake-entra-token") {
   );
 }
 
-beforeAll(async () => {
-  await fake.start();
-});
-afterAll(async () => {
-  await fake.close();
-});
 beforeEach(() => fake.reset());
 
 describe("azure-openai streaming", () => {

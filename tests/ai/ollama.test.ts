@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createLanguageModel } from "@/lib/ai/registry";
 import { FakeOllama } from "@/tests/fakes/ollama";
+import { useFakeServer } from "../support/fakes";
 import { expectLlmError, onlyError } from "./support/expect-llm-error";
 import { TEST_TIMEOUTS } from "./support/fast-timeouts";
 import { runStream } from "./support/run-stream";
 
-const fake = new FakeOllama();
+const fake = useFakeServer(new FakeOllama());
 const TOKENS = fake.reply.match(/\s*\S+/g) ?? [];
 
 function model(name = "llama2:7b-chat") {
   return createLanguageModel({ provider: "ollama", endpoint: fake.url, model: name, keepAlive: "5m", timeouts: TEST_TIMEOUTS });
 }
 
-beforeAll(async () => {
-  await fake.start();
-});
-afterAll(async () => {
-  await fake.close();
-});
 beforeEach(() => {
   fake.reset();
   fake.omitPromptEvalCount = false;

@@ -1,15 +1,16 @@
 import { generateText } from "ai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { userMessageFor } from "@/lib/ai/errors";
 import type { BackendRetry } from "@/lib/ai/providers/chat-model";
 import { streamError } from "@/lib/ai/providers/http-errors";
 import { createLanguageModel } from "@/lib/ai/registry";
 import { FakeTgi } from "@/tests/fakes/tgi";
+import { useFakeServer } from "../support/fakes";
 import { expectLlmError, onlyError } from "./support/expect-llm-error";
 import { TEST_TIMEOUTS } from "./support/fast-timeouts";
 import { runStream } from "./support/run-stream";
 
-const fake = new FakeTgi();
+const fake = useFakeServer(new FakeTgi());
 const TOKENS = fake.reply.match(/\s*\S+/g) ?? [];
 // The client drops the SentencePiece space in front of the first token.
 const EXPECTED_DELTAS = [TOKENS[0]?.trimStart(), ...TOKENS.slice(1)];
@@ -18,12 +19,6 @@ function model(extra: { apiKey?: string } = {}) {
   return createLanguageModel({ provider: "tgi", endpoint: fake.url, model: "llama-2-7b-chat", timeouts: TEST_TIMEOUTS, ...extra });
 }
 
-beforeAll(async () => {
-  await fake.start();
-});
-afterAll(async () => {
-  await fake.close();
-});
 beforeEach(() => {
   fake.reset();
   fake.apiKey = undefined;

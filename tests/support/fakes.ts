@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, vi } from "vitest";
-import { type AllFakes, createAllFakes } from "@/tests/fakes/index";
+import { type AllFakes, createAllFakes, type FakeServer } from "@/tests/fakes/index";
 
 /**
  * For an integration test file whose models answer from the fake backends: registers beforeAll/afterAll hooks that
@@ -17,4 +17,13 @@ export function useFakes(): AllFakes {
     vi.unstubAllEnvs();
   });
   return fakes;
+}
+
+/** For a test file of one backend's protocol: starts `fake` on a free port before the file's tests, closes it after. */
+export function useFakeServer<T extends FakeServer>(fake: T): T {
+  beforeAll(async () => {
+    await fake.start();
+  });
+  afterAll(() => fake.close());
+  return fake;
 }
