@@ -11,7 +11,7 @@ export async function signUp(appUrl: string): Promise<string> {
     await page.goto("/sign-up");
     await page.getByLabel("Name", { exact: true }).fill("Bench User");
     await page.getByLabel("Email", { exact: true }).fill("bench@example.com");
-    await page.getByLabel("Password", { exact: true }).fill("bench-password-123");
+    await page.getByLabel("Password", { exact: true }).fill("quiet-harbor-4719-lantern");
     await page.getByRole("button", { name: "Create account", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/", { timeout: 60_000 });
     const me = await page.request.get("/api/me");
