@@ -82,7 +82,14 @@ export function useConversationChat({ conversationId, initialMessages, generatin
       }
     : null;
   const { status, messages, setMessages, sendMessage, clearError, stop: stopLocalStream } = engine;
-  const { stopping, stop } = useStopAnswer({ conversationId, stopLocalStream, setMessages });
+  // Read when an edit is sent or Stop pressed, so the callbacks stay the same while an answer streams in.
+  const shownMessages = useRef(messages);
+  useEffect(() => {
+    shownMessages.current = messages;
+  });
+  const readMessages = useCallback(() => shownMessages.current, []);
+  const requestsSent = useCallback(() => requestCount.current, []);
+  const { stopping, stop } = useStopAnswer({ conversationId, messages: readMessages, requestsSent, stopLocalStream, setMessages });
 
   /**
    * Sends a new question. When the server refuses it before storing anything (a quota, a model taken away), the
@@ -151,12 +158,6 @@ export function useConversationChat({ conversationId, initialMessages, generatin
     },
     [regenerateLast, acknowledgedFor],
   );
-
-  // Read when an edit is sent, so the callback stays the same while an answer streams in.
-  const shownMessages = useRef(messages);
-  useEffect(() => {
-    shownMessages.current = messages;
-  });
 
   /** Sends `text` as a new version of the question `messageId`; the old version and its answers stay reachable. */
   const edit = useCallback(
