@@ -9,6 +9,7 @@ import type { FindingCount } from "@/lib/privacy/decision";
 import { Composer } from "./composer";
 import { ConversationHeader } from "./conversation-header";
 import { useConversationList } from "./conversation-list-context";
+import { LazyChatEngine } from "./lazy-chat-engine";
 import { MessageList } from "./message-list";
 import { messageText } from "./message-text";
 import { NewChatIntro } from "./new-chat-intro";
@@ -70,15 +71,29 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
     setTimeout(() => void conversations.refresh(), TITLE_RECHECK_MS);
   };
 
-  const { messages, status, error, stopping, send, stop, regenerate, edit, switchBranch, switching, branchError, branchConfirm, dismissBranchConfirm } =
-    useConversationChat({
-      conversationId,
-      initialMessages,
-      generating,
-      onAccepted,
-      onAnswerEnd,
-      onTitle,
-    });
+  const {
+    messages,
+    status,
+    error,
+    stopping,
+    send,
+    stop,
+    regenerate,
+    edit,
+    switchBranch,
+    switching,
+    branchError,
+    branchConfirm,
+    dismissBranchConfirm,
+    engineProps,
+  } = useConversationChat({
+    conversationId,
+    initialMessages,
+    generating,
+    onAccepted,
+    onAnswerEnd,
+    onTitle,
+  });
   const { scrollToBottom } = useStickToBottom(messages);
 
   // A question the server refused before storing it goes back into the message box, with the reason above it.
@@ -177,6 +192,7 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
         onStop={() => void stop()}
       />
       <ChatShortcuts busy={busy} onStop={() => void stop()} lastAnswerText={lastAnswer ? messageText(lastAnswer) : ""} />
+      {engineProps && <LazyChatEngine {...engineProps} />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { useOnline } from "@/hooks/use-online";
 import type { ModelOption } from "@/lib/chat/types";
 import type { FindingCount } from "@/lib/privacy/decision";
+import { preloadChatEngine } from "./lazy-chat-engine";
 import { preloadMessageMarkdown } from "./markdown/lazy-message-markdown";
 import { ModelSelect } from "./model-select";
 import { PrivacyConfirm, type PrivacyConfirmation } from "./privacy/privacy-confirm";
@@ -117,6 +118,7 @@ export function Composer({ restore, models, modelId, onModelChange, busy, stoppi
             onChange={(event) => {
               setText(event.target.value);
               preloadMessageMarkdown();
+              preloadChatEngine();
             }}
             onKeyDown={onKeyDown}
             placeholder="Ask anything…"

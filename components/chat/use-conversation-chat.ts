@@ -1,18 +1,16 @@
 "use client";
 
-import { useChat } from "@ai-sdk/react";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type SetStateAction, useCallback, useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/lib/api/client";
 import { ApiError } from "@/lib/api/errors";
 import { type ChatTitleData, TITLE_DATA_PART } from "@/lib/chat/data-parts";
 import type { ConversationSettingsInput } from "@/lib/chat/generation-settings";
 import type { BranchMessages, ChatUIMessage } from "@/lib/chat/types";
 import type { FindingCount } from "@/lib/privacy/decision";
+import type { ChatEngineHelpers, ChatEngineProps } from "./chat-engine";
 import { chatErrorText, refusedBeforeStoring, storedBeforeFailing } from "./chat-error-text";
-import { createChatTransport } from "./chat-transport";
 import type { PrivacyConfirmation } from "./privacy/privacy-confirm";
-import { randomUuid } from "./random-uuid";
 import { useStopAnswer } from "./use-stop-answer";
 
 type ConversationChatOptions = {
@@ -39,13 +37,11 @@ export function useConversationChat({ conversationId, initialMessages, generatin
   useEffect(() => {
     callbacks.current = { onAccepted, onAnswerEnd, onTitle };
   });
-  const [transport] = useState(() =>
-    createChatTransport({
-      onAccepted: () => callbacks.current.onAccepted(),
-      // The page was rendered while the answer was being written: the stored copy is final now, load it.
-      onNothingToResume: () => router.refresh(),
-    }),
-  );
+  const [transport] = useState<ChatEngineProps["transport"]>(() => ({
+    onAccepted: () => callbacks.current.onAccepted(),
+    // The page was rendered while the answer was being written: the stored copy is final now, load it.
+    onNothingToResume: () => router.refresh(),
+  }));
   // An edit or a regenerate added an alternative: once its answer ends, the branch is reloaded for the "2 / 3"s.
   const reloadAfterAnswer = useRef(false);
   const requestCount = useRef(0);
@@ -62,28 +58,38 @@ export function useConversationChat({ conversationId, initialMessages, generatin
   const [branchConfirm, setBranchConfirm] = useState<{ confirmation: PrivacyConfirmation; retry: BranchRequest } | null>(null);
   const lastBranchRequest = useRef<BranchRequest | null>(null);
   const [switching, setSwitching] = useState(false);
-  const chat = useChat<ChatUIMessage>({
-    id: conversationId,
-    messages: initialMessages,
-    transport,
-    generateId: randomUuid,
-    resume: generating,
-    onError: (error) => {
-      lastError.current = error;
-    },
-    onFinish: ({ isError }) => {
-      callbacks.current.onAnswerEnd();
-      if (!reloadAfterAnswer.current) return;
-      reloadAfterAnswer.current = false;
-      void reloadBranch.current(isError);
-    },
-    onData: (part) => {
-      const title = part.type === TITLE_DATA_PART ? (part.data as Partial<ChatTitleData>).title : undefined;
-      if (typeof title === "string" && title) callbacks.current.onTitle(title);
-    },
+  const engine = useChatEngine(initialMessages, generating);
+  const engineProps: ChatEngineProps | null = engine.mounted
+    ? {
+        conversationId,
+        initialMessages: engine.mountMessages,
+        resume: generating,
+        transport,
+        onChange: engine.onChange,
+        onError: (error) => {
+          lastError.current = error;
+        },
+        onFinish: ({ isError }) => {
+          callbacks.current.onAnswerEnd();
+          if (!reloadAfterAnswer.current) return;
+          reloadAfterAnswer.current = false;
+          void reloadBranch.current(isError);
+        },
+        onData: (part) => {
+          const title = part.type === TITLE_DATA_PART ? (part.data as Partial<ChatTitleData>).title : undefined;
+          if (typeof title === "string" && title) callbacks.current.onTitle(title);
+        },
+      }
+    : null;
+  const { status, messages, setMessages, sendMessage, clearError, stop: stopLocalStream } = engine;
+  // Read when an edit is sent or Stop pressed, so the callbacks stay the same while an answer streams in.
+  const shownMessages = useRef(messages);
+  useEffect(() => {
+    shownMessages.current = messages;
   });
-  const { status, messages, setMessages, sendMessage, clearError, stop: stopLocalStream } = chat;
-  const { stopping, stop } = useStopAnswer({ conversationId, stopLocalStream, setMessages });
+  const readMessages = useCallback(() => shownMessages.current, []);
+  const requestsSent = useCallback(() => requestCount.current, []);
+  const { stopping, stop } = useStopAnswer({ conversationId, messages: readMessages, requestsSent, stopLocalStream, setMessages });
 
   /**
    * Sends a new question. When the server refuses it before storing anything (a quota, a model taken away), the
@@ -139,7 +145,7 @@ export function useConversationChat({ conversationId, initialMessages, generatin
   });
 
   /** A new answer to the last question, next to the one there is (which stays as an alternative). */
-  const { regenerate: regenerateLast } = chat;
+  const { regenerate: regenerateLast } = engine;
   const regenerate = useCallback(
     async (modelId: string, privacyAcknowledged?: FindingCount[]) => {
       setBranchError(null);
@@ -152,12 +158,6 @@ export function useConversationChat({ conversationId, initialMessages, generatin
     },
     [regenerateLast, acknowledgedFor],
   );
-
-  // Read when an edit is sent, so the callback stays the same while an answer streams in.
-  const shownMessages = useRef(messages);
-  useEffect(() => {
-    shownMessages.current = messages;
-  });
 
   /** Sends `text` as a new version of the question `messageId`; the old version and its answers stay reachable. */
   const edit = useCallback(
@@ -213,7 +213,7 @@ export function useConversationChat({ conversationId, initialMessages, generatin
   return {
     messages,
     status,
-    error: chat.error,
+    error: engine.error,
     stopping,
     send,
     stop,
@@ -224,5 +224,54 @@ export function useConversationChat({ conversationId, initialMessages, generatin
     branchError,
     branchConfirm,
     dismissBranchConfirm,
+    /** For ChatView to render as <LazyChatEngine>: null until the chat is first used. */
+    engineProps,
+  };
+}
+
+/**
+ * useChat's state and functions, from the chat engine once it is loaded (see LazyChatEngine) and until then the
+ * messages as shown, "ready" and no error, as useChat starts. The engine mounts at once when there are messages
+ * (an answer may be resuming; regenerate and edit must not wait) and otherwise with the first message sent: a send
+ * waits for it, and what setMessages did meanwhile is what the engine starts from.
+ */
+function useChatEngine(initialMessages: ChatUIMessage[], generating: boolean) {
+  const [loaded, setLoaded] = useState<ChatEngineHelpers | null>(null);
+  const [mounted, setMounted] = useState(generating || initialMessages.length > 0);
+  const [earlyMessages, setEarlyMessages] = useState(initialMessages);
+  const current = useRef<ChatEngineHelpers | null>(null);
+  const waiting = useRef<((helpers: ChatEngineHelpers) => void)[]>([]);
+  const onChange = useCallback((helpers: ChatEngineHelpers) => {
+    current.current = helpers;
+    setLoaded(helpers);
+    const waiters = waiting.current;
+    waiting.current = [];
+    for (const resolve of waiters) resolve(helpers);
+  }, []);
+  const ready = useCallback((): Promise<ChatEngineHelpers> => {
+    if (current.current) return Promise.resolve(current.current);
+    setMounted(true);
+    return new Promise((resolve) => waiting.current.push(resolve));
+  }, []);
+  const setMessages = useCallback((update: SetStateAction<ChatUIMessage[]>) => {
+    if (current.current) current.current.setMessages(update);
+    else setEarlyMessages(update);
+  }, []);
+  const sendMessage = useCallback<ChatEngineHelpers["sendMessage"]>(async (...args) => (await ready()).sendMessage(...args), [ready]);
+  const regenerate = useCallback<ChatEngineHelpers["regenerate"]>(async (...args) => (await ready()).regenerate(...args), [ready]);
+  const clearError = useCallback(() => current.current?.clearError(), []);
+  const stop = useCallback(async () => current.current?.stop(), []);
+  return {
+    mounted,
+    mountMessages: earlyMessages,
+    onChange,
+    messages: loaded?.messages ?? earlyMessages,
+    status: loaded?.status ?? "ready",
+    error: loaded?.error,
+    setMessages,
+    sendMessage,
+    regenerate,
+    clearError,
+    stop,
   };
 }

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 export const THEMES = ["light", "dark", "system"] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -7,12 +5,12 @@ export const THEME_COOKIE = "theme";
 /** A year: the choice is a preference, not a session. */
 export const THEME_COOKIE_MAX_AGE_SECONDS = 60 * 60 * 24 * 365;
 
-const themeSchema = z.enum(THEMES);
-
-/** The stored choice, "system" for anything missing or not one of the themes (a tampered cookie). */
+/**
+ * The stored choice, "system" for anything missing or not one of the themes (a tampered cookie). A plain check, not a
+ * zod schema: the theme provider is in every page's first load, and zod would come with it.
+ */
 export function parseTheme(value: string | undefined | null): Theme {
-  const parsed = themeSchema.safeParse(value);
-  return parsed.success ? parsed.data : "system";
+  return THEMES.find((theme) => theme === value) ?? "system";
 }
 
 /**

@@ -3,8 +3,7 @@
 // (route.ts) turns it into `{ error: { code, message, retryAfterMs?, resetsAt? } }` with the code's status, and the
 // client fetcher (client.ts) turns that body back into an ApiError.
 
-import type { PrivacyFindings } from "@/lib/privacy/findings-summary";
-import { parsePrivacyFindings } from "@/lib/privacy/findings-summary";
+import { type PrivacyFindings, parsePrivacyFindings } from "@/lib/privacy/privacy-findings";
 
 const statusByCode = {
   bad_request: 400,

@@ -1,10 +1,8 @@
 import { z } from "zod";
+import { SYSTEM_PROMPT_MAX_LENGTH, TEMPERATURE_MAX, TEMPERATURE_MIN } from "./generation-limits";
 
-// Per-conversation settings: shared by the server (validation, the backend call) and the settings dialog (limits).
-
-export const SYSTEM_PROMPT_MAX_LENGTH = 20_000;
-export const TEMPERATURE_MIN = 0;
-export const TEMPERATURE_MAX = 2;
+// Per-conversation settings: shared by the server (validation, the backend call) and the settings dialog (its limits
+// are in generation-limits.ts).
 /** The ceiling when neither the model's config nor its defaults name a maximum answer length. */
 export const FALLBACK_MAX_OUTPUT_TOKENS = 32_768;
 

@@ -7,11 +7,11 @@ import type { ChatModel } from "@/lib/models/chat-models";
 import type { FindingCount } from "@/lib/privacy/decision";
 import { describeCounts } from "@/lib/privacy/describe";
 import { type CompiledCustomRules, type CustomRule, compileCustomRules } from "@/lib/privacy/detectors/custom-rules";
-import type { PrivacyFindings } from "@/lib/privacy/findings-summary";
 import { guardPrompt } from "@/lib/privacy/guard-prompt";
 import { boundaryOfModel, policyForModel } from "@/lib/privacy/model-policy";
 import type { PlaceholderTable } from "@/lib/privacy/placeholders";
 import { type Boundary, isPolicyActive, type PrivacyPolicy } from "@/lib/privacy/policy";
+import type { PrivacyFindings } from "@/lib/privacy/privacy-findings";
 import { log } from "@/lib/server/log";
 
 // Every prompt on its way to a model passes here (chat, regenerate, edit, Compare, titles, the /v1 API): the model's

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TEMPERATURE_MAX, TEMPERATURE_MIN } from "@/lib/chat/generation-settings";
+import { TEMPERATURE_MAX, TEMPERATURE_MIN } from "@/lib/chat/generation-limits";
 import { GRADER_KINDS } from "./eval-item";
 
 export const MAX_RUN_MODELS = 8;

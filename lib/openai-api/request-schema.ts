@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TEMPERATURE_MAX, TEMPERATURE_MIN } from "@/lib/chat/generation-settings";
+import { TEMPERATURE_MAX, TEMPERATURE_MIN } from "@/lib/chat/generation-limits";
 
 // POST /v1/chat/completions as OpenAI documents it, limited to what every backend here can do: text messages and
 // sampling settings. Fields the backends cannot honour (tools, images, audio, n > 1) are refused with a 400 that

@@ -154,6 +154,50 @@ test.describe("chat", () => {
     expect(words(stored).length).toBeLessThan(words(FAKE_REPLIES.ollama).length);
   });
 
+  test("a message sent right after Stop, to another model, gets its answer: also when the stop's reply comes after it", async ({ page, signUpNewUser }) => {
+    test.setTimeout(120_000);
+    const chat = await newChat(page, signUpNewUser, "stop-send");
+    // The stopped answer's end reaches the browser about when the server's reply to the stop does, in either order,
+    // and Send is back with the end. Every other round holds the reply until the next message is on its way (as a
+    // slow network would); the others take it as it comes.
+    let held: Promise<void> | null = null;
+    await page.route(
+      (url) => /^\/api\/chat\/[^/]+\/stop$/.test(url.pathname),
+      async (route) => {
+        const until = held;
+        const response = await route.fetch();
+        await until;
+        // The page gives up on the reply after a few seconds: then there is nothing left to answer.
+        await route.fulfill({ response }).catch(() => undefined);
+      },
+    );
+    const next = [
+      { model: DEMO_MODELS.azure, reply: FAKE_REPLIES.azure },
+      { model: DEMO_MODELS.tgi, reply: FAKE_REPLIES.tgi },
+      { model: DEMO_MODELS.azure, reply: FAKE_REPLIES.azure },
+      { model: DEMO_MODELS.tgi, reply: FAKE_REPLIES.tgi },
+    ];
+    for (const [round, { model, reply }] of next.entries()) {
+      let release = () => {};
+      held = round % 2 === 0 ? new Promise<void>((resolve) => (release = resolve)) : null;
+      // Ollama's fake is the slowest: the answer is still being written when Stop is pressed.
+      await chat.ask(`Why is the sky blue? (${round + 1})`, { model: DEMO_MODELS.ollama.name });
+      await expect(chat.answerText()).toContainText("Rayleigh");
+      // The next message is written and its model picked while the answer streams; Enter as soon as Send is back.
+      await chat.stop.click();
+      const question = `And what is deep learning? (${round + 1})`;
+      await chat.message.fill(question);
+      await chat.selectModel(model.name);
+      await expect(chat.send).toBeEnabled();
+      await chat.message.press("Enter");
+      await expect(chat.userMessages.last()).toContainText(question);
+      release();
+      await expect(chat.answers.nth(2 * round).getByText("Stopped", { exact: true })).toBeVisible();
+      await expect(chat.answerText(), `the answer to the message sent after Stop ${round + 1}`).toHaveText(reply);
+      await expect(chat.lastAnswer().getByText("Stopped", { exact: true })).toHaveCount(0);
+    }
+  });
+
   test("a backend rate limit on a new chat's first message: the chat takes its address, and New chat starts another", async ({ page, signUpNewUser }) => {
     const chat = await newChat(page, signUpNewUser, "ratelimit");
     await chat.ask("[[fake:rate-limit]] Hello?", { model: DEMO_MODELS.vllm.name });

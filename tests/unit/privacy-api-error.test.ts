@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { refusedBeforeStoring } from "@/components/chat/chat-error-text";
 import { ApiError } from "@/lib/api/errors";
-import { parsePrivacyFindings, privacyAcknowledgedSchema } from "@/lib/privacy/findings-summary";
+import { privacyAcknowledgedSchema } from "@/lib/privacy/findings-summary";
+import { parsePrivacyFindings } from "@/lib/privacy/privacy-findings";
 
 // A privacy refusal travels from the server to the composer as an ApiError body with the findings as types and
 // counts; the composer sends the warnings back as the confirmation.
@@ -23,6 +24,26 @@ describe("privacy refusals in the API's error contract", () => {
     expect(rebuilt?.code).toBe("privacy_confirm");
     expect(rebuilt?.privacy).toBeUndefined();
     expect(parsePrivacyFindings({ boundary: "internal", blocked: [{ type: "iban", count: 0 }] })).toBeNull();
+  });
+
+  it("read findings as the server sends them and nothing else (checked without zod, which stays out of the page)", () => {
+    expect(parsePrivacyFindings({ boundary: "internal", blocked: [{ type: "iban", count: 2 }], extra: true })).toEqual({
+      boundary: "internal",
+      blocked: [{ type: "iban", count: 2 }],
+    });
+    expect(parsePrivacyFindings({ boundary: "external" })).toEqual({ boundary: "external" });
+    for (const wrong of [
+      null,
+      [],
+      "internal",
+      { blocked: [] },
+      { boundary: "internal", warnings: null },
+      { boundary: "internal", warnings: [{ type: "email", count: 1.5 }] },
+      { boundary: "internal", warnings: [{ type: "email", count: 100_001 }] },
+      { boundary: "internal", warnings: [{ type: "name", count: 1 }] },
+      { boundary: "internal", redactions: [{ type: "email", count: 1, value: "a@b.c" }] },
+    ])
+      expect(parsePrivacyFindings(wrong), JSON.stringify(wrong)).toBeNull();
   });
 
   it("leave nothing stored, so the message goes back into the box", () => {

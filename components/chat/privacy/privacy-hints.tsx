@@ -4,12 +4,12 @@ import { ShieldAlert } from "lucide-react";
 import { useEffect, useState } from "react";
 import { countFindings } from "@/lib/privacy/decision";
 import { describeCounts } from "@/lib/privacy/describe";
-import { detectFindings } from "@/lib/privacy/detect";
 import { actionFor, isPolicyActive, type PrivacyAction, type PrivacyPolicy } from "@/lib/privacy/policy";
 import type { Finding } from "@/lib/privacy/types";
 
 // What the privacy policy will do with what is being typed, shown under the message box while typing. The same
 // detectors as the server (without the admin's terms, which stay on the server); the server decides in the end.
+// The detectors (ipaddr.js, IBAN and card checks) load when there is first something to check, not with the page.
 
 const DEBOUNCE_MS = 300;
 
@@ -52,8 +52,16 @@ function useDebouncedFindings(text: string, policy: PrivacyPolicy | undefined): 
       setFindings([]);
       return;
     }
-    const timer = setTimeout(() => setFindings(detectFindings(text).filter((finding) => actionFor(policy, finding) !== "allow")), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    let current = true;
+    const timer = setTimeout(() => {
+      void import("@/lib/privacy/detect").then(({ detectFindings }) => {
+        if (current) setFindings(detectFindings(text).filter((finding) => actionFor(policy, finding) !== "allow"));
+      });
+    }, DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [text, policy]);
   return findings;
 }

@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { SYSTEM_PROMPT_MAX_LENGTH, TEMPERATURE_MAX, TEMPERATURE_MIN } from "@/lib/chat/generation-settings";
+import { SYSTEM_PROMPT_MAX_LENGTH, TEMPERATURE_MAX, TEMPERATURE_MIN } from "@/lib/chat/generation-limits";
 import { cn } from "@/lib/utils";
 import type { FieldErrors, SettingsFields } from "./settings-values";
 

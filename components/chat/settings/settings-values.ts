@@ -1,4 +1,4 @@
-import { SYSTEM_PROMPT_MAX_LENGTH, TEMPERATURE_MAX, TEMPERATURE_MIN } from "@/lib/chat/generation-settings";
+import { SYSTEM_PROMPT_MAX_LENGTH, TEMPERATURE_MAX, TEMPERATURE_MIN } from "@/lib/chat/generation-limits";
 
 /** The dialog's choices; null means "the model's default". */
 export interface SettingsValues {
