@@ -93,6 +93,7 @@ const schema = z
     DB_LOG_QUERIES: booleanFlag,
     MAX_CONCURRENT_ANSWERS: z.coerce.number().int().min(1).max(100_000).default(100),
     MAX_QUEUED_ANSWERS: z.coerce.number().int().min(0).max(100_000).default(500),
+    MAX_QUEUE_WAIT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER) {

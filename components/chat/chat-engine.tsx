@@ -13,7 +13,7 @@ export type ChatEngineHelpers = Pick<
   "messages" | "status" | "error" | "setMessages" | "sendMessage" | "regenerate" | "clearError" | "stop"
 >;
 
-export type ChatEngineProps = Pick<ChatInit<ChatUIMessage>, "onError" | "onFinish" | "onData"> & {
+export type ChatEngineProps = Pick<ChatInit<ChatUIMessage>, "onError" | "onFinish"> & {
   conversationId: string;
   /** The messages shown so far: read once, when the engine mounts (as useChat reads them). */
   initialMessages: ChatUIMessage[];
@@ -27,7 +27,7 @@ export type ChatEngineProps = Pick<ChatInit<ChatUIMessage>, "onError" | "onFinis
  * useChat and the AI SDK behind it (with zod, which validates the stream), loaded when the chat is first used rather
  * than with the page (see LazyChatEngine): it renders nothing and hands its state up to useConversationChat.
  */
-export function ChatEngine({ conversationId, initialMessages, resume, transport: callbacks, onError, onFinish, onData, onChange }: ChatEngineProps) {
+export function ChatEngine({ conversationId, initialMessages, resume, transport: callbacks, onError, onFinish, onChange }: ChatEngineProps) {
   const [transport] = useState(() => createChatTransport(callbacks));
   const { messages, status, error, setMessages, sendMessage, regenerate, clearError, stop } = useChat<ChatUIMessage>({
     id: conversationId,
@@ -37,7 +37,6 @@ export function ChatEngine({ conversationId, initialMessages, resume, transport:
     resume,
     onError,
     onFinish,
-    onData,
   });
   // Before the browser paints: a streamed token shows in the same frame as it would have with useChat in the page.
   useLayoutEffect(() => {

@@ -33,8 +33,6 @@ type ChatViewProps = {
 
 /** A title for the sidebar until the server has chosen one. */
 const PROVISIONAL_TITLE_LENGTH = 60;
-/** A title not ready when the first answer ended is stored a little later: look again then. */
-const TITLE_RECHECK_MS = 4_000;
 
 function pickModel(models: ModelOption[], preferred: string | null): string {
   if (preferred && models.some((model) => model.id === preferred)) return preferred;
@@ -59,16 +57,10 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
     conversations.upsert(conversationId, { ...changes, title: lastSentText.current.slice(0, PROVISIONAL_TITLE_LENGTH) });
   };
 
-  const onTitle = (title: string) => {
-    awaitingTitle.current = false;
-    conversations.upsert(conversationId, { title });
-  };
-
   const onAnswerEnd = () => {
-    void conversations.refresh();
-    if (!awaitingTitle.current) return;
+    if (!awaitingTitle.current) return void conversations.refresh();
     awaitingTitle.current = false;
-    setTimeout(() => void conversations.refresh(), TITLE_RECHECK_MS);
+    conversations.refreshForTitle();
   };
 
   const {
@@ -92,7 +84,6 @@ export function ChatView({ conversationId, isNew, title, initialMessages, genera
     generating,
     onAccepted,
     onAnswerEnd,
-    onTitle,
   });
   const { scrollToBottom } = useStickToBottom(messages);
 

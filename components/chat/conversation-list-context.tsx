@@ -17,8 +17,16 @@ type ConversationList = ConversationPage & {
   remove: (id: string) => void;
   /** Reloads the newest page from the server (e.g. for a title set after the first answer). */
   refresh: () => Promise<void>;
+  /** Reloads now and a few times more: a new chat's title is written just after its first answer has ended. */
+  refreshForTitle: () => void;
   loadMore: () => Promise<void>;
 };
+
+/**
+ * The server writes a new chat's title after the first answer's stream has closed (a second, short call to the model),
+ * so that the answer ends with its last token: the list is read again this long after the answer.
+ */
+const TITLE_RECHECKS_MS = [0, 1_000, 3_000, 8_000];
 
 const ConversationListContext = createContext<ConversationList | null>(null);
 
@@ -75,6 +83,10 @@ export function ConversationListProvider({ initial, children }: { initial: Conve
     if (fresh) setPage(fresh);
   }, []);
 
+  const refreshForTitle = useCallback(() => {
+    for (const delayMs of TITLE_RECHECKS_MS) setTimeout(() => void refresh(), delayMs);
+  }, [refresh]);
+
   // Scrolling asks again on every frame near the end: one request at a time.
   const loading = useRef(false);
   const loadMore = useCallback(async () => {
@@ -92,8 +104,8 @@ export function ConversationListProvider({ initial, children }: { initial: Conve
   }, [page.nextCursor]);
 
   const value = useMemo(
-    () => ({ ...page, loadingMore, upsert, change, remove, refresh, loadMore }),
-    [page, loadingMore, upsert, change, remove, refresh, loadMore],
+    () => ({ ...page, loadingMore, upsert, change, remove, refresh, refreshForTitle, loadMore }),
+    [page, loadingMore, upsert, change, remove, refresh, refreshForTitle, loadMore],
   );
   return <ConversationListContext value={value}>{children}</ConversationListContext>;
 }

@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { type SetStateAction, useCallback, useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/lib/api/client";
 import { ApiError } from "@/lib/api/errors";
-import { type ChatTitleData, TITLE_DATA_PART } from "@/lib/chat/data-parts";
 import type { ConversationSettingsInput } from "@/lib/chat/generation-settings";
 import type { BranchMessages, ChatUIMessage } from "@/lib/chat/types";
 import type { FindingCount } from "@/lib/privacy/decision";
@@ -22,8 +21,6 @@ type ConversationChatOptions = {
   onAccepted: () => void;
   /** An answer ended, however it ended (complete, stopped, failed). */
   onAnswerEnd: () => void;
-  /** The server chose the conversation's title (after its first answer). */
-  onTitle: (title: string) => void;
 };
 
 type BranchRequest = (privacyAcknowledged: FindingCount[]) => Promise<void>;
@@ -31,11 +28,11 @@ type BranchRequest = (privacyAcknowledged: FindingCount[]) => Promise<void>;
 const withAcknowledged = (acknowledged: FindingCount[] | undefined) => (acknowledged ? { privacyAcknowledged: acknowledged } : {});
 
 /** useChat wired to this app's chat API: one conversation, resumable, with a Stop that stops the server too. */
-export function useConversationChat({ conversationId, initialMessages, generating, onAccepted, onAnswerEnd, onTitle }: ConversationChatOptions) {
+export function useConversationChat({ conversationId, initialMessages, generating, onAccepted, onAnswerEnd }: ConversationChatOptions) {
   const router = useRouter();
-  const callbacks = useRef({ onAccepted, onAnswerEnd, onTitle });
+  const callbacks = useRef({ onAccepted, onAnswerEnd });
   useEffect(() => {
-    callbacks.current = { onAccepted, onAnswerEnd, onTitle };
+    callbacks.current = { onAccepted, onAnswerEnd };
   });
   const [transport] = useState<ChatEngineProps["transport"]>(() => ({
     onAccepted: () => callbacks.current.onAccepted(),
@@ -74,10 +71,6 @@ export function useConversationChat({ conversationId, initialMessages, generatin
           if (!reloadAfterAnswer.current) return;
           reloadAfterAnswer.current = false;
           void reloadBranch.current(isError);
-        },
-        onData: (part) => {
-          const title = part.type === TITLE_DATA_PART ? (part.data as Partial<ChatTitleData>).title : undefined;
-          if (typeof title === "string" && title) callbacks.current.onTitle(title);
         },
       }
     : null;

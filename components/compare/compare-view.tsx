@@ -47,11 +47,11 @@ export function CompareView({ models, arenaEnabled }: { models: ModelOption[]; a
   const promptBox = useRef<HTMLTextAreaElement>(null);
 
   const running = run !== null && run.answers.some((answer) => !finished.has(answer.messageId));
-  const { refresh } = conversations;
+  const { refreshForTitle } = conversations;
   useEffect(() => {
-    // The server titled the new conversation after the first answer: the sidebar learns it.
-    if (run && !running) void refresh();
-  }, [run, running, refresh]);
+    // The server titles the new conversation after the first answers: the sidebar learns it.
+    if (run && !running) refreshForTitle();
+  }, [run, running, refreshForTitle]);
   const countOk = selected.length >= MIN_COMPARE_MODELS && selected.length <= MAX_COMPARE_MODELS;
   const canCompare = countOk && prompt.trim() !== "" && !starting && !running;
 

@@ -1,9 +1,6 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 
-/** How long a new answer may wait for a free slot before it is refused with "busy". */
-export const QUEUE_WAIT_MS = 10_000;
-
 /** What a refused client is told to wait before sending again. */
 export const OVERLOADED_RETRY_AFTER_MS = 5_000;
 
@@ -22,7 +19,8 @@ export class AnswerAdmission {
   constructor(
     readonly maxActive: number,
     readonly maxQueued: number,
-    private readonly queueWaitMs: number = QUEUE_WAIT_MS,
+    /** How long a new answer may wait for a free slot before it is refused with "busy". */
+    private readonly queueWaitMs: number,
   ) {}
 
   /** A slot (call the release exactly once when the answer is stored), or null: too busy. */
@@ -69,11 +67,11 @@ export class AnswerAdmission {
 
 const globalForAdmission = globalThis as unknown as { chatAnswerAdmission?: AnswerAdmission };
 
-/** The instance's admission (MAX_CONCURRENT_ANSWERS, MAX_QUEUED_ANSWERS), shared by every route bundle. */
+/** The instance's admission (MAX_CONCURRENT_ANSWERS, MAX_QUEUED_ANSWERS, MAX_QUEUE_WAIT_SECONDS), shared by every route bundle. */
 export function answerAdmission(): AnswerAdmission {
   if (!globalForAdmission.chatAnswerAdmission) {
     const env = getEnv();
-    globalForAdmission.chatAnswerAdmission = new AnswerAdmission(env.MAX_CONCURRENT_ANSWERS, env.MAX_QUEUED_ANSWERS);
+    globalForAdmission.chatAnswerAdmission = new AnswerAdmission(env.MAX_CONCURRENT_ANSWERS, env.MAX_QUEUED_ANSWERS, env.MAX_QUEUE_WAIT_SECONDS * 1000);
   }
   return globalForAdmission.chatAnswerAdmission;
 }

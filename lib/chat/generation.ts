@@ -9,8 +9,8 @@ import type { ChatModel } from "@/lib/models/chat-models";
 import type { PlaceholderTable } from "@/lib/privacy/placeholders";
 import { errorFields, log } from "@/lib/server/log";
 import { recordAnswer } from "@/lib/server/metrics";
+import { runAfterAnswer } from "./after-answer";
 import { AnswerLimits, type LimitReached } from "./answer-limits";
-import { type ChatTitleData, TITLE_DATA_PART } from "./data-parts";
 import { type FinalSaveTuning, saveFinalAnswer } from "./final-save";
 import { outcomeOf, type StreamObservation } from "./generation-outcome";
 import { type ActiveGeneration, assignMessage, releaseGeneration } from "./generation-registry";
@@ -23,8 +23,6 @@ import type { ChatMessageMetadata } from "./types";
 export interface GenerationTuning {
   /** Longest gap between two saves of the text while it streams. */
   saveIntervalMs: number;
-  /** How long the stream stays open after the answer for a new title to be sent along (else the UI refetches). */
-  titleWaitMs: number;
   /** For tests: a custom fetch or Entra token source for the backend. */
   modelDeps?: LanguageModelDeps;
   /** For tests: the wall-clock cap of one answer (else ANSWER_MAX_SECONDS). */
@@ -36,7 +34,7 @@ export interface GenerationTuning {
 // Saves every 300 ms: a crash loses at most that much text, and a Stop from another instance (seen at the next save)
 // arrives within a second. A longer interval (1 s) was tried for fewer writes under load, but not measured to pay
 // and it made cross-instance Stop slower than README promises; bench:server can decide it on a quiet machine.
-export const DEFAULT_TUNING: GenerationTuning = { saveIntervalMs: 300, titleWaitMs: 1_500 };
+export const DEFAULT_TUNING: GenerationTuning = { saveIntervalMs: 300 };
 
 export interface GenerationRequest {
   userId: string;
@@ -53,8 +51,8 @@ export interface GenerationRequest {
   settings?: GenerationSettings;
   /** When the request arrived: timings count from here. */
   startedAt: number;
-  /** Runs after a complete answer was stored; resolves to a new conversation title, or null. */
-  afterComplete?: () => Promise<string | null>;
+  /** Runs after a complete answer was stored and its stream has closed (the new chat's title); see after-answer.ts. */
+  afterComplete?: () => Promise<unknown>;
 }
 
 /** Settles once the backend accepted the request, or failed before that (with the error), or was stopped. */
@@ -129,13 +127,10 @@ async function run(
   // The metadata first: the browser stops reading at an error chunk (and the metadata says e.g. "too long").
   chunks.push({ type: "message-metadata", messageMetadata: finalMetadata });
   if (outcome.status === "error" && outcome.error) chunks.push({ type: "error", errorText: outcome.error });
-  if (outcome.status === "complete" && request.afterComplete) {
-    const title = await withinMs(request.afterComplete(), tuning.titleWaitMs);
-    const data: ChatTitleData | null = title ? { conversationId: request.conversationId, title } : null;
-    if (data) chunks.push({ type: TITLE_DATA_PART, data, transient: true });
-  }
   chunks.push({ type: "finish", finishReason: uiFinishReason(observation, outcome), messageMetadata: finalMetadata });
   chunks.close();
+  // After the close, so the answer's stream ends with it; the browser re-reads the conversation list for the title.
+  if (outcome.status === "complete" && request.afterComplete) await runAfterAnswer(request.conversationId, request.afterComplete);
 }
 
 /** The final outcome and usage record; retried in the background while the database refuses (final-save.ts). */
@@ -175,19 +170,6 @@ function metadataOf(base: ChatMessageMetadata, outcome: AssistantOutcome): ChatM
 function uiFinishReason(observation: StreamObservation, outcome: AssistantOutcome): FinishReason | undefined {
   if (outcome.status === "error") return "error";
   return observation.finishReason;
-}
-
-/** The promise's value if it settles within `ms`, else null; a rejection also counts as null. */
-async function withinMs<T>(promise: Promise<T | null>, ms: number): Promise<T | null> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  try {
-    return await Promise.race([promise.catch(() => null), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function describe(error: unknown): string {

@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
+import { allWorkAfterAnswers } from "@/lib/chat/after-answer";
 import { type ActiveGeneration, allActiveGenerations } from "@/lib/chat/generation-registry";
 import { abortAndAwaitStored } from "@/lib/chat/stop";
 import { markMessagesInterrupted } from "@/lib/db/messages";
@@ -42,6 +43,7 @@ export function shutDown(graceMs: number): Promise<ShutdownReport> {
 }
 
 async function drain(graceMs: number): Promise<ShutdownReport> {
+  const deadline = Date.now() + graceMs;
   const running = allActiveGenerations();
   log.info({ answers: running.length, graceSeconds: graceMs / 1000 }, "shutting down: no new answers, waiting for the running ones");
   const cut = await pendingAfter(running, graceMs);
@@ -55,6 +57,8 @@ async function drain(graceMs: number): Promise<ShutdownReport> {
       log.error({ err: error }, "could not mark the cut answers interrupted");
     }
   }
+  // New chats' titles, written after their answers: within what is left of the grace period (else they keep none).
+  await settledWithin(allWorkAfterAnswers(), deadline - Date.now());
   const report = { finished: running.length - cut.length, interrupted: cut.length };
   log.info(report, "shutdown drained");
   return report;
@@ -63,11 +67,15 @@ async function drain(graceMs: number): Promise<ShutdownReport> {
 /** The generations still running after `ms` (or sooner, once all have ended). */
 async function pendingAfter(generations: ActiveGeneration[], ms: number): Promise<ActiveGeneration[]> {
   const ended = new Set<ActiveGeneration>();
-  const all = Promise.all(generations.map((generation) => generation.stored.then(() => ended.add(generation))));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
+  await settledWithin(Promise.all(generations.map((generation) => generation.stored.then(() => ended.add(generation)))), ms);
   return generations.filter((generation) => !ended.has(generation));
+}
+
+/** Waits for the promise, but no longer than `ms`. */
+async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))))]);
+  clearTimeout(timer);
 }
 
 /** For tests: forget a finished shutdown so the process can serve again. */

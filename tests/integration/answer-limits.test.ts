@@ -70,7 +70,7 @@ describe(`caps on an answer, on ${testProvider()}`, () => {
     await saveModel({ id: "m", name: "Runaway", config: { provider: "openai-compatible", endpoint, model: "m", maxOutputTokens: 20 }, isDefault: true });
     const conversationId = randomUUID();
     const response = chatStreamResponse(
-      await sendMessage(user, { conversationId, modelId: "m", message: { id: randomUUID(), text: "hi" } }, { tuning: { ...DEFAULT_TUNING, titleWaitMs: 0 } }),
+      await sendMessage(user, { conversationId, modelId: "m", message: { id: randomUUID(), text: "hi" } }, { tuning: DEFAULT_TUNING }),
     );
     const sse = await response.text();
 
@@ -87,11 +87,7 @@ describe(`caps on an answer, on ${testProvider()}`, () => {
     await saveModel({ id: "m", name: "Runaway", config: { provider: "openai-compatible", endpoint, model: "m", maxOutputTokens: 1_000_000 }, isDefault: true });
     const conversationId = randomUUID();
     const response = chatStreamResponse(
-      await sendMessage(
-        user,
-        { conversationId, modelId: "m", message: { id: randomUUID(), text: "hi" } },
-        { tuning: { ...DEFAULT_TUNING, titleWaitMs: 0, answerMaxMs: 400 } },
-      ),
+      await sendMessage(user, { conversationId, modelId: "m", message: { id: randomUUID(), text: "hi" } }, { tuning: { ...DEFAULT_TUNING, answerMaxMs: 400 } }),
     );
     await response.body!.cancel();
 

@@ -201,25 +201,45 @@ describe(`POST /api/chat on ${testProvider()}`, () => {
     expect(await getDb().usageRecord.findFirstOrThrow({ where: { messageId: answer.id } })).toMatchObject({ usageIsEstimated: true, modelId: "j2" });
   });
 
-  it("titles the conversation after its first answer, sends the title as a data part, and only once", async () => {
+  it("titles the conversation once, after its first answer's stream has closed", async () => {
     const body = input("How do I care for a parrot?");
     const chunks = parseSse(await (await send(body)).text());
+    expect(chunks.at(-1)?.type).toBe("finish");
+    expect(chunks.some((chunk) => chunk.type.startsWith("data-"))).toBe(false);
 
+    await answerSettled(body.conversationId);
     const conversation = await getDb().conversation.findUniqueOrThrow({ where: { id: body.conversationId } });
     expect(conversation.titleIsSet).toBe(true);
     expect(conversation.title).toBe("Ahoy! The parrot needs fresh fruit, a big cage and daily");
-    expect(chunks).toContainEqual({ type: "data-title", data: { conversationId: body.conversationId, title: conversation.title }, transient: true });
-    expect(chunks.at(-1)?.type).toBe("finish");
 
-    const second = parseSse(await (await send(input("And what fruit?", { conversationId: body.conversationId }))).text());
-    expect(second.some((chunk) => chunk.type === "data-title")).toBe(false);
+    await (await send(input("And what fruit?", { conversationId: body.conversationId }))).text();
+    await answerSettled(body.conversationId);
     expect(fakes.azure.requestCount).toBe(3);
+  });
+
+  it("ends the answer's stream while the title is still being asked for, and writes it after", async () => {
+    // The title's request (the one with the naming instructions) gets no answer for a while, then a reset.
+    fakes.azure.timings = { ...fakes.azure.timings, stallMs: 3_000 };
+    fakes.azure.script = (request) => (request.body.includes("You name conversations") ? { scenario: "hang" } : undefined);
+    const body = input("How do I care for a parrot?");
+    const chunks = parseSse(await (await send(body)).text());
+
+    expect(chunks.at(-1)?.type).toBe("finish");
+    expect((await storedAnswer(body.conversationId)).status).toBe("complete");
+    expect((await getDb().conversation.findUniqueOrThrow({ where: { id: body.conversationId } })).titleIsSet).toBe(false);
+    await answerSettled(body.conversationId);
+    // The model gave no title: the start of the first message is the title.
+    expect(await getDb().conversation.findUniqueOrThrow({ where: { id: body.conversationId } })).toMatchObject({
+      titleIsSet: true,
+      title: "How do I care for a parrot?",
+    });
   });
 
   it("titles with the model named by the chat.titleModelId setting", async () => {
     await getDb().setting.create({ data: { key: "chat.titleModelId", value: "j2" } });
     const body = input("How do I care for a parrot?");
     await (await send(body)).text();
+    await answerSettled(body.conversationId);
 
     expect((await getDb().conversation.findUniqueOrThrow({ where: { id: body.conversationId } })).title).toBe(
       "Consider market data vendors, public filings and transaction",

@@ -29,7 +29,7 @@ let defaultAdmission: AnswerAdmission;
 
 beforeAll(async () => {
   await fake.start();
-  defaultAdmission = replaceAnswerAdmission(new AnswerAdmission(1_000, 0));
+  defaultAdmission = replaceAnswerAdmission(new AnswerAdmission(1_000, 0, 10_000));
 });
 afterAll(async () => {
   replaceAnswerAdmission(defaultAdmission);
@@ -100,7 +100,7 @@ describe("100 simultaneous new chats", () => {
 
 describe("admission control", () => {
   afterEach(() => {
-    replaceAnswerAdmission(new AnswerAdmission(1_000, 0));
+    replaceAnswerAdmission(new AnswerAdmission(1_000, 0, 10_000));
   });
 
   it("queues what exceeds the limit, refuses what exceeds the queue with 503 and Retry-After, and stores nothing for it", async () => {

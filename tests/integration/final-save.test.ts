@@ -61,7 +61,7 @@ beforeEach(async () => {
 });
 
 function tuning(giveUpAfterMs: number): GenerationTuning {
-  return { ...DEFAULT_TUNING, titleWaitMs: 0, finalSave: { firstRetryMs: 20, maxRetryMs: 100, giveUpAfterMs, maxPending: 10 } };
+  return { ...DEFAULT_TUNING, finalSave: { firstRetryMs: 20, maxRetryMs: 100, giveUpAfterMs, maxPending: 10 } };
 }
 
 /** Sends a first message; resolves with the open response once the first token is on its way. */

@@ -9,6 +9,7 @@ import { saveModel } from "@/lib/models/save-model";
 import { FakeOpenAICompatible } from "@/tests/fakes/index";
 import { testProvider, useTestDatabase } from "../support/database";
 import { actAs, newUser, type TestUser } from "../support/signed-in-user";
+import { parseSse } from "../support/sse";
 
 // Per-group model access, enforced on the server: the Model picker, the default model, and POST /api/chat, which
 // answers a model the user may not use exactly as it answers a model that does not exist.
@@ -111,7 +112,8 @@ describe(`model access per group on ${testProvider()}`, () => {
       }),
     );
     expect(allowed.status).toBe(200);
-    expect(await allowed.text()).toContain("Deep learning");
+    const answer = parseSse(await allowed.text()).flatMap((chunk) => (chunk.type === "text-delta" ? [chunk.delta] : []));
+    expect(answer.join("")).toContain("Deep learning");
     // The answer, and the title made after it.
     expect(vllm.requestCount).toBeGreaterThanOrEqual(1);
   });

@@ -18,6 +18,7 @@ import { ECHO_PHRASE } from "@/tests/fakes/echo";
 import { testProvider, useTestDatabase } from "../support/database";
 import { useFakes } from "../support/fakes";
 import { API_BASE_URL, appFetch } from "../support/openai-api-app";
+import { answerSettled } from "../support/wait-for";
 
 // The privacy guard on every way a prompt leaves the app: the chat (send, regenerate), Compare, titles and the /v1
 // API, through the real route handlers, against the fake backends and their request logs.
@@ -37,8 +38,7 @@ const PERSONAL = `${ECHO_PHRASE} Pay ${IBAN} and write to ${EMAIL} today.`;
 const inFlight = new Set<string>();
 
 beforeEach(async () => {
-  const until = Date.now() + 8_000;
-  while ([...inFlight].some((id) => isGenerating(id)) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+  await Promise.all([...inFlight].map((id) => answerSettled(id)));
   await database.reset();
   fakes.reset();
   const created = await createUser({ email: "ann@example.com", role: "user", mayBecomeFirstAdmin: false });
@@ -85,8 +85,7 @@ function streamedText(sse: string): string {
 }
 
 async function settled(conversationId: string) {
-  const until = Date.now() + 8_000;
-  while (isGenerating(conversationId) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+  await answerSettled(conversationId);
   return getDb().message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
 }
 

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, inject } from "vitest";
+import { allWorkAfterAnswers } from "@/lib/chat/after-answer";
 import { currentDatabaseTarget, type Db, getDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import type { DatabaseProvider } from "@/lib/db/schema-files";
@@ -103,6 +104,7 @@ export function useTestDatabase(): TestDatabase {
     await pointAppAt(database);
   });
   afterAll(async () => {
+    await allWorkAfterAnswers();
     await forgetAppClient();
     await database?.drop();
   });
@@ -119,6 +121,9 @@ export function useTestDatabase(): TestDatabase {
 
 /** Empties every model's table through the app's client. */
 export async function resetAppDatabase(): Promise<void> {
+  // A title the last test's new chat is still writing (after its answer) would land in the next test's rows and
+  // backend counters.
+  await allWorkAfterAnswers();
   const db = getDb();
   const { Prisma } = await import("@/lib/db/generated/sqlite");
   const tables = Prisma.dmmf.datamodel.models.map((model) => quoteIdentifier(model.dbName ?? model.name));

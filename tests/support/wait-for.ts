@@ -1,3 +1,4 @@
+import { hasWorkAfterAnswer } from "@/lib/chat/after-answer";
 import { isGenerating } from "@/lib/chat/generation-registry";
 
 // Waiting for something that happens after the response (an answer saved, a counter written): poll the condition
@@ -14,7 +15,10 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 8_000,
   }
 }
 
-/** The conversation's answer has ended on the server: stored, usage recorded, nothing left running. */
+/**
+ * The conversation's answer has ended on the server: stored, usage recorded, and what follows it (a new chat's title,
+ * with its own call to the model) done too, so nothing left running counts against the next test.
+ */
 export async function answerSettled(conversationId: string, timeoutMs = 8_000): Promise<void> {
-  await waitFor(() => !isGenerating(conversationId), timeoutMs, "the answer ended:");
+  await waitFor(() => !isGenerating(conversationId) && !hasWorkAfterAnswer(conversationId), timeoutMs, "the answer ended:");
 }
