@@ -1,6 +1,6 @@
 "use client";
 
-import { RotateCw } from "lucide-react";
+import { RetryIcon } from "@/components/retry-icon";
 import { StatusPage } from "@/components/status-page";
 import { Button, buttonClasses } from "@/components/ui/button";
 
@@ -15,7 +15,7 @@ export default function ErrorPage({ error, retry }: ErrorPageProps) {
       description="The page could not be loaded. Try again; if it keeps happening, tell your administrator."
     >
       <Button onClick={() => retry()}>
-        <RotateCw aria-hidden="true" />
+        <RetryIcon />
         Try again
       </Button>
       {/* A plain link: a full page load recovers even when client navigation is what broke. */}

@@ -1,6 +1,6 @@
 "use client";
 
-import { RotateCw } from "lucide-react";
+import { RetryIcon } from "@/components/retry-icon";
 import { StatusPage } from "@/components/status-page";
 import { Button } from "@/components/ui/button";
 import "./globals.css";
@@ -19,7 +19,7 @@ export default function GlobalError({ retry }: GlobalErrorProps) {
           description="Chat could not be loaded. Try again in a moment; if it keeps happening, tell your administrator."
         >
           <Button onClick={() => retry()}>
-            <RotateCw aria-hidden="true" />
+            <RetryIcon />
             Try again
           </Button>
         </StatusPage>

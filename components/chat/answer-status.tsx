@@ -1,9 +1,10 @@
 import { CircleStop, MessageSquarePlus, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import type { ChatMessageMetadata } from "@/lib/chat/types";
+import { cn } from "@/lib/utils";
 import { PolicyNotice } from "./policy-notice";
 
 const numberFormat = new Intl.NumberFormat("en");
@@ -42,12 +43,10 @@ export function AnswerStatus({ metadata, live, hasText, failure, continueHref }:
       {policyBlock && <PolicyNotice categories={policyBlock.categories} />}
       {failure && <Alert className="mt-3">{failure}</Alert>}
       {failure && continueHref && (
-        <Button asChild variant="secondary" size="sm" className="mt-2">
-          <Link href={continueHref}>
-            <MessageSquarePlus aria-hidden="true" />
-            Continue in a new chat
-          </Link>
-        </Button>
+        <Link href={continueHref} className={cn(buttonClasses({ variant: "secondary", size: "sm" }), "mt-2")}>
+          <MessageSquarePlus aria-hidden="true" />
+          Continue in a new chat
+        </Link>
       )}
       {(live && hasText) || status === "stopped" || status === "interrupted" || usage ? (
         <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">

@@ -4,7 +4,7 @@ import { SlidersHorizontal } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ExportMenu } from "./export-menu";
-import { ConversationSettingsDialog } from "./settings/conversation-settings-dialog";
+import { LazyConversationSettingsDialog } from "./settings/lazy-conversation-settings-dialog";
 import { useConversationSettings } from "./settings/use-conversation-settings";
 
 type ConversationHeaderProps = { conversationId: string; title: string };
@@ -31,7 +31,7 @@ export function ConversationHeader({ conversationId, title }: ConversationHeader
         <SlidersHorizontal aria-hidden="true" />
         <span className="hidden sm:inline">Settings</span>
       </Button>
-      <ConversationSettingsDialog
+      <LazyConversationSettingsDialog
         open={settingsOpen}
         onClose={() => setSettingsOpen(false)}
         subject={settings.subject}

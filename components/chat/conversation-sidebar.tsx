@@ -7,7 +7,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import { useConversationList } from "./conversation-list-context";
 import { ConversationSearch } from "./sidebar/conversation-search";
-import { DeleteConversationDialog } from "./sidebar/delete-conversation-dialog";
+import { LazyDeleteConversationDialog } from "./sidebar/lazy-delete-conversation-dialog";
 import { useConversationActions } from "./sidebar/use-conversation-actions";
 import { VirtualConversationList } from "./sidebar/virtual-conversation-list";
 
@@ -55,7 +55,7 @@ export function ConversationSidebar({ onNavigate }: { onNavigate?: () => void })
           onNavigate={onNavigate}
         />
       </ConversationSearch>
-      <DeleteConversationDialog conversation={pendingDelete} deleting={deleting} onConfirm={(c) => void confirmDelete(c)} onCancel={cancelDelete} />
+      <LazyDeleteConversationDialog conversation={pendingDelete} deleting={deleting} onConfirm={(c) => void confirmDelete(c)} onCancel={cancelDelete} />
     </nav>
   );
 }

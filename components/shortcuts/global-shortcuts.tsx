@@ -4,7 +4,7 @@ import { Keyboard } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type Shortcut, useShortcuts } from "@/hooks/use-shortcuts";
-import { ShortcutsDialog } from "./shortcuts-dialog";
+import { LazyShortcutsDialog } from "./lazy-shortcuts-dialog";
 
 /** The sidebar's search box, when the page has one (found by its label, so the sidebar owes this file nothing). */
 function findSearchField(): HTMLElement | null {
@@ -45,7 +45,7 @@ export function GlobalShortcuts() {
       >
         <Keyboard aria-hidden="true" className="size-4" />
       </button>
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <LazyShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   );
 }

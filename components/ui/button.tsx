@@ -1,4 +1,3 @@
-import { Slot } from "@radix-ui/react-slot";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
@@ -19,8 +18,6 @@ const sizes = {
 export type ButtonProps = ComponentProps<"button"> & {
   variant?: keyof typeof variants;
   size?: keyof typeof sizes;
-  /** Renders the single child (e.g. a Link) with the button's styles instead of a <button>. */
-  asChild?: boolean;
 };
 
 export function buttonClasses({ variant = "primary", size = "md" }: Pick<ButtonProps, "variant" | "size"> = {}) {
@@ -34,13 +31,13 @@ export function buttonClasses({ variant = "primary", size = "md" }: Pick<ButtonP
   );
 }
 
-export function Button({ className, variant, size, asChild = false, type, ...props }: ButtonProps) {
-  const Component = asChild ? Slot : "button";
+/** A link that looks like a button takes `buttonClasses` instead (Radix's Slot for an `asChild` stays out of every page's first load). */
+export function Button({ className, variant, size, type, ...props }: ButtonProps) {
   return (
-    <Component
+    <button
       className={cn(buttonClasses({ variant, size }), className)}
       // A <button> inside a form submits by default; make that explicit opt-in.
-      type={asChild ? type : (type ?? "button")}
+      type={type ?? "button"}
       {...props}
     />
   );

@@ -3,7 +3,7 @@
 import { Download, Square } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { apiFetch, apiResult } from "@/lib/api/client";
 import type { RunProgress, RunResults } from "@/lib/evals/run-report";
 import { AccuracyCostChart } from "./accuracy-cost-chart";
@@ -64,18 +64,14 @@ export function RunView({ initial }: { initial: RunResults }) {
                 Cancel run
               </Button>
             ) : null}
-            <Button asChild variant="secondary">
-              <a href={`/api/admin/evals/runs/${runId}/export?format=csv`} download>
-                <Download aria-hidden="true" />
-                CSV
-              </a>
-            </Button>
-            <Button asChild variant="secondary">
-              <a href={`/api/admin/evals/runs/${runId}/export?format=json`} download>
-                <Download aria-hidden="true" />
-                JSON
-              </a>
-            </Button>
+            <a href={`/api/admin/evals/runs/${runId}/export?format=csv`} download className={buttonClasses({ variant: "secondary" })}>
+              <Download aria-hidden="true" />
+              CSV
+            </a>
+            <a href={`/api/admin/evals/runs/${runId}/export?format=json`} download className={buttonClasses({ variant: "secondary" })}>
+              <Download aria-hidden="true" />
+              JSON
+            </a>
           </div>
         </div>
         {progress.run.stopReason ? <p className="text-sm text-muted-foreground">{progress.run.stopReason}</p> : null}

@@ -4,7 +4,7 @@ import { Bookmark, SlidersHorizontal } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConversationSettingsDialog } from "./conversation-settings-dialog";
+import { LazyConversationSettingsDialog } from "./lazy-conversation-settings-dialog";
 import { firstMessageSettings, useNewChatSettings } from "./new-chat-settings";
 import type { SettingsValues } from "./settings-values";
 
@@ -58,7 +58,7 @@ export function NewChatOptions() {
           Manage presets
         </Link>
       </div>
-      <ConversationSettingsDialog
+      <LazyConversationSettingsDialog
         open={open}
         onClose={() => setOpen(false)}
         subject={{

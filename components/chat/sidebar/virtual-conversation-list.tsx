@@ -1,16 +1,20 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import type { ConversationSummary } from "@/lib/chat/types";
 import { ConversationItem, type ConversationItemActions } from "./conversation-item";
 import { groupConversationsByDate, type SidebarRow } from "./group-by-date";
+import { allRows, type RowWindow } from "./row-window";
 
-const HEADER_HEIGHT = 32;
-const ITEM_HEIGHT = 38;
 /** Rows before the end at which the next page is fetched, so scrolling rarely reaches a gap. */
 const LOAD_AHEAD_ROWS = 20;
+/** Up to this many rows (a whole first page with its date headers fits) the list is shown whole, without the virtualiser. */
+const WHOLE_LIST_MAX_ROWS = 100;
+
+// The virtualiser is not needed for a list that fits in one page, as most users' lists do: it loads only for a longer
+// list, or one with more pages to fetch on scrolling.
+const VirtualRowWindow = lazy(() => import("./virtual-row-window").then((module) => ({ default: module.VirtualRowWindow })));
 
 const subscribeNever = () => () => {};
 
@@ -25,7 +29,10 @@ type VirtualConversationListProps = {
   onNavigate?: () => void;
 };
 
-/** The grouped conversations, only the rows in view in the DOM, so thousands of conversations stay fast. */
+/**
+ * The grouped conversations. A long list has only the rows in view in the DOM (VirtualRowWindow), so thousands of
+ * conversations stay fast; until the virtualiser has loaded, and in a short list, every row is there.
+ */
 export function VirtualConversationList(props: VirtualConversationListProps) {
   const { conversations, hasMore, loadingMore, loadMore, currentPath, renamingId, actions, onNavigate } = props;
   // Groups depend on the browser's time zone and clock: the server and the hydrating render show none.
@@ -37,16 +44,15 @@ export function VirtualConversationList(props: VirtualConversationListProps) {
   const rows = useMemo<SidebarRow[]>(() => (inBrowser ? groupConversationsByDate(conversations, new Date()) : []), [conversations, inBrowser]);
 
   const scrollElement = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollElement.current,
-    estimateSize: (index) => (rows[index]?.kind === "header" ? HEADER_HEIGHT : ITEM_HEIGHT),
-    getItemKey: (index) => rows[index]?.key ?? index,
-    overscan: 10,
-  });
-  const visible = virtualizer.getVirtualItems();
+  // Once virtual, always virtual: a list that shrinks back keeps its rows where they are.
+  const [virtual, setVirtual] = useState(false);
+  if (!virtual && rows.length > 0 && (hasMore || rows.length > WHOLE_LIST_MAX_ROWS)) setVirtual(true);
+  const [virtualWindow, setVirtualWindow] = useState<RowWindow | null>(null);
+  const wholeList = useMemo(() => allRows(rows), [rows]);
+  const shown = (virtual && virtualWindow) || wholeList;
 
-  const lastVisible = visible[visible.length - 1]?.index ?? -1;
+  // Only the virtualiser knows how far the user has scrolled; before it has loaded, the first page is all there is.
+  const lastVisible = virtual ? (virtualWindow?.items.at(-1)?.index ?? -1) : -1;
   useEffect(() => {
     if (hasMore && !loadingMore && rows.length > 0 && lastVisible >= rows.length - LOAD_AHEAD_ROWS) loadMore();
   }, [hasMore, loadingMore, lastVisible, rows.length, loadMore]);
@@ -55,14 +61,14 @@ export function VirtualConversationList(props: VirtualConversationListProps) {
 
   return (
     <div ref={scrollElement} data-testid="conversation-scroller" className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
-      <ul aria-label="Conversation list" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-        {visible.map((item) => {
+      <ul aria-label="Conversation list" className="relative w-full" style={{ height: shown.totalSize }}>
+        {shown.items.map((item) => {
           const row = rows[item.index];
           if (!row) return null;
           return (
             // Rows are placed with `top`, not a transform: a transform would become the containing block of the
             // actions menu's fixed positioning.
-            <li key={item.key} className="absolute inset-x-0" style={{ top: item.start, height: item.size }}>
+            <li key={row.key} className="absolute inset-x-0" style={{ top: item.start, height: item.size }}>
               {row.kind === "header" ? (
                 <h3 className="px-3 pt-3 pb-1 text-xs font-medium text-muted-foreground">{row.label}</h3>
               ) : (
@@ -83,6 +89,11 @@ export function VirtualConversationList(props: VirtualConversationListProps) {
           <Spinner />
           Loading older conversations…
         </p>
+      )}
+      {virtual && (
+        <Suspense fallback={null}>
+          <VirtualRowWindow rows={rows} scrollElement={scrollElement} onChange={setVirtualWindow} />
+        </Suspense>
       )}
     </div>
   );
