@@ -33,7 +33,7 @@ describeWithRealServer(`chat against the real llama.cpp server on ${testProvider
 
   beforeAll(async () => {
     // One slot: a request waits while another is being answered (used to stop an answer before its first token).
-    server = await startLlamaServer({ contextSize: CONTEXT, parallel: 1 });
+    server = await startLlamaServer({ contextSize: CONTEXT, parallel: 1, contextShift: true });
   }, 60_000);
   afterAll(async () => {
     await server?.close();
@@ -149,12 +149,14 @@ describeWithRealServer(`chat against the real llama.cpp server on ${testProvider
 
   it("answers the next message after a Stop before the first token", async () => {
     const conversationId = await newConversation();
-    // Another client holds the server's only slot, so our request waits in its queue.
+    // Another client holds the server's only slot until it aborts (an endless answer: the server shifts its
+    // context), so our request waits in the queue. A fixed length would end in ~0.2 s on an idle machine and let
+    // our answer through before the Stop.
     const blocker = new AbortController();
     const blocking = fetch(`${server.url}/v1/chat/completions`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ messages: [{ role: "user", content: "Hold the slot" }], stream: true, max_tokens: 400, ignore_eos: true }),
+      body: JSON.stringify({ messages: [{ role: "user", content: "Hold the slot" }], stream: true, max_tokens: 10_000_000, ignore_eos: true }),
       signal: blocker.signal,
     }).then(
       // Read it until the abort below: cancelling the body would end the server's task and free the slot.

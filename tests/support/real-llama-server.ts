@@ -56,11 +56,16 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts llama-server on a free port and waits for GET /health to answer 200. */
-export async function startLlamaServer(options: { contextSize?: number; parallel?: number; maxTokens?: number } = {}): Promise<RunningLlamaServer> {
+export async function startLlamaServer(
+  options: { contextSize?: number; parallel?: number; maxTokens?: number; contextShift?: boolean } = {},
+): Promise<RunningLlamaServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const args = ["-m", MODEL, "--host", "127.0.0.1", "--port", String(port), "-c", String(options.contextSize ?? 512), "-n", String(options.maxTokens ?? 64)];
   if (options.parallel) args.push("-np", String(options.parallel));
+  // Generation past the context goes on (the oldest tokens dropped) instead of ending there: a request can hold a
+  // slot for as long as a test needs. A prompt over the context is still refused.
+  if (options.contextShift) args.push("--context-shift");
   const child: ChildProcess = spawn(BINARY, args, { stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   child.stderr?.on("data", (chunk: Buffer) => {
