@@ -8,8 +8,8 @@ export interface Target {
   name: string;
   /** Builds one request: path, headers and body. */
   request(index: number): { url: string; headers: Record<string, string>; body: string };
-  /** True for a server-sent-event line that carries one text token. */
-  isToken(line: string): boolean;
+  /** How many of the backend's tokens a server-sent-event line carries (the app may join a burst into one event). */
+  tokensIn(line: string): number;
   /** True for a line that reports a failure inside a 200 stream. */
   isError(line: string): boolean;
   expectedTokens: number;
@@ -60,11 +60,12 @@ export function sendOne(target: Target, index: number, agent: http.Agent): Promi
         while (newline >= 0) {
           const line = buffered.slice(0, newline);
           buffered = buffered.slice(newline + 1);
-          if (target.isToken(line)) {
+          const tokens = target.tokensIn(line);
+          if (tokens > 0) {
             const now = performance.now();
             timing.firstTokenAt ??= now;
             timing.lastTokenAt = now;
-            timing.tokens += 1;
+            timing.tokens += tokens;
           } else if (!errorLine && target.isError(line)) errorLine = line.slice(0, 200);
           newline = buffered.indexOf("\n");
         }
@@ -91,6 +92,11 @@ export async function oneAtATime(target: Target, count: number, agent: http.Agen
   return timings;
 }
 
+/** The fake backend's tokens are the words w0, w1, …: a delta's count of them is its count of tokens. */
+function wordsIn(text: string | undefined): number {
+  return text?.match(/w\d+/g)?.length ?? 0;
+}
+
 export const PROMPT = "Explain the bench in a few words.";
 
 export function directTarget(backendUrl: string, expectedTokens: number): Target {
@@ -108,7 +114,7 @@ export function directTarget(backendUrl: string, expectedTokens: number): Target
       }),
     }),
     // The first chunk carries the role with empty content; token chunks have text.
-    isToken: (line) => line.startsWith("data: ") && /"content":"[^"]/.test(line),
+    tokensIn: (line) => (line.startsWith("data: ") ? wordsIn(/"content":"([^"]*)"/.exec(line)?.[1]) : 0),
     isError: (line) => line.startsWith("data: ") && line.includes('"error"'),
   };
 }
@@ -122,7 +128,7 @@ export function appTarget(name: string, appUrl: string, cookie: string, modelId:
       headers: { "content-type": "application/json", cookie, origin: appUrl },
       body: JSON.stringify({ conversationId: randomUUID(), modelId, message: { id: randomUUID(), text: PROMPT } }),
     }),
-    isToken: (line) => line.startsWith("data: ") && line.includes('"type":"text-delta"'),
+    tokensIn: (line) => (line.startsWith("data: ") && line.includes('"type":"text-delta"') ? wordsIn(/"delta":"([^"]*)"/.exec(line)?.[1]) : 0),
     isError: (line) => line.startsWith("data: ") && line.includes('"type":"error"'),
   };
 }

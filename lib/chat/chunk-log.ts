@@ -3,9 +3,17 @@ import type { UIMessageChunk } from "ai";
 /**
  * Every UI message chunk of one answer, kept so that a client that comes back mid-answer gets the whole answer
  * replayed (the AI SDK client rebuilds the message from the replay), then follows live until the end.
+ *
+ * Live chunks reach followers once per event-loop turn (setImmediate), with the text deltas of that turn joined:
+ * under hundreds of answers a backend's tokens arrive in bursts, and one event per burst instead of one per token
+ * spares the response streams, the SSE encoding and the socket writes. A quiet answer still sends each token as it
+ * comes (a turn holds one).
  */
 export class ChunkLog {
   private readonly chunks: UIMessageChunk[] = [];
+  /** Pushed since the last delivery: at the end of `chunks`, not yet sent to the followers. */
+  private unsent = 0;
+  private deliveryScheduled = false;
   private readonly followers = new Set<ReadableStreamDefaultController<UIMessageChunk>>();
   private closed = false;
 
@@ -16,14 +24,26 @@ export class ChunkLog {
   push(chunk: UIMessageChunk): void {
     if (this.closed) return;
     this.chunks.push(chunk);
-    for (const follower of this.followers) this.deliver(follower, () => follower.enqueue(chunk));
+    this.unsent += 1;
+    if (this.deliveryScheduled) return;
+    this.deliveryScheduled = true;
+    setImmediate(() => this.deliverUnsent());
   }
 
   close(): void {
     if (this.closed) return;
+    this.deliverUnsent();
     this.closed = true;
     for (const follower of this.followers) this.deliver(follower, () => follower.close());
     this.followers.clear();
+  }
+
+  private deliverUnsent(): void {
+    this.deliveryScheduled = false;
+    if (this.unsent === 0 || this.closed) return;
+    const batch = compactTextDeltas(this.chunks.slice(this.chunks.length - this.unsent));
+    this.unsent = 0;
+    for (const follower of this.followers) this.deliver(follower, () => batch.forEach((chunk) => follower.enqueue(chunk)));
   }
 
   /** A reader that went away without cancelling (its stream errored) must not break the answer for the others. */
@@ -40,7 +60,8 @@ export class ChunkLog {
     let self: ReadableStreamDefaultController<UIMessageChunk> | undefined;
     return new ReadableStream<UIMessageChunk>({
       start: (controller) => {
-        for (const chunk of compactTextDeltas(this.chunks)) controller.enqueue(chunk);
+        // What was already delivered; the unsent rest comes with the next delivery, as for every follower.
+        for (const chunk of compactTextDeltas(this.chunks.slice(0, this.chunks.length - this.unsent))) controller.enqueue(chunk);
         if (this.closed) {
           controller.close();
           return;

@@ -7,7 +7,7 @@ import type { GenerationRequest } from "./generation";
 import type { StreamObservation } from "./generation-outcome";
 import type { ActiveGeneration } from "./generation-registry";
 import { generationSettingsFor } from "./generation-settings";
-import type { ThrottledTextWriter } from "./throttled-text-writer";
+import type { PartialTextSaver } from "./partial-saves";
 
 const TEXT_PART_ID = "text-1";
 
@@ -15,7 +15,7 @@ interface ObserveInput {
   generation: ActiveGeneration;
   request: GenerationRequest;
   modelDeps?: LanguageModelDeps;
-  writer: ThrottledTextWriter;
+  writer: PartialTextSaver;
   /**
    * The answer is under way: the backend accepted the request (it answered with a status; text may follow), or it
    * is being asked again after refusing (the user sees that as it happens, so the response must not wait).
@@ -26,7 +26,7 @@ interface ObserveInput {
 }
 
 /**
- * Runs the backend call and passes its text on as UI message chunks (one text part) and to the throttled writer;
+ * Runs the backend call and passes its text on as UI message chunks (one text part) and to the partial saves;
  * returns what happened. Never throws. Placeholders the privacy guard put in the prompt are mapped back as the text
  * arrives (one split across chunks is held until complete), so the user and the database only see the originals.
  */

@@ -3,7 +3,7 @@ import type { FinishReason } from "ai";
 import type { ChatMessage } from "@/lib/ai/chat-message";
 import { LlmError } from "@/lib/ai/errors";
 import type { LanguageModelDeps } from "@/lib/ai/registry";
-import { type AssistantOutcome, updateStreamingText } from "@/lib/db/messages";
+import type { AssistantOutcome } from "@/lib/db/messages";
 import { getEnv } from "@/lib/env";
 import type { ChatModel } from "@/lib/models/chat-models";
 import type { PlaceholderTable } from "@/lib/privacy/placeholders";
@@ -17,7 +17,7 @@ import { type ActiveGeneration, assignMessage, releaseGeneration } from "./gener
 import { type GenerationSettings, maxOutputTokensLimit } from "./generation-settings";
 import { observeStream } from "./generation-stream";
 import { relayAnswer } from "./live-relay";
-import { ThrottledTextWriter } from "./throttled-text-writer";
+import { partialSavesEvery } from "./partial-saves";
 import type { ChatMessageMetadata } from "./types";
 
 export interface GenerationTuning {
@@ -31,8 +31,8 @@ export interface GenerationTuning {
   finalSave?: FinalSaveTuning;
 }
 
-// Saves every 300 ms: a crash loses at most that much text, and a Stop from another instance (seen at the next save)
-// arrives within a second. A longer interval (1 s) was tried for fewer writes under load, but not measured to pay
+// Saves every 300 ms (every answer of the instance in one statement, partial-saves.ts): a crash loses at most that
+// much text, and a Stop from another instance (seen at the next save) arrives within a second. A longer interval (1 s) was tried for fewer writes under load, but not measured to pay
 // and it made cross-instance Stop slower than README promises; bench:server can decide it on a quiet machine.
 export const DEFAULT_TUNING: GenerationTuning = { saveIntervalMs: 300 };
 
@@ -89,14 +89,8 @@ async function run(
   const baseMetadata: ChatMessageMetadata = { createdAt: request.assistantMessage.createdAt.toISOString(), modelId: request.model.id };
   chunks.push({ type: "start", messageId: request.assistantMessage.id, messageMetadata: { ...baseMetadata, status: "streaming" } });
 
-  const writer = new ThrottledTextWriter(
-    async (text) => {
-      // Not streaming any more although we are: a user pressed Stop on another instance.
-      if (!(await updateStreamingText(request.assistantMessage.id, text))) generation.abortController.abort();
-    },
-    tuning.saveIntervalMs,
-    (error) => log.error({ area: "chat", conversationId: request.conversationId, ...errorFields(error) }, "could not save a partial answer"),
-  );
+  // Not streaming any more in the database although we are: a user pressed Stop on another instance.
+  const writer = partialSavesEvery(tuning.saveIntervalMs).track(request.assistantMessage.id, () => generation.abortController.abort());
   const limits = new AnswerLimits(
     request.settings?.maxOutputTokens ?? maxOutputTokensLimit(request.model),
     tuning.answerMaxMs ?? getEnv().ANSWER_MAX_SECONDS * 1000,

@@ -78,15 +78,6 @@ export async function createAssistantMessage({
 }
 
 /**
- * The text so far of an answer being written; a no-op once the answer is no longer streaming, so a late write cannot
- * undo it. False when it was not streaming any more: finished, or stopped from another instance.
- */
-export async function updateStreamingText(id: string, text: string): Promise<boolean> {
-  const { count } = await getDb().message.updateMany({ where: { id, status: "streaming" }, data: { parts: textParts(text) } });
-  return count > 0;
-}
-
-/**
  * Stop for an answer another instance is writing: marks the conversation's streaming answer stopped; that instance
  * sees it at its next save of the text (within a second while tokens flow) and closes the backend call.
  */

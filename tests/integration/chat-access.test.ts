@@ -9,7 +9,8 @@ import { listConversationSummaries, loadConversationView } from "@/lib/chat/conv
 import type { ConversationSummary, ModelOption, SendMessageInput } from "@/lib/chat/types";
 import { getDb } from "@/lib/db/client";
 import { getConversationForUser, getOrCreateConversation } from "@/lib/db/conversations";
-import { createAssistantMessage, insertUserMessage, markStreamingMessagesInterrupted, updateStreamingText } from "@/lib/db/messages";
+import { createAssistantMessage, insertUserMessage, markStreamingMessagesInterrupted } from "@/lib/db/messages";
+import { saveStreamingTexts } from "@/lib/db/streaming-texts";
 import { saveModel } from "@/lib/models/save-model";
 import { defaultPolicyByBoundary } from "@/lib/privacy/policy";
 import { FakeAzureOpenAI } from "@/tests/fakes/index";
@@ -230,6 +231,40 @@ describe(`conversation list and view on ${testProvider()}`, () => {
   });
 });
 
+describe(`saveStreamingTexts on ${testProvider()}`, () => {
+  it("saves many answers' text in one go and names the ones still streaming", async () => {
+    const ann = await newUser("ann@example.com");
+    const answerIds: string[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const conversationId = randomUUID();
+      await getOrCreateConversation({ id: conversationId, userId: ann.id, modelId: "azure" });
+      const answerId = randomUUID();
+      await createAssistantMessage({ id: answerId, conversationId, modelId: "azure", createdAt: new Date() });
+      answerIds.push(answerId);
+    }
+    const [first, second, stopped] = answerIds as [string, string, string];
+    await getDb().message.update({ where: { id: stopped }, data: { status: "stopped", parts: [{ type: "text", text: "kept" }] } });
+    const before = new Date(Date.now() - 1);
+
+    const saved = await saveStreamingTexts([
+      { messageId: first, text: "It's \"quoted\", 'single' and \\ back" },
+      { messageId: second, text: "nul\u0000, lone \uD800, emoji 🎉" },
+      { messageId: stopped, text: "late" },
+      { messageId: randomUUID(), text: "gone" },
+    ]);
+
+    expect(saved).toEqual(new Set([first, second]));
+    const rows = await getDb().message.findMany({ where: { id: { in: answerIds } }, select: { id: true, parts: true, updatedAt: true } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(first)?.parts).toEqual([{ type: "text", text: "It's \"quoted\", 'single' and \\ back" }]);
+    expect(byId.get(second)?.parts).toEqual([{ type: "text", text: "nul, lone \uFFFD, emoji 🎉" }]);
+    expect(byId.get(stopped)?.parts).toEqual([{ type: "text", text: "kept" }]);
+    // Saved just now, so the sweep for answers another instance stopped writing leaves them alone.
+    expect(byId.get(first)?.updatedAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    expect(await markStreamingMessagesInterrupted({ updatedBefore: before })).toBe(0);
+  });
+});
+
 describe(`markStreamingMessagesInterrupted on ${testProvider()}`, () => {
   it("marks answers left streaming by a previous process as interrupted, keeping their text", async () => {
     const ann = await newUser("ann@example.com");
@@ -238,7 +273,7 @@ describe(`markStreamingMessagesInterrupted on ${testProvider()}`, () => {
     await insertUserMessage({ id: randomUUID(), conversationId, text: "Tell me a story", createdAt: new Date(Date.now() - 2) });
     const answerId = randomUUID();
     await createAssistantMessage({ id: answerId, conversationId, modelId: "azure", createdAt: new Date(Date.now() - 1) });
-    await updateStreamingText(answerId, "Once upon a");
+    expect(await saveStreamingTexts([{ messageId: answerId, text: "Once upon a" }])).toEqual(new Set([answerId]));
 
     expect(await markStreamingMessagesInterrupted({ updatedBefore: new Date(Date.now() - 60_000) })).toBe(0);
     expect(await markStreamingMessagesInterrupted()).toBe(1);
@@ -247,7 +282,7 @@ describe(`markStreamingMessagesInterrupted on ${testProvider()}`, () => {
     expect(view?.messages[1]).toMatchObject({ id: answerId, parts: [{ type: "text", text: "Once upon a" }], metadata: { status: "interrupted" } });
 
     // A late write of the old process cannot bring the text back to life.
-    await updateStreamingText(answerId, "Once upon a time");
+    expect(await saveStreamingTexts([{ messageId: answerId, text: "Once upon a time" }])).toEqual(new Set());
     expect((await loadConversationView(ann.id, conversationId))?.messages[1]?.parts).toEqual([{ type: "text", text: "Once upon a", state: "done" }]);
   });
 });

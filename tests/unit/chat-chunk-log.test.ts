@@ -21,6 +21,7 @@ describe("ChunkLog", () => {
     log.push({ type: "text-start", id: "t" });
     log.push(delta("Hel"));
     log.push(delta("lo"));
+    await new Promise((resolve) => setImmediate(resolve));
     const reading = readAll(log.subscribe());
     log.push(delta("!"));
     log.push({ type: "text-end", id: "t" });
@@ -68,5 +69,23 @@ describe("compactTextDeltas", () => {
       { type: "text-end", id: "t" },
       delta("d"),
     ]);
+  });
+});
+
+describe("ChunkLog live delivery", () => {
+  it("sends the deltas of one event-loop turn as one chunk, and a subscriber joining mid-turn gets each chunk once", async () => {
+    const log = new ChunkLog();
+    const early = readAll(log.subscribe());
+    log.push({ type: "text-start", id: "t" });
+    log.push(delta("a"));
+    const late = readAll(log.subscribe());
+    log.push(delta("b"));
+    await new Promise((resolve) => setImmediate(resolve));
+    log.push(delta("c"));
+    log.close();
+
+    const expected = [{ type: "text-start", id: "t" }, delta("ab"), delta("c")];
+    expect(await early).toEqual(expected);
+    expect(await late).toEqual(expected);
   });
 });
