@@ -2,11 +2,13 @@ import "server-only";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
 import { getEnv } from "@/lib/env";
 import { log as appLog } from "@/lib/server/log";
 import { observeDbQuery } from "@/lib/server/metrics";
 import { PrismaClient as PostgresClient } from "./generated/postgres";
 import { PrismaClient as SqliteClient } from "./generated/sqlite";
+import { cacheSqliteStatements } from "./sqlite-statement-cache";
 import { type DatabaseTarget, databaseTargetFrom } from "./target";
 
 // Password hashes are left out of every query unless one asks for them with `omit: { passwordHash: false }`.
@@ -29,6 +31,7 @@ function observeQueries(client: { $on(event: "query", listener: (event: { query:
 }
 
 /**
+ * Prepared statements are kept per SQL text (sqlite-statement-cache.ts).
  * `synchronous = NORMAL` under WAL (which the migration runner turns on): a commit no longer waits for an fsync of the
  * log, only checkpoints do. The database stays consistent after a crash of the app or the machine, but a power loss
  * or kernel crash may undo the last transactions before it (README: Load). An app crash loses nothing.
@@ -37,6 +40,7 @@ class TunedSqliteAdapter extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript("PRAGMA synchronous = NORMAL;");
+    cacheSqliteStatements((adapter as unknown as { client: BetterSqlite3.Database }).client);
     return adapter;
   }
 }

@@ -22,16 +22,25 @@ function hasAnyLimit(limits: QuotaLimits): boolean {
   return Object.values(limits).some((value) => value !== null);
 }
 
-/** The user's own quota and the quota of each group they belong to (every one of them applies). */
+/**
+ * The user's own quota and the quota of each group they belong to (every one of them applies). Asked before every
+ * answer: group names are read only when a group quota applies, not with a second query every time.
+ */
 export async function getQuotasForUser({ userId }: { userId: string }): Promise<OwnedQuota[]> {
   const quotas = await getDb().quota.findMany({
     where: { OR: [{ userId }, { group: { members: { some: { userId } } } }] },
-    select: { ...limitFields, userId: true, group: { select: { id: true, name: true } } },
+    select: { ...limitFields, userId: true, groupId: true },
   });
-  return quotas.map(({ userId: ownerId, group, ...limits }) => ({
-    owner: ownerId || !group ? { kind: "user" } : { kind: "group", groupId: group.id, name: group.name },
-    limits,
-  }));
+  const groupIds = quotas.flatMap(({ userId: ownerId, groupId }) => (!ownerId && groupId ? [groupId] : []));
+  const names = new Map(
+    groupIds.length === 0
+      ? []
+      : (await getDb().group.findMany({ where: { id: { in: groupIds } }, select: { id: true, name: true } })).map((group) => [group.id, group.name]),
+  );
+  return quotas.map(({ userId: ownerId, groupId, ...limits }): OwnedQuota => {
+    const name = groupId ? names.get(groupId) : undefined;
+    return { owner: ownerId || !groupId || name === undefined ? { kind: "user" } : { kind: "group", groupId, name }, limits };
+  });
 }
 
 export async function listUserQuotas() {
