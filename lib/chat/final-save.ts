@@ -1,6 +1,6 @@
 import "server-only";
 import { type AssistantOutcome, finishAssistantMessage } from "@/lib/db/messages";
-import { recordUsageOnce, type UsageInput } from "@/lib/db/usage";
+import { recordUsage, recordUsageOnce, type UsageInput } from "@/lib/db/usage";
 
 // The end of an answer is the one write that must not be lost: its final text, status and usage. When the database
 // cannot take it (down, restarting, read-only, disk full) the outcome stays in memory and is written again with a
@@ -55,7 +55,7 @@ export async function whenFinalSavesSettled(): Promise<void> {
  */
 export async function saveFinalAnswer(save: FinalSave, tuning: FinalSaveTuning = DEFAULT_FINAL_SAVE): Promise<"saved" | "pending" | "dropped"> {
   const state = { messageSaved: false };
-  const firstError = await attempt(save, state);
+  const firstError = await attempt(save, state, { firstTry: true });
   if (firstError === null) return "saved";
   const queue = pending();
   if (queue.size >= tuning.maxPending) {
@@ -69,14 +69,18 @@ export async function saveFinalAnswer(save: FinalSave, tuning: FinalSaveTuning =
   return "pending";
 }
 
-/** null when everything is written; else the error. Remembers a written message so it is not written twice. */
-async function attempt(save: FinalSave, state: { messageSaved: boolean }): Promise<unknown> {
+/**
+ * null when everything is written; else the error. Remembers a written message so it is not written twice. Only a
+ * retry looks for a usage record first (an earlier try may have committed it and lost the reply): the first try of
+ * every answer spares that query.
+ */
+async function attempt(save: FinalSave, state: { messageSaved: boolean }, { firstTry }: { firstTry: boolean }): Promise<unknown> {
   try {
     if (!state.messageSaved) {
       await finishAssistantMessage(save.messageId, save.outcome);
       state.messageSaved = true;
     }
-    if (save.usage) await recordUsageOnce(save.usage);
+    if (save.usage) await (firstTry ? recordUsage(save.usage) : recordUsageOnce(save.usage));
     return null;
   } catch (error) {
     return error ?? new Error("unknown database error");
@@ -88,7 +92,7 @@ async function retry(entry: Pending, tuning: FinalSaveTuning): Promise<void> {
   let delay = tuning.firstRetryMs;
   for (let tries = 2; ; tries++) {
     await new Promise((resolve) => setTimeout(resolve, Math.min(delay, Math.max(0, giveUpAt - Date.now()))).unref());
-    const error = await attempt(entry.save, entry);
+    const error = await attempt(entry.save, entry, { firstTry: false });
     if (error === null) {
       console.log(`[chat] answer ${entry.save.messageId} (conversation ${entry.save.conversationId}) saved after ${tries} tries`);
       return;

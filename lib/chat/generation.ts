@@ -138,6 +138,7 @@ async function store(request: GenerationRequest, outcome: AssistantOutcome, obse
     outputTokens: outcome.usage.outputTokens,
     estimated: outcome.usage.estimated,
     latencyMs: observation.endedAt - observation.startedAt,
+    prices: request.model.prices,
   };
   await saveFinalAnswer({ messageId: request.assistantMessage.id, conversationId: request.conversationId, outcome, usage }, tuning.finalSave);
 }

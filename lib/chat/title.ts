@@ -60,6 +60,7 @@ async function titleFromModel(request: TitleRequest): Promise<string> {
     await recordUsage({
       userId: request.user.id,
       modelId: model.id,
+      prices: model.prices,
       conversationId: request.conversationId,
       inputTokens: result.totalUsage.inputTokens ?? 0,
       outputTokens: result.totalUsage.outputTokens ?? 0,

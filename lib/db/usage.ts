@@ -14,6 +14,8 @@ export interface UsageInput {
   apiKeyId?: string | null;
   /** The evaluation run the call belongs to (marks the record as an evaluation's). */
   evalRunId?: string | null;
+  /** The model's prices when the caller has just read its row (spares reading them again); else they are read. */
+  prices?: ModelPrices;
 }
 
 export interface ModelPrices {
@@ -37,9 +39,9 @@ export function costOfCall(tokens: { inputTokens: number; outputTokens: number }
  */
 export async function recordUsage(input: UsageInput): Promise<number> {
   const db = getDb();
-  const prices = input.modelId
-    ? await db.model.findUnique({ where: { id: input.modelId }, select: { inputPricePerMTok: true, outputPricePerMTok: true } })
-    : null;
+  const prices =
+    input.prices ??
+    (input.modelId ? await db.model.findUnique({ where: { id: input.modelId }, select: { inputPricePerMTok: true, outputPricePerMTok: true } }) : null);
   const costUsd = costOfCall(input, prices);
   await db.usageRecord.create({
     data: {

@@ -4,6 +4,7 @@ import { type ModelConfig, type ModelConfigInput, type ModelProvider, modelConfi
 import type { ModelOption } from "@/lib/chat/types";
 import type { ModelUser } from "@/lib/db/model-access";
 import { findModel, findUsableModel, findUsableModels } from "@/lib/db/models";
+import type { ModelPrices } from "@/lib/db/usage";
 import { getPrivacySettings } from "@/lib/db/privacy-settings";
 import { boundaryOfModel, modelPrivacyFields, policyForModel } from "@/lib/privacy/model-policy";
 import type { ModelDefaults } from "./model-defaults";
@@ -18,6 +19,8 @@ export interface ChatModel {
   config: ModelConfigInput;
   defaults: ModelDefaults;
   streaming: boolean;
+  /** The prices per million tokens when the model was read: its calls' usage records are costed at them. */
+  prices?: ModelPrices;
 }
 
 /** False for AI21 J2 (the complete and chat APIs), which answers whole: there is no streaming endpoint. */
@@ -63,7 +66,7 @@ export async function getModelForTest(modelId: string): Promise<ChatModel | null
   return row && chatModelFromRow(row);
 }
 
-type ModelRow = { id: string; name: string; provider: string; endpoint: string; config: unknown; encryptedSecrets: string | null };
+type ModelRow = { id: string; name: string; provider: string; endpoint: string; config: unknown; encryptedSecrets: string | null } & ModelPrices;
 
 /** A stored model as the server calls it, secrets decrypted; throws when the row no longer validates. */
 function chatModelFromRow(row: ModelRow): ChatModel {
@@ -76,5 +79,6 @@ function chatModelFromRow(row: ModelRow): ChatModel {
   });
   if (!parsed.success) throw new Error(`Model ${JSON.stringify(row.id)} has an invalid stored config: ${z.prettifyError(parsed.error)}`);
   const config: ModelConfig = parsed.data;
-  return { id: row.id, name: row.name, provider: config.provider, config, defaults: stored.defaults, streaming: supportsStreaming(config) };
+  const prices = { inputPricePerMTok: row.inputPricePerMTok, outputPricePerMTok: row.outputPricePerMTok };
+  return { id: row.id, name: row.name, provider: config.provider, config, defaults: stored.defaults, streaming: supportsStreaming(config), prices };
 }
