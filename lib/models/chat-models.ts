@@ -4,8 +4,8 @@ import { type ModelConfig, type ModelConfigInput, type ModelProvider, modelConfi
 import type { ModelOption } from "@/lib/chat/types";
 import type { ModelUser } from "@/lib/db/model-access";
 import { findModel, findUsableModel, findUsableModels } from "@/lib/db/models";
-import type { ModelPrices } from "@/lib/db/usage";
 import { getPrivacySettings } from "@/lib/db/privacy-settings";
+import type { ModelPrices } from "@/lib/db/usage";
 import { boundaryOfModel, modelPrivacyFields, policyForModel } from "@/lib/privacy/model-policy";
 import type { ModelDefaults } from "./model-defaults";
 import { openModelSecrets } from "./model-secrets";
