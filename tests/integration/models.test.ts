@@ -57,6 +57,7 @@ describe(`model store on ${testProvider()}`, () => {
       config: { ...azureKey, apiVersion: "2024-10-21", auth: "api-key" },
       defaults,
       streaming: true,
+      prices: { inputPricePerMTok: null, outputPricePerMTok: null },
     });
     expect(await getChatModel(user, "gpt-4o-mini")).toMatchObject({ config: { auth: "entra", clientSecret: CLIENT_SECRET }, defaults: {} });
   });
