@@ -66,25 +66,22 @@ export async function observeStream({ generation, request, modelDeps, writer, on
       chunks.push({ type: RETRY_DATA_PART, id: "retry", data: retry });
       onAccepted();
     };
-    const result = streamFromBackend({ model: request.model, prompt: request.prompt, settings, abortSignal: signal, modelDeps: { ...modelDeps, onRetry } });
-    for await (const part of result.stream) {
+    const parts = streamFromBackend({ model: request.model, prompt: request.prompt, settings, abortSignal: signal, modelDeps: { ...modelDeps, onRetry } });
+    for await (const part of parts) {
       switch (part.type) {
-        case "start-step":
+        case "accepted":
           observation.accepted = true;
           onAccepted();
           break;
-        case "text-delta":
-          if (part.text === "") break;
+        case "text":
           observation.firstTokenAt ??= Date.now();
           show(restorer ? restorer.push(part.text) : part.text);
           onText?.(part.text);
           break;
-        case "finish-step":
-          observation.providerMetadata = part.providerMetadata;
-          break;
         case "finish":
           observation.finishReason = part.finishReason;
-          observation.usage = part.totalUsage;
+          observation.usage = part.usage;
+          observation.providerMetadata = part.providerMetadata;
           break;
         case "error":
           observation.error ??= part.error;
@@ -95,7 +92,7 @@ export async function observeStream({ generation, request, modelDeps, writer, on
       }
     }
   } catch (error) {
-    // Thrown, not streamed: a model config that does not validate, or an abort that surfaced as an exception.
+    // Not a backend outcome (those arrive as parts): a bug in handling one.
     if (signal.aborted) observation.aborted = true;
     else observation.error ??= error;
   }

@@ -1,8 +1,7 @@
 import "server-only";
-import type { TextStreamPart, ToolSet } from "ai";
 import type { ChatMessage } from "@/lib/ai/chat-message";
 import type { LanguageModelDeps } from "@/lib/ai/registry";
-import { streamFromBackend } from "@/lib/chat/backend-stream";
+import { type BackendPart, streamFromBackend } from "@/lib/chat/backend-stream";
 import { outcomeOf, type StreamObservation } from "@/lib/chat/generation-outcome";
 import type { GenerationSettings } from "@/lib/chat/generation-settings";
 import type { AssistantOutcome } from "@/lib/db/messages";
@@ -17,7 +16,7 @@ import { createStreamingRestorer, type StreamingRestorer } from "@/lib/privacy/r
  */
 export class BackendRun {
   readonly observation: StreamObservation;
-  private readonly iterator: AsyncIterator<TextStreamPart<ToolSet>>;
+  private readonly iterator: AsyncIterator<BackendPart>;
   private readonly abort = new AbortController();
   private readonly restorer: StreamingRestorer | null;
 
@@ -48,14 +47,13 @@ export class BackendRun {
     };
     if (input.clientSignal.aborted) this.abort.abort();
     else input.clientSignal.addEventListener("abort", () => this.abort.abort(), { once: true });
-    const result = streamFromBackend({
+    this.iterator = streamFromBackend({
       model: input.model,
       prompt: input.prompt,
       settings: input.settings,
       abortSignal: this.abort.signal,
       modelDeps: input.modelDeps,
     });
-    this.iterator = result.stream[Symbol.asyncIterator]();
   }
 
   /** Stops the backend call (the client stopped reading). */
@@ -95,7 +93,7 @@ export class BackendRun {
   /** One stream part: its text ("" for parts without), or null at the end. */
   private async next(): Promise<string | null> {
     const observation = this.observation;
-    let step: IteratorResult<TextStreamPart<ToolSet>>;
+    let step: IteratorResult<BackendPart>;
     try {
       step = await this.iterator.next();
     } catch (error) {
@@ -106,31 +104,25 @@ export class BackendRun {
     if (step.done) return this.end();
     const part = step.value;
     switch (part.type) {
-      case "start-step":
+      case "accepted":
         observation.accepted = true;
         return "";
-      case "text-delta":
-        if (part.text === "") return "";
+      case "text": {
         observation.firstTokenAt ??= Date.now();
-        {
-          const shown = this.restorer ? this.restorer.push(part.text) : part.text;
-          observation.text += shown;
-          return shown;
-        }
-      case "finish-step":
-        observation.providerMetadata = part.providerMetadata;
-        return "";
+        const shown = this.restorer ? this.restorer.push(part.text) : part.text;
+        observation.text += shown;
+        return shown;
+      }
       case "finish":
         observation.finishReason = part.finishReason;
-        observation.usage = part.totalUsage;
+        observation.usage = part.usage;
+        observation.providerMetadata = part.providerMetadata;
         return "";
       case "error":
         observation.error ??= part.error;
         return "";
       case "abort":
         observation.aborted = true;
-        return "";
-      default:
         return "";
     }
   }
