@@ -1,8 +1,12 @@
 import "server-only";
 import { cleanText } from "@/lib/text/clean-text";
 import { getDb } from "./client";
+import type { Message } from "./generated/sqlite";
 
-export type StoredMessage = Awaited<ReturnType<typeof listMessages>>[number];
+export type StoredMessage = Message;
+
+// The writes and reads every answer makes are raw SQL, as in conversations.ts (README: Load). JSON columns are written
+// as JSON text and dates as Date parameters, which Prisma stores as its own queries do.
 
 /** What an assistant message's metadata column holds. */
 export interface StoredMessageMetadata {
@@ -15,16 +19,16 @@ export interface StoredMessageMetadata {
 }
 
 // Backend text may hold NUL or lone surrogates, which the databases refuse: cleaned on the way in.
-function textParts(text: string) {
-  return [{ type: "text", text: cleanText(text) }];
+function textPartsJson(text: string): string {
+  return JSON.stringify([{ type: "text", text: cleanText(text) }]);
 }
 
 /**
  * Every message of the conversation, every branch, oldest first. createdAt is set by the chat server so that an
  * answer always sorts after its question and a new alternative after everything before it.
  */
-export async function listMessages(conversationId: string) {
-  return getDb().message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+export async function listMessages(conversationId: string): Promise<StoredMessage[]> {
+  return getDb().$queryRaw<StoredMessage[]>`SELECT * FROM "Message" WHERE "conversationId" = ${conversationId} ORDER BY "createdAt" ASC, "id" ASC`;
 }
 
 /**
@@ -33,8 +37,9 @@ export async function listMessages(conversationId: string) {
  */
 async function parentOrNewest(conversationId: string, parentId: string | null | undefined): Promise<string | null> {
   if (parentId !== undefined) return parentId;
-  const newest = await getDb().message.findFirst({ where: { conversationId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
-  return newest?.id ?? null;
+  const newest = await getDb().$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Message" WHERE "conversationId" = ${conversationId} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`;
+  return newest[0]?.id ?? null;
 }
 
 /** `parentId` undefined: after the conversation's newest message. */
@@ -52,7 +57,11 @@ export async function insertUserMessage({
   createdAt: Date;
 }) {
   const parent = await parentOrNewest(conversationId, parentId);
-  return getDb().message.create({ data: { id, conversationId, parentId: parent, role: "user", parts: textParts(text), status: "complete", createdAt } });
+  const rows = await getDb().$queryRaw<StoredMessage[]>`
+    INSERT INTO "Message" ("id", "conversationId", "parentId", "role", "parts", "status", "createdAt", "updatedAt")
+    VALUES (${id}, ${conversationId}, ${parent}, ${"user"}, ${textPartsJson(text)}, ${"complete"}, ${createdAt}, ${new Date()})
+    RETURNING *`;
+  return insertedRow(rows);
 }
 
 /** `parentId` undefined: after the conversation's newest message. */
@@ -72,9 +81,17 @@ export async function createAssistantMessage({
   createdAt: Date;
 }) {
   const parent = await parentOrNewest(conversationId, parentId);
-  return getDb().message.create({
-    data: { id, conversationId, parentId: parent, compareRunId, role: "assistant", parts: [], modelId, status: "streaming", createdAt },
-  });
+  const rows = await getDb().$queryRaw<StoredMessage[]>`
+    INSERT INTO "Message" ("id", "conversationId", "parentId", "compareRunId", "role", "parts", "modelId", "status", "createdAt", "updatedAt")
+    VALUES (${id}, ${conversationId}, ${parent}, ${compareRunId}, ${"assistant"}, ${"[]"}, ${modelId}, ${"streaming"}, ${createdAt}, ${new Date()})
+    RETURNING *`;
+  return insertedRow(rows);
+}
+
+function insertedRow(rows: StoredMessage[]): StoredMessage {
+  const [row] = rows;
+  if (!row) throw new Error("INSERT … RETURNING returned no row");
+  return row;
 }
 
 /**
@@ -101,20 +118,20 @@ export interface AssistantOutcome {
   metadata: StoredMessageMetadata;
 }
 
+/** Writes how the answer ended. An answer deleted meanwhile (with its conversation) has nothing left to write. */
 export async function finishAssistantMessage(id: string, outcome: AssistantOutcome): Promise<void> {
-  await getDb().message.update({
-    where: { id },
-    data: {
-      status: outcome.status,
-      parts: textParts(outcome.text),
-      finishReason: outcome.finishReason,
-      error: outcome.error,
-      inputTokens: outcome.usage?.inputTokens ?? null,
-      outputTokens: outcome.usage?.outputTokens ?? null,
-      usageIsEstimated: outcome.usage?.estimated ?? false,
-      metadata: { ...outcome.metadata },
-    },
-  });
+  await getDb().$executeRaw`
+    UPDATE "Message" SET
+      "status" = ${outcome.status},
+      "parts" = ${textPartsJson(outcome.text)},
+      "finishReason" = ${outcome.finishReason},
+      "error" = ${outcome.error},
+      "inputTokens" = ${outcome.usage?.inputTokens ?? null},
+      "outputTokens" = ${outcome.usage?.outputTokens ?? null},
+      "usageIsEstimated" = ${outcome.usage?.estimated ?? false},
+      "metadata" = ${JSON.stringify(outcome.metadata)},
+      "updatedAt" = ${new Date()}
+    WHERE "id" = ${id}`;
 }
 
 /**

@@ -50,9 +50,33 @@ export async function findUsableModels(user: ModelUser) {
   return rows.sort(byDisplayOrder);
 }
 
-/** The model's row when this user may use it; null when it is unknown, disabled or not allowed (one answer for all three). */
-export function findUsableModel(user: ModelUser, modelId: string) {
-  return getDb().model.findFirst({ where: { AND: [{ id: modelId }, usableModelsWhere(user)] } });
+/** What calling a model needs of its row. */
+export interface CallableModelRow {
+  id: string;
+  name: string;
+  provider: string;
+  endpoint: string;
+  config: unknown;
+  encryptedSecrets: string | null;
+  inputPricePerMTok: number | null;
+  outputPricePerMTok: number | null;
+}
+
+/**
+ * The model's row when this user may use it; null when it is unknown, disabled or not allowed (one answer for all
+ * three). Every answer asks, so this is raw SQL (README: Load) with usableModelsWhere's rule written out: enabled,
+ * and for a non-admin open to everyone (no access rows) or to one of the user's groups. The model-access tests
+ * hold both to it.
+ */
+export async function findUsableModel(user: ModelUser, modelId: string): Promise<CallableModelRow | null> {
+  const rows = await getDb().$queryRaw<CallableModelRow[]>`
+    SELECT m."id", m."name", m."provider", m."endpoint", m."config", m."encryptedSecrets", m."inputPricePerMTok", m."outputPricePerMTok"
+    FROM "Model" AS m
+    WHERE m."id" = ${modelId} AND m."enabled" = ${true} AND (
+      ${user.role === "admin"}
+      OR NOT EXISTS (SELECT 1 FROM "ModelAccess" AS a WHERE a."modelId" = m."id")
+      OR EXISTS (SELECT 1 FROM "ModelAccess" AS a JOIN "GroupMember" AS gm ON gm."groupId" = a."groupId" WHERE a."modelId" = m."id" AND gm."userId" = ${user.id}))`;
+  return rows[0] ?? null;
 }
 
 /** The model's row, enabled or not and whoever may use it. */

@@ -20,7 +20,9 @@ export type BoundaryPolicies = Partial<Record<Boundary, PrivacyPolicyOverride>>;
 export type PrivacySettings = { boundaryPolicies: BoundaryPolicies; customRules: CustomRule[] };
 
 export async function getPrivacySettings(): Promise<PrivacySettings> {
-  const rows = await getDb().setting.findMany({ where: { key: { in: [BOUNDARY_POLICIES_KEY, CUSTOM_RULES_KEY] } } });
+  // Raw SQL: every answer reads these (README: Load).
+  const rows = await getDb().$queryRaw<{ key: string; value: unknown }[]>`
+    SELECT "key", "value" FROM "Setting" WHERE "key" IN (${BOUNDARY_POLICIES_KEY}, ${CUSTOM_RULES_KEY})`;
   const valueOf = (key: string) => rows.find((row) => row.key === key)?.value;
   // A row that no longer parses (written by an older version) counts as unset rather than failing every send.
   const policies = boundaryPoliciesSchema.safeParse(valueOf(BOUNDARY_POLICIES_KEY) ?? {});

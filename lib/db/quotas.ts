@@ -24,23 +24,19 @@ function hasAnyLimit(limits: QuotaLimits): boolean {
 
 /**
  * The user's own quota and the quota of each group they belong to (every one of them applies). Asked before every
- * answer: group names are read only when a group quota applies, not with a second query every time.
+ * answer: one raw query with the group names (README: Load).
  */
 export async function getQuotasForUser({ userId }: { userId: string }): Promise<OwnedQuota[]> {
-  const quotas = await getDb().quota.findMany({
-    where: { OR: [{ userId }, { group: { members: { some: { userId } } } }] },
-    select: { ...limitFields, userId: true, groupId: true },
-  });
-  const groupIds = quotas.flatMap(({ userId: ownerId, groupId }) => (!ownerId && groupId ? [groupId] : []));
-  const names = new Map(
-    groupIds.length === 0
-      ? []
-      : (await getDb().group.findMany({ where: { id: { in: groupIds } }, select: { id: true, name: true } })).map((group) => [group.id, group.name]),
+  const rows = await getDb().$queryRaw<(QuotaLimits & { userId: string | null; groupId: string | null; groupName: string | null })[]>`
+    SELECT q."requestsPerMinute", q."tokensPerDay", q."tokensPerMonth", q."costPerMonthUsd", q."userId", q."groupId", g."name" AS "groupName"
+    FROM "Quota" AS q LEFT JOIN "Group" AS g ON g."id" = q."groupId"
+    WHERE q."userId" = ${userId} OR q."groupId" IN (SELECT m."groupId" FROM "GroupMember" AS m WHERE m."userId" = ${userId})`;
+  return rows.map(
+    ({ userId: ownerId, groupId, groupName, ...limits }): OwnedQuota => ({
+      owner: ownerId || !groupId || groupName === null ? { kind: "user" } : { kind: "group", groupId, name: groupName },
+      limits,
+    }),
   );
-  return quotas.map(({ userId: ownerId, groupId, ...limits }): OwnedQuota => {
-    const name = groupId ? names.get(groupId) : undefined;
-    return { owner: ownerId || !groupId || name === undefined ? { kind: "user" } : { kind: "group", groupId, name }, limits };
-  });
 }
 
 export async function listUserQuotas() {

@@ -30,9 +30,9 @@ export async function createSession({
  * limit; an idle session is deleted), or its user is disabled. lastSeenAt moves at most once a minute, so the idle
  * limit holds to within a minute.
  */
-export async function getActiveSessionWithUser({ id, idleMs = 0 }: { id: string; idleMs?: number }) {
+export async function getActiveSessionWithUser({ id, idleMs = 0 }: { id: string; idleMs?: number }): Promise<ActiveSession | null> {
   const db = getDb();
-  const session = await db.session.findUnique({ where: { id }, include: { user: true } });
+  const session = await findSessionWithUser(id);
   if (!session) return null;
   if (session.expiresAt.getTime() <= Date.now() || session.user.status !== "active") return null;
   if (idleMs > 0 && Date.now() - session.lastSeenAt.getTime() > idleMs) {
@@ -47,6 +47,30 @@ export async function getActiveSessionWithUser({ id, idleMs = 0 }: { id: string;
     ]);
   }
   return session;
+}
+
+export interface ActiveSession {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  ipAddress: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+  user: { id: string; email: string; name: string | null; image: string | null; role: "admin" | "user"; status: "active" | "disabled" | "pending" };
+}
+
+/** One raw join: every request reads its session, and Prisma's include costs two queries and its compiler (README: Load). */
+async function findSessionWithUser(id: string): Promise<ActiveSession | null> {
+  const rows = await getDb().$queryRaw<(Omit<ActiveSession, "user"> & Omit<ActiveSession["user"], "id">)[]>`
+    SELECT s."id", s."userId", s."expiresAt", s."lastSeenAt", s."ipAddress", s."userAgent", s."createdAt",
+      u."email", u."name", u."image", u."role", u."status"
+    FROM "Session" AS s JOIN "User" AS u ON u."id" = s."userId"
+    WHERE s."id" = ${id}`;
+  const row = rows[0];
+  if (!row) return null;
+  const { email, name, image, role, status, ...session } = row;
+  return { ...session, user: { id: row.userId, email, name, image, role, status } };
 }
 
 export async function deleteSession({ id }: { id: string }) {

@@ -13,7 +13,8 @@ export async function claimSetting(key: string, value: string): Promise<boolean>
   }
 }
 
+/** Raw SQL: answers read settings (README: Load). */
 export async function getSetting<T>({ key }: { key: string }): Promise<T | null> {
-  const row = await getDb().setting.findUnique({ where: { key } });
-  return (row?.value as T | undefined) ?? null;
+  const rows = await getDb().$queryRaw<{ value: T }[]>`SELECT "value" FROM "Setting" WHERE "key" = ${key}`;
+  return rows[0]?.value ?? null;
 }

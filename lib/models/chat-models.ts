@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type ModelConfig, type ModelConfigInput, type ModelProvider, modelConfigSchema } from "@/lib/ai/model-config";
 import type { ModelOption } from "@/lib/chat/types";
 import type { ModelUser } from "@/lib/db/model-access";
-import { findModel, findUsableModel, findUsableModels } from "@/lib/db/models";
+import { type CallableModelRow, findModel, findUsableModel, findUsableModels } from "@/lib/db/models";
 import { getPrivacySettings } from "@/lib/db/privacy-settings";
 import type { ModelPrices } from "@/lib/db/usage";
 import { boundaryOfModel, modelPrivacyFields, policyForModel } from "@/lib/privacy/model-policy";
@@ -66,10 +66,8 @@ export async function getModelForTest(modelId: string): Promise<ChatModel | null
   return row && chatModelFromRow(row);
 }
 
-type ModelRow = { id: string; name: string; provider: string; endpoint: string; config: unknown; encryptedSecrets: string | null } & ModelPrices;
-
 /** A stored model as the server calls it, secrets decrypted; throws when the row no longer validates. */
-function chatModelFromRow(row: ModelRow): ChatModel {
+function chatModelFromRow(row: CallableModelRow): ChatModel {
   const stored = readStoredConfig(row.id, row.config);
   const parsed = modelConfigSchema.safeParse({
     ...stored.connection,

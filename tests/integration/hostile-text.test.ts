@@ -95,7 +95,15 @@ describe(`hostile text on ${testProvider()}`, () => {
   it("a Compare run whose first message fails to store leaves no conversation", async () => {
     const conversationId = randomUUID();
     const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const failing = vi.spyOn(getDb().message, "create").mockRejectedValue(new Error("database went away"));
+    // Messages are inserted with raw SQL (lib/db/messages.ts): only those inserts fail.
+    const db = getDb();
+    const queryRaw = db.$queryRaw.bind(db);
+    const failing = vi
+      .spyOn(db, "$queryRaw")
+      .mockImplementation(((query: TemplateStringsArray, ...values: unknown[]) =>
+        query.join("").includes('INSERT INTO "Message"')
+          ? Promise.reject(new Error("database went away"))
+          : queryRaw(query, ...values)) as typeof db.$queryRaw);
     try {
       const response = await postCompare(
         new Request("http://localhost/api/compare", {
