@@ -1,19 +1,27 @@
 import type { UIMessageChunk } from "ai";
 
+/** One frame at 60 Hz: a browser shows no more updates than that. */
+export const TEXT_DELIVERY_GAP_MS = 16;
+
 /**
  * Every UI message chunk of one answer, kept so that a client that comes back mid-answer gets the whole answer
  * replayed (the AI SDK client rebuilds the message from the replay), then follows live until the end.
  *
- * Live chunks reach followers once per event-loop turn (setImmediate), with the text deltas of that turn joined:
- * under hundreds of answers a backend's tokens arrive in bursts, and one event per burst instead of one per token
- * spares the response streams, the SSE encoding and the socket writes. A quiet answer still sends each token as it
- * comes (a turn holds one).
+ * Live chunks reach followers in deliveries, with the text deltas of a delivery joined: at most one delivery per
+ * event-loop turn (setImmediate), and once text flows at most one per TEXT_DELIVERY_GAP_MS. Under hundreds of answers a
+ * backend's tokens arrive in bursts, and each event costs the response stream, the SSE encoding and a socket write
+ * (a sixth of the CPU at 500 answers went to those writes): one event per burst, or per frame of a fast backend,
+ * instead of one per token. Nothing a user notices waits: the first text goes out at once, the end (finish, error
+ * or stop) sends what waits at once, and a backend slower than one token per gap still streams token by token.
  */
 export class ChunkLog {
   private readonly chunks: UIMessageChunk[] = [];
   /** Pushed since the last delivery: at the end of `chunks`, not yet sent to the followers. */
   private unsent = 0;
   private deliveryScheduled = false;
+  /** A text delta went out: the next ones wait for the gap. */
+  private textFlowing = false;
+  private lastDeliveryAt = 0;
   private readonly followers = new Set<ReadableStreamDefaultController<UIMessageChunk>>();
   private closed = false;
 
@@ -27,7 +35,9 @@ export class ChunkLog {
     this.unsent += 1;
     if (this.deliveryScheduled) return;
     this.deliveryScheduled = true;
-    setImmediate(() => this.deliverUnsent());
+    const wait = this.textFlowing && chunk.type === "text-delta" ? this.lastDeliveryAt + TEXT_DELIVERY_GAP_MS - performance.now() : 0;
+    if (wait > 0) setTimeout(() => this.deliverUnsent(), wait);
+    else setImmediate(() => this.deliverUnsent());
   }
 
   close(): void {
@@ -43,6 +53,8 @@ export class ChunkLog {
     if (this.unsent === 0 || this.closed) return;
     const batch = compactTextDeltas(this.chunks.slice(this.chunks.length - this.unsent));
     this.unsent = 0;
+    this.lastDeliveryAt = performance.now();
+    this.textFlowing ||= batch.some((chunk) => chunk.type === "text-delta");
     for (const follower of this.followers) this.deliver(follower, () => batch.forEach((chunk) => follower.enqueue(chunk)));
   }
 

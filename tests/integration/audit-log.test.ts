@@ -81,6 +81,15 @@ describe(`audit log queries on ${testProvider()}`, () => {
     expect(await actions({ actor: "ada", from: "2025-03-04" })).toEqual(["settings.changed"]);
     expect(await actions({ target: "100%_" })).toEqual([]);
   });
+
+  it("takes % and _ in the target text literally", async () => {
+    await entryAt("2025-03-07T09:00:00.000Z", { action: "model.deleted", target: "batch 1005" });
+    await entryAt("2025-03-08T09:00:00.000Z", { action: "model.created", target: "ramp to 100%_now" });
+    const targets = async (target: string) => (await listAuditEntries({ target }, { limit: 50 })).entries.map((entry) => entry.target);
+    expect(await targets("100%_")).toEqual(["ramp to 100%_now"]);
+    expect(await targets("100_")).toEqual([]);
+    expect(await targets("1005")).toEqual(["batch 1005"]);
+  });
 });
 
 describe(`GET /api/admin/audit on ${testProvider()}`, () => {

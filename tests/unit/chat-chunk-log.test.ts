@@ -1,6 +1,6 @@
 import type { UIMessageChunk } from "ai";
-import { describe, expect, it } from "vitest";
-import { ChunkLog, compactTextDeltas } from "@/lib/chat/chunk-log";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ChunkLog, compactTextDeltas, TEXT_DELIVERY_GAP_MS } from "@/lib/chat/chunk-log";
 
 async function readAll(stream: ReadableStream<UIMessageChunk>): Promise<UIMessageChunk[]> {
   const chunks: UIMessageChunk[] = [];
@@ -87,5 +87,72 @@ describe("ChunkLog live delivery", () => {
     const expected = [{ type: "text-start", id: "t" }, delta("ab"), delta("c")];
     expect(await early).toEqual(expected);
     expect(await late).toEqual(expected);
+  });
+
+  describe("once text flows", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("sends the first text at once, then at most one delivery per gap, and the end at once", async () => {
+      vi.useFakeTimers({ toFake: ["setImmediate", "setTimeout", "performance"] });
+      const log = new ChunkLog();
+      const seen: UIMessageChunk[] = [];
+      const reader = log.subscribe().getReader();
+      // Takes what was delivered so far; a read left waiting takes the next delivery.
+      let waiting: Promise<ReadableStreamReadResult<UIMessageChunk>> | null = null;
+      const drain = async () => {
+        for (;;) {
+          waiting ??= reader.read();
+          const next = await Promise.race([waiting, Promise.resolve(null)]);
+          if (!next) return;
+          waiting = null;
+          if (next.done) return;
+          seen.push(next.value);
+        }
+      };
+
+      log.push({ type: "text-start", id: "t" });
+      log.push(delta("a"));
+      await vi.advanceTimersToNextTimerAsync();
+      await drain();
+      expect(seen).toEqual([{ type: "text-start", id: "t" }, delta("a")]);
+
+      log.push(delta("b"));
+      await vi.advanceTimersByTimeAsync(TEXT_DELIVERY_GAP_MS - 2);
+      log.push(delta("c"));
+      await drain();
+      expect(seen).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(2);
+      await drain();
+      expect(seen.at(-1)).toEqual(delta("bc"));
+
+      log.push(delta("d"));
+      log.push({ type: "finish" });
+      log.close();
+      await drain();
+      expect(seen.slice(3)).toEqual([delta("d"), { type: "finish" }]);
+      expect((await (waiting ?? reader.read())).done).toBe(true);
+    });
+
+    it("does not hold back a backend slower than the gap", async () => {
+      vi.useFakeTimers({ toFake: ["setImmediate", "setTimeout", "performance"] });
+      const log = new ChunkLog();
+      const seen: UIMessageChunk[] = [];
+      const reader = log.subscribe().getReader();
+      log.push(delta("a"));
+      for (const text of ["b", "c"]) {
+        await vi.advanceTimersByTimeAsync(TEXT_DELIVERY_GAP_MS + 5);
+        log.push(delta(text));
+        await vi.advanceTimersToNextTimerAsync();
+      }
+      log.close();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        seen.push(value);
+      }
+      expect(seen).toEqual([delta("a"), delta("b"), delta("c")]);
+    });
   });
 });
