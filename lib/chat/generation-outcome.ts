@@ -3,13 +3,14 @@ import { LlmError } from "@/lib/ai/errors";
 import { readChatMetadata } from "@/lib/ai/metadata";
 import { estimateTokens } from "@/lib/ai/providers/usage";
 import type { AssistantOutcome } from "@/lib/db/messages";
+import type { BackendPart } from "./backend-stream";
 
 export const GENERIC_ANSWER_ERROR = "Something went wrong while answering. Please try again.";
 
 /** What the runner saw of one backend call. */
 export interface StreamObservation {
   text: string;
-  /** The backend accepted the request (the AI SDK started a step). */
+  /** The backend accepted the request (it answered with a status). */
   accepted: boolean;
   /** Stopped by the user. */
   aborted: boolean;
@@ -23,6 +24,32 @@ export interface StreamObservation {
   startedAt: number;
   firstTokenAt: number | undefined;
   endedAt: number;
+}
+
+/**
+ * Records one part of the backend call in the observation (all but the text itself, which the reader adds as it
+ * shows it: privacy placeholders are restored first) and returns the part's text, "" for parts without.
+ */
+export function noteBackendPart(observation: StreamObservation, part: BackendPart): string {
+  switch (part.type) {
+    case "accepted":
+      observation.accepted = true;
+      return "";
+    case "text":
+      observation.firstTokenAt ??= Date.now();
+      return part.text;
+    case "finish":
+      observation.finishReason = part.finishReason;
+      observation.usage = part.usage;
+      observation.providerMetadata = part.providerMetadata;
+      return "";
+    case "error":
+      observation.error ??= part.error;
+      return "";
+    case "abort":
+      observation.aborted = true;
+      return "";
+  }
 }
 
 /** The one text about a failure the user may see: an LlmError's fixed text, never an upstream body. */

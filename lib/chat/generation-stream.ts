@@ -4,7 +4,7 @@ import { createStreamingRestorer } from "@/lib/privacy/restore";
 import { streamFromBackend } from "./backend-stream";
 import { type ChatRetryData, RETRY_DATA_PART } from "./data-parts";
 import type { GenerationRequest } from "./generation";
-import type { StreamObservation } from "./generation-outcome";
+import { noteBackendPart, type StreamObservation } from "./generation-outcome";
 import type { ActiveGeneration } from "./generation-registry";
 import { generationSettingsFor } from "./generation-settings";
 import type { PartialTextSaver } from "./partial-saves";
@@ -68,28 +68,11 @@ export async function observeStream({ generation, request, modelDeps, writer, on
     };
     const parts = streamFromBackend({ model: request.model, prompt: request.prompt, settings, abortSignal: signal, modelDeps: { ...modelDeps, onRetry } });
     for await (const part of parts) {
-      switch (part.type) {
-        case "accepted":
-          observation.accepted = true;
-          onAccepted();
-          break;
-        case "text":
-          observation.firstTokenAt ??= Date.now();
-          show(restorer ? restorer.push(part.text) : part.text);
-          onText?.(part.text);
-          break;
-        case "finish":
-          observation.finishReason = part.finishReason;
-          observation.usage = part.usage;
-          observation.providerMetadata = part.providerMetadata;
-          break;
-        case "error":
-          observation.error ??= part.error;
-          break;
-        case "abort":
-          observation.aborted = true;
-          break;
-      }
+      const text = noteBackendPart(observation, part);
+      if (part.type === "accepted") onAccepted();
+      if (text === "") continue;
+      show(restorer ? restorer.push(text) : text);
+      onText?.(text);
     }
   } catch (error) {
     // Not a backend outcome (those arrive as parts): a bug in handling one.

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "./client";
 import type { Prisma } from "./generated/sqlite";
 import { type ModelUser, usableModelsWhere } from "./model-access";
+import type { ModelPrices } from "./usage";
 
 // The model table as rows. What a row means (its config validated, its secrets sealed and opened) belongs to
 // lib/models, the catalogue's owner; nothing here reads inside the config column or the sealed secrets.
@@ -51,15 +52,13 @@ export async function findUsableModels(user: ModelUser) {
 }
 
 /** What calling a model needs of its row. */
-export interface CallableModelRow {
+export interface CallableModelRow extends ModelPrices {
   id: string;
   name: string;
   provider: string;
   endpoint: string;
   config: unknown;
   encryptedSecrets: string | null;
-  inputPricePerMTok: number | null;
-  outputPricePerMTok: number | null;
 }
 
 /**

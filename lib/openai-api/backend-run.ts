@@ -2,7 +2,7 @@ import "server-only";
 import type { ChatMessage } from "@/lib/ai/chat-message";
 import type { LanguageModelDeps } from "@/lib/ai/registry";
 import { type BackendPart, streamFromBackend } from "@/lib/chat/backend-stream";
-import { outcomeOf, type StreamObservation } from "@/lib/chat/generation-outcome";
+import { noteBackendPart, outcomeOf, type StreamObservation } from "@/lib/chat/generation-outcome";
 import type { GenerationSettings } from "@/lib/chat/generation-settings";
 import type { AssistantOutcome } from "@/lib/db/messages";
 import type { ChatModel } from "@/lib/models/chat-models";
@@ -102,29 +102,11 @@ export class BackendRun {
       return this.end();
     }
     if (step.done) return this.end();
-    const part = step.value;
-    switch (part.type) {
-      case "accepted":
-        observation.accepted = true;
-        return "";
-      case "text": {
-        observation.firstTokenAt ??= Date.now();
-        const shown = this.restorer ? this.restorer.push(part.text) : part.text;
-        observation.text += shown;
-        return shown;
-      }
-      case "finish":
-        observation.finishReason = part.finishReason;
-        observation.usage = part.usage;
-        observation.providerMetadata = part.providerMetadata;
-        return "";
-      case "error":
-        observation.error ??= part.error;
-        return "";
-      case "abort":
-        observation.aborted = true;
-        return "";
-    }
+    const text = noteBackendPart(observation, step.value);
+    if (text === "") return "";
+    const shown = this.restorer ? this.restorer.push(text) : text;
+    observation.text += shown;
+    return shown;
   }
 
   private end(): null {
