@@ -62,7 +62,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectNoSeriousViolations(page, "shortcuts dialog");
       await page.keyboard.press("Escape");
 
-      await shell.accountMenu.click();
+      await shell.openAccountMenu();
       await expect(page.getByRole("menuitemradio", { name: "Dark" })).toBeVisible();
       await expectNoSeriousViolations(page, "account menu");
       await page.keyboard.press("Escape");

@@ -107,7 +107,7 @@ test("a user downloads all their data, then deletes their conversations", async 
   await chat.ask("What is deep learning?", { model: DEMO_MODELS.vllm.name });
   await expect(chat.answerText()).toHaveText(FAKE_REPLIES.vllm);
 
-  await new AppShell(page).accountMenu.click();
+  await new AppShell(page).openAccountMenu();
   await page.getByRole("menuitem", { name: "Your account" }).click();
   const accountPage = new AccountPage(page);
   await expect(accountPage.heading).toBeVisible();

@@ -17,7 +17,7 @@ const isLight = async (page: Page) => (await lightness(page)) > 80;
 
 async function chooseTheme(page: Page, name: "Light" | "Dark" | "System") {
   const shell = new AppShell(page);
-  await shell.accountMenu.click();
+  await shell.openAccountMenu();
   const item = page.getByRole("menuitemradio", { name });
   await item.click();
   await expect(item).toHaveAttribute("aria-checked", "true");
@@ -41,7 +41,7 @@ test.describe("theme", () => {
     await page.reload();
     await expect(page.locator("html")).toHaveClass("dark");
     expect(await isLight(page)).toBe(false);
-    await new AppShell(page).accountMenu.click();
+    await new AppShell(page).openAccountMenu();
     await expect(page.getByRole("menuitemradio", { name: "Dark" })).toHaveAttribute("aria-checked", "true");
     await page.keyboard.press("Escape");
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { expectHydrated } from "../support/hydration";
 
 /** What every signed-in page shows: the header with "Admin" (admins only) and the account menu. */
 export class AppShell {
@@ -20,10 +21,19 @@ export class AppShell {
     await expect(this.accountMenu).toBeVisible();
   }
 
+  /**
+   * Opens the account menu. Its trigger is server-rendered, and a click that lands before React has hydrated it does
+   * nothing (as for any user who clicks while the page's script is still loading): wait for its handler first.
+   */
+  async openAccountMenu() {
+    await expectHydrated(this.accountMenu);
+    await this.accountMenu.click();
+  }
+
   /** Signs out through the account menu and waits for the app's own sign-in page. */
   async signOut() {
     const origin = new URL(this.page.url()).origin;
-    await this.accountMenu.click();
+    await this.openAccountMenu();
     await this.page.getByRole("menuitem", { name: "Sign out" }).click();
     await this.page.waitForURL((url) => url.origin === origin && url.pathname === "/sign-in");
   }
