@@ -1,5 +1,6 @@
 import "server-only";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
+import type { BackendTransport } from "./backend-transport";
 import { type ModelConfig, type ModelConfigInput, modelConfigSchema } from "./model-config";
 import { createJ2ChatModel } from "./providers/ai21-j2-chat";
 import { createJ2CompleteModel } from "./providers/ai21-j2-complete";
@@ -8,7 +9,6 @@ import type { Ai21Settings } from "./providers/ai21-shared";
 import { createEntraTokenGetter } from "./providers/azure-entra";
 import { type AzureTokenGetter, createAzureOpenAIModel } from "./providers/azure-openai";
 import type { RetryListener } from "./providers/chat-model";
-import type { FetchFunction } from "./providers/http";
 import { createOllamaModel } from "./providers/ollama";
 import { createOpenAICompatibleModel } from "./providers/openai-compatible";
 import { createTgiModel } from "./providers/tgi";
@@ -17,7 +17,7 @@ import { resolveTimeouts } from "./providers/timeouts";
 export interface LanguageModelDeps {
   /** Entra token source for auth "entra"; defaults to @azure/identity with the config's credentials. */
   getAzureToken?: AzureTokenGetter;
-  fetch?: FetchFunction;
+  transport?: BackendTransport;
   /** Told of each retry before the first token (an overloaded backend, a prompt trimmed to fit). */
   onRetry?: RetryListener;
 }
@@ -26,7 +26,7 @@ export interface LanguageModelDeps {
 export function createLanguageModel(input: ModelConfigInput, deps: LanguageModelDeps = {}): LanguageModelV4 {
   const config: ModelConfig = modelConfigSchema.parse(input);
   const timeouts = resolveTimeouts(config.timeouts);
-  const common = { timeouts, maxOutputTokens: config.maxOutputTokens, fetch: deps.fetch, onRetry: deps.onRetry };
+  const common = { timeouts, maxOutputTokens: config.maxOutputTokens, transport: deps.transport, onRetry: deps.onRetry };
   switch (config.provider) {
     case "azure-openai":
       return createAzureOpenAIModel({

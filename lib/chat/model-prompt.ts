@@ -30,7 +30,7 @@ export async function buildModelPrompt(
   // The prompt is counted before the privacy guard sees it: where the policy may redact or refuse something,
   // the backend's /tokenize must not get the text first (see mayCountRemotely).
   const counting = config.success && !countRemotely ? { ...config.data, tokenizer: localTokenizer(config.data) } : config.data;
-  const countTokens = counting ? (await promptTokenCounter(counting, texts, { fetch: deps.fetch })).count : estimateMessageTokens;
+  const countTokens = counting ? (await promptTokenCounter(counting, texts, { transport: deps.transport })).count : estimateMessageTokens;
   const prompt = buildPrompt(history, systemPrompt, { contextWindow: model.defaults.contextWindow, maxOutputTokens, countTokens });
   return { prompt, promptTokens: prompt.reduce((sum, message) => sum + countTokens(message), 0) };
 }

@@ -30,7 +30,7 @@ export function createJ2ChatModel(settings: Ai21Settings): LanguageModelV4 {
       const stops = limitStops(options.stopSequences, 16, warnings);
       if (stops) body.stopSequences = stops;
       const headers = { ...ai21Headers(settings), ...definedHeaders(options.headers) };
-      const response = await postJson({ url, headers, body, watchdog, errors, fetch: settings.fetch, nonStreaming: true });
+      const response = await postJson({ url, headers, body, watchdog, errors, transport: settings.transport, nonStreaming: true });
       const json = await readBodyJson(response, watchdog, AI21_PROVIDER);
       return { url, body, responseHeaders: headersToRecord(response.headers), events: chatEvents(json, errors) };
     },

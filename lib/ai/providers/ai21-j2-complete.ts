@@ -25,7 +25,7 @@ export function createJ2CompleteModel(settings: Ai21Settings): LanguageModelV4 {
         stopSequences: [J2_TURN_STOP, ...(options.stopSequences ?? [])],
       };
       const headers = { ...ai21Headers(settings), ...definedHeaders(options.headers) };
-      const response = await postJson({ url, headers, body, watchdog, errors, fetch: settings.fetch, nonStreaming: true });
+      const response = await postJson({ url, headers, body, watchdog, errors, transport: settings.transport, nonStreaming: true });
       const json = await readBodyJson(response, watchdog, AI21_PROVIDER);
       return { url, body, responseHeaders: headersToRecord(response.headers), events: completeEvents(json, errors) };
     },

@@ -29,7 +29,7 @@ export function createJambaModel(settings: Ai21Settings): LanguageModelV4 {
         n: 1,
       };
       const headers = { ...ai21Headers(settings), ...definedHeaders(options.headers) };
-      const response = await postJson({ url, headers, body, watchdog, errors, fetch: settings.fetch });
+      const response = await postJson({ url, headers, body, watchdog, errors, transport: settings.transport });
       return { url, body, responseHeaders: headersToRecord(response.headers), events: readOpenAiChatStream(response, watchdog, errors) };
     },
   };

@@ -1,6 +1,6 @@
 import type { LanguageModelV4CallOptions } from "@ai-sdk/provider";
+import type { BackendTransport } from "../backend-transport";
 import type { RetryListener } from "./chat-model";
-import type { FetchFunction } from "./http";
 import type { Timeouts } from "./timeouts";
 
 export const AI21_PROVIDER = "ai21";
@@ -15,7 +15,7 @@ export interface Ai21Settings {
   timeouts: Timeouts;
   /** Told of each retry before the first token (the chat shows it). */
   onRetry?: RetryListener;
-  fetch?: FetchFunction;
+  transport?: BackendTransport;
 }
 
 export function ai21BaseUrl(settings: Ai21Settings): string {

@@ -1,9 +1,10 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
+import type { BackendResponse, BackendTransport } from "../backend-transport";
 import { LlmError } from "../errors";
 import { type Backend, type BackendCallInput, definedHeaders, headersToRecord } from "./backend-call";
 import type { RetryListener } from "./chat-model";
 import { createChatModel } from "./chat-model";
-import { type FetchFunction, postJson } from "./http";
+import { postJson } from "./http";
 import type { ErrorContext } from "./http-errors";
 import { openAiChatBody } from "./openai-chat-request";
 import { readOpenAiChatStream } from "./openai-chat-stream";
@@ -26,7 +27,7 @@ export interface AzureOpenAISettings {
   timeouts: Timeouts;
   /** Told of each retry before the first token (the chat shows it). */
   onRetry?: RetryListener;
-  fetch?: FetchFunction;
+  transport?: BackendTransport;
 }
 
 const PROVIDER = "azure-openai";
@@ -73,10 +74,10 @@ export function createAzureOpenAIModel(settings: AzureOpenAISettings): LanguageM
           { model: isV1 ? settings.deployment : undefined, includeUsage: withUsage, defaultMaxTokens: settings.maxOutputTokens },
           warnings,
         );
-        return { body, response: postJson({ url, headers, body, watchdog, errors, fetch: settings.fetch }) };
+        return { body, response: postJson({ url, headers, body, watchdog, errors, transport: settings.transport }) };
       };
       let attempt = send(includeUsage);
-      let response: Response;
+      let response: BackendResponse;
       try {
         response = await attempt.response;
       } catch (error) {

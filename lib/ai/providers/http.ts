@@ -1,10 +1,8 @@
 import "server-only";
+import { type BackendResponse, type BackendTransport, backendTransport } from "../backend-transport";
 import { LlmError } from "../errors";
-import { backendFetch } from "../guarded-fetch";
 import type { CallWatchdog } from "./call-watchdog";
 import { type ErrorContext, errorFromResponse, networkError } from "./http-errors";
-
-export type FetchFunction = typeof globalThis.fetch;
 
 export interface PostJsonOptions {
   url: string;
@@ -12,35 +10,35 @@ export interface PostJsonOptions {
   body: unknown;
   watchdog: CallWatchdog;
   errors: ErrorContext;
-  fetch?: FetchFunction;
+  transport?: BackendTransport;
   /** Non-streaming backends answer with status and body together. */
   nonStreaming?: boolean;
 }
 
 /** POSTs JSON and returns the 2xx response; any other status becomes an LlmError (body read under the watchdog). */
-export async function postJson(options: PostJsonOptions): Promise<Response> {
+export async function postJson(options: PostJsonOptions): Promise<BackendResponse> {
   const { watchdog, errors } = options;
   // The default refuses link-local and metadata addresses after DNS too, on every new connection.
-  const doFetch = options.fetch ?? backendFetch();
+  const send = options.transport ?? backendTransport();
   watchdog.startConnect(options.nonStreaming);
-  let response: Response;
+  let response: BackendResponse;
   try {
-    response = await doFetch(options.url, {
-      method: "POST",
+    response = await send({
+      url: options.url,
       headers: { "content-type": "application/json", accept: "application/json, text/event-stream, application/x-ndjson", ...options.headers },
       body: JSON.stringify(options.body),
       signal: watchdog.signal,
-      // A redirect is answered as an error, never followed: it could lead the request (and its key) anywhere.
-      redirect: "manual",
     });
   } catch (error) {
     throw translate(errors.provider, watchdog, error, "connect");
   }
   watchdog.responseStarted();
-  if (response.ok) return response;
+  if (response.status >= 200 && response.status < 300) return response;
   let text = "";
   try {
-    text = await response.text();
+    const decoder = new TextDecoder();
+    for await (const chunk of response.body) text += decoder.decode(chunk, { stream: true });
+    text += decoder.decode();
   } catch (error) {
     throw translate(errors.provider, watchdog, error, "connect");
   }
@@ -48,16 +46,15 @@ export async function postJson(options: PostJsonOptions): Promise<Response> {
 }
 
 /** Decoded body text, chunk by chunk. Ends the upstream request when the consumer stops early. */
-export async function* readBodyText(response: Response, watchdog: CallWatchdog, provider: string): AsyncGenerator<string> {
-  if (!response.body) return;
-  const reader = response.body.getReader();
+export async function* readBodyText(response: BackendResponse, watchdog: CallWatchdog, provider: string): AsyncGenerator<string> {
+  const chunks = response.body[Symbol.asyncIterator]();
   const decoder = new TextDecoder();
   let finished = false;
   try {
     for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+      let chunk: IteratorResult<Uint8Array>;
       try {
-        chunk = await reader.read();
+        chunk = await chunks.next();
       } catch (error) {
         throw translate(provider, watchdog, error, "stream");
       }
@@ -73,13 +70,12 @@ export async function* readBodyText(response: Response, watchdog: CallWatchdog, 
   } finally {
     if (!finished) {
       watchdog.abort();
-      await reader.cancel().catch(() => undefined);
+      await chunks.return?.().catch(() => undefined);
     }
-    reader.releaseLock();
   }
 }
 
-export async function readBodyJson(response: Response, watchdog: CallWatchdog, provider: string): Promise<unknown> {
+export async function readBodyJson(response: BackendResponse, watchdog: CallWatchdog, provider: string): Promise<unknown> {
   let text = "";
   for await (const chunk of readBodyText(response, watchdog, provider)) text += chunk;
   // The whole answer is in: nothing left to time out.

@@ -1,4 +1,5 @@
 import type { LanguageModelV4, LanguageModelV4CallOptions } from "@ai-sdk/provider";
+import type { BackendResponse, BackendTransport } from "../backend-transport";
 import { foldSystemIntoFirstUser } from "../chat-message";
 import { LlmError } from "../errors";
 import { type Backend, type BackendEvent, definedHeaders, headersToRecord } from "./backend-call";
@@ -7,7 +8,7 @@ import type { CallWatchdog } from "./call-watchdog";
 import type { RetryListener } from "./chat-model";
 import { createChatModel } from "./chat-model";
 import { mapFinishReason } from "./finish-reason";
-import { type FetchFunction, postJson } from "./http";
+import { postJson } from "./http";
 import { type ErrorContext, streamError } from "./http-errors";
 import type { Timeouts } from "./timeouts";
 import { isRecord } from "./upstream-error-body";
@@ -26,7 +27,7 @@ export interface OllamaSettings {
   timeouts: Timeouts;
   /** Told of each retry before the first token (the chat shows it). */
   onRetry?: RetryListener;
-  fetch?: FetchFunction;
+  transport?: BackendTransport;
 }
 
 const PROVIDER = "ollama";
@@ -46,7 +47,7 @@ export function createOllamaModel(settings: OllamaSettings): LanguageModelV4 {
       };
       if (settings.keepAlive) body.keep_alive = settings.keepAlive;
       const headers = { ...(settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {}), ...definedHeaders(options.headers) };
-      const response = await postJson({ url, headers, body, watchdog, errors, fetch: settings.fetch });
+      const response = await postJson({ url, headers, body, watchdog, errors, transport: settings.transport });
       return { url, body, responseHeaders: headersToRecord(response.headers), events: readOllamaStream(response, watchdog, errors) };
     },
   };
@@ -68,7 +69,7 @@ function ollamaOptions(options: LanguageModelV4CallOptions, maxOutputTokens: num
 }
 
 /** Ollama's /api/chat NDJSON: one object per line, the last with `done: true` and token counts; errors as `{"error"}`. */
-async function* readOllamaStream(response: Response, watchdog: CallWatchdog, errors: ErrorContext): AsyncGenerator<BackendEvent> {
+async function* readOllamaStream(response: BackendResponse, watchdog: CallWatchdog, errors: ErrorContext): AsyncGenerator<BackendEvent> {
   let metadataSent = false;
   for await (const line of readNdjsonLines(response, watchdog, errors.provider)) {
     let data: unknown;

@@ -1,4 +1,5 @@
 import type { LanguageModelV4FinishReason } from "@ai-sdk/provider";
+import type { BackendResponse } from "../backend-transport";
 import { LlmError } from "../errors";
 import type { BackendEvent } from "./backend-call";
 import { readSseEvents } from "./body-events";
@@ -15,7 +16,7 @@ import type { ReportedUsage } from "./usage";
  * role-only deltas, usage on the finish chunk or on a later one, `data: [DONE]` or `data:[DONE]`,
  * and mid-stream errors as `data: {"error":…}` or llama.cpp's non-SSE `error: {…}` line.
  */
-export async function* readOpenAiChatStream(response: Response, watchdog: CallWatchdog, errors: ErrorContext): AsyncGenerator<BackendEvent> {
+export async function* readOpenAiChatStream(response: BackendResponse, watchdog: CallWatchdog, errors: ErrorContext): AsyncGenerator<BackendEvent> {
   const state = new ChunkState();
   for await (const event of readSseEvents(response, watchdog, errors.provider)) {
     yield* state.handle(event, watchdog, errors);

@@ -1,9 +1,10 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
+import type { BackendTransport } from "../backend-transport";
 import { foldSystemIntoFirstUser } from "../chat-message";
 import { type Backend, definedHeaders, headersToRecord } from "./backend-call";
 import type { RetryListener } from "./chat-model";
 import { createChatModel } from "./chat-model";
-import { type FetchFunction, postJson } from "./http";
+import { postJson } from "./http";
 import type { ErrorContext } from "./http-errors";
 import { openAiChatBody } from "./openai-chat-request";
 import { readOpenAiChatStream } from "./openai-chat-stream";
@@ -28,7 +29,7 @@ export interface OpenAICompatibleSettings {
   timeouts: Timeouts;
   /** Told of each retry before the first token (the chat shows it). */
   onRetry?: RetryListener;
-  fetch?: FetchFunction;
+  transport?: BackendTransport;
 }
 
 const PROVIDER = "openai-compatible";
@@ -54,7 +55,7 @@ export function createOpenAICompatibleModel(settings: OpenAICompatibleSettings):
         warnings,
       );
       const headers = { ...(settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {}), ...definedHeaders(options.headers) };
-      const response = await postJson({ url, headers, body, watchdog, errors, fetch: settings.fetch });
+      const response = await postJson({ url, headers, body, watchdog, errors, transport: settings.transport });
       return { url, body, responseHeaders: headersToRecord(response.headers), events: readOpenAiChatStream(response, watchdog, errors) };
     },
   };

@@ -1,4 +1,5 @@
 import type { LanguageModelV4, LanguageModelV4CallOptions, SharedV4Warning } from "@ai-sdk/provider";
+import type { BackendResponse, BackendTransport } from "../backend-transport";
 import { LlmError } from "../errors";
 import { buildLlama2Prompt, Llama2PromptError } from "../llama2-prompt";
 import { type Backend, type BackendEvent, definedHeaders, headersToRecord } from "./backend-call";
@@ -7,7 +8,7 @@ import type { CallWatchdog } from "./call-watchdog";
 import type { RetryListener } from "./chat-model";
 import { createChatModel } from "./chat-model";
 import { mapFinishReason } from "./finish-reason";
-import { type FetchFunction, postJson } from "./http";
+import { postJson } from "./http";
 import { type ErrorContext, streamError } from "./http-errors";
 import { limitStops } from "./openai-chat-request";
 import type { Timeouts } from "./timeouts";
@@ -24,7 +25,7 @@ export interface TgiSettings {
   timeouts: Timeouts;
   /** Told of each retry before the first token (the chat shows it). */
   onRetry?: RetryListener;
-  fetch?: FetchFunction;
+  transport?: BackendTransport;
 }
 
 const PROVIDER = "tgi";
@@ -49,7 +50,7 @@ export function createTgiModel(settings: TgiSettings): LanguageModelV4 {
       }
       const body = { inputs, parameters: tgiParameters(options, settings.maxOutputTokens, warnings) };
       const headers = { ...(settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {}), ...definedHeaders(options.headers) };
-      const response = await postJson({ url, headers, body, watchdog, errors, fetch: settings.fetch });
+      const response = await postJson({ url, headers, body, watchdog, errors, transport: settings.transport });
       return { url, body, responseHeaders: headersToRecord(response.headers), events: readTgiStream(response, watchdog, errors) };
     },
   };
@@ -79,7 +80,7 @@ function tgiParameters(options: LanguageModelV4CallOptions, maxOutputTokens: num
 }
 
 /** TGI's /generate_stream: `data:{…}` per token (no space), `:` keep-alives, no [DONE]; the last event has generated_text. */
-async function* readTgiStream(response: Response, watchdog: CallWatchdog, errors: ErrorContext): AsyncGenerator<BackendEvent> {
+async function* readTgiStream(response: BackendResponse, watchdog: CallWatchdog, errors: ErrorContext): AsyncGenerator<BackendEvent> {
   let started = false;
   for await (const event of readSseEvents(response, watchdog, errors.provider)) {
     if (event.data === undefined) continue;

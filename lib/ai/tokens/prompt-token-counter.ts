@@ -1,6 +1,6 @@
+import type { BackendTransport } from "../backend-transport";
 import type { ChatMessage } from "../chat-message";
 import type { ModelConfig } from "../model-config";
-import type { FetchFunction } from "../providers/http";
 import { type CountText, estimateCount, localTokenizerIfReady } from "./local-tokenizers";
 import { serverTokenCount, tokenizeTargetFor } from "./server-tokenizer";
 import { defaultTokenizer, type TokenizerKind } from "./tokenizer-kind";
@@ -25,13 +25,17 @@ export interface PromptTokenCounter {
  * returns a counter for messages made of them; a text not counted beforehand is estimated. A server tokenizer that
  * fails falls back to the estimate (and says so in `kind`).
  */
-export async function promptTokenCounter(config: ModelConfig, texts: readonly string[], deps: { fetch?: FetchFunction } = {}): Promise<PromptTokenCounter> {
+export async function promptTokenCounter(
+  config: ModelConfig,
+  texts: readonly string[],
+  deps: { transport?: BackendTransport } = {},
+): Promise<PromptTokenCounter> {
   const wanted = config.tokenizer ?? defaultTokenizer(config.provider);
   const unique = [...new Set(texts)];
   let kind: TokenizerKind = wanted;
   let counts: Map<string, number>;
   try {
-    counts = await countAll(wanted, config, [...unique, LLAMA2_USER_WRAPPER, LLAMA2_ANSWER_WRAPPER, LLAMA2_SYSTEM_WRAPPER], deps.fetch);
+    counts = await countAll(wanted, config, [...unique, LLAMA2_USER_WRAPPER, LLAMA2_ANSWER_WRAPPER, LLAMA2_SYSTEM_WRAPPER], deps.transport);
   } catch (error) {
     const key = `${config.provider} ${config.endpoint} ${wanted}`;
     if (!(error instanceof TokenizerLoading) && !warned.has(key)) {
@@ -39,7 +43,7 @@ export async function promptTokenCounter(config: ModelConfig, texts: readonly st
       console.warn(`[ai] ${config.provider} tokenizer "${wanted}" failed, estimating instead: ${error instanceof Error ? error.message : String(error)}`);
     }
     kind = "estimate";
-    counts = await countAll("estimate", config, unique, deps.fetch);
+    counts = await countAll("estimate", config, unique, deps.transport);
   }
   const of = (text: string) => counts.get(text) ?? estimateCount(text);
   const llamaTemplate = kind === "server" || kind === "llama2";
@@ -63,14 +67,19 @@ const SERVER_CONCURRENCY = 4;
 /** Tokenizers that failed and were reported: one log line each, not one per message. */
 const warned = new Set<string>();
 
-async function countAll(kind: TokenizerKind, config: ModelConfig, texts: readonly string[], fetchFn: FetchFunction | undefined): Promise<Map<string, number>> {
+async function countAll(
+  kind: TokenizerKind,
+  config: ModelConfig,
+  texts: readonly string[],
+  transport: BackendTransport | undefined,
+): Promise<Map<string, number>> {
   if (kind === "server") {
     const target = tokenizeTargetFor(config);
     if (!target) throw new Error("this backend has no /tokenize");
     const counts = new Map<string, number>();
     const queue = [...texts];
     const worker = async () => {
-      for (let text = queue.shift(); text !== undefined; text = queue.shift()) counts.set(text, await serverTokenCount(target, text, fetchFn));
+      for (let text = queue.shift(); text !== undefined; text = queue.shift()) counts.set(text, await serverTokenCount(target, text, transport));
     };
     await Promise.all(Array.from({ length: SERVER_CONCURRENCY }, worker));
     return counts;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
+import { type BackendTransport, backendTransport } from "../backend-transport";
 import type { ModelConfig } from "../model-config";
-import type { FetchFunction } from "../providers/http";
 
 /** Where and how a backend counts tokens with the model's own tokenizer. */
 export interface TokenizeTarget {
@@ -27,7 +27,7 @@ const CACHE_LIMIT = 5_000;
 const cache = new Map<string, number>();
 
 /** Tokens of `text` by the server's tokenizer (no BOS); throws when the server does not answer with a count. */
-export async function serverTokenCount(target: TokenizeTarget, text: string, fetchFn: FetchFunction = globalThis.fetch): Promise<number> {
+export async function serverTokenCount(target: TokenizeTarget, text: string, transport: BackendTransport = backendTransport()): Promise<number> {
   if (text === "") return 0;
   const key = `${target.url}\u0000${target.model ?? ""}\u0000${createHash("sha256").update(text).digest("base64")}`;
   const cached = cache.get(key);
@@ -41,15 +41,16 @@ export async function serverTokenCount(target: TokenizeTarget, text: string, fet
     target.style === "tgi"
       ? { inputs: text, parameters: { add_special_tokens: false } }
       : { content: text, add_special: false, prompt: text, add_special_tokens: false, ...(target.model ? { model: target.model } : {}) };
-  const response = await fetchFn(target.url, {
-    method: "POST",
+  // The backend's own transport: its addresses are checked after DNS as for the chat call itself.
+  const response = await transport({
+    url: target.url,
     headers: { "content-type": "application/json", ...(target.apiKey ? { authorization: `Bearer ${target.apiKey}` } : {}) },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(TOKENIZE_TIMEOUT_MS),
-    redirect: "manual",
   });
-  if (!response.ok) throw new Error(`POST ${target.url} answered HTTP ${response.status}`);
-  const count = countFrom(await response.json());
+  const answer = await bodyText(response.body);
+  if (response.status < 200 || response.status >= 300) throw new Error(`POST ${target.url} answered HTTP ${response.status}`);
+  const count = countFrom(JSON.parse(answer));
   if (count === undefined) throw new Error(`POST ${target.url} answered without tokens`);
   cache.set(key, count);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value ?? "");
@@ -62,4 +63,11 @@ function countFrom(json: unknown): number | undefined {
   const record = json as Record<string, unknown>;
   if (typeof record.count === "number") return record.count;
   return Array.isArray(record.tokens) ? record.tokens.length : undefined;
+}
+
+async function bodyText(body: AsyncIterable<Uint8Array>): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = "";
+  for await (const chunk of body) text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createGuardedFetch, type Resolver } from "@/lib/ai/guarded-fetch";
+import { createBackendTransport, type Resolver } from "@/lib/ai/backend-transport";
 import { createLanguageModel } from "@/lib/ai/registry";
 import { expectLlmError, onlyError } from "./support/expect-llm-error";
 import { TEST_TIMEOUTS } from "./support/fast-timeouts";
@@ -36,7 +36,7 @@ afterAll(async () => {
 function modelWith(resolve: Resolver, host: string) {
   return createLanguageModel(
     { provider: "openai-compatible", endpoint: `http://${host}:${port}/v1`, model: "m", timeouts: TEST_TIMEOUTS },
-    { fetch: createGuardedFetch(resolve) },
+    { transport: createBackendTransport(resolve) },
   );
 }
 
@@ -87,6 +87,7 @@ it("checks again on every connection: a name that rebinds to a metadata address 
 });
 
 it("refuses a forbidden literal address at call time too (a model row written before the check existed)", async () => {
-  const fetch = createGuardedFetch(answers({}));
-  await expect(fetch("http://169.254.169.254/latest/meta-data/", { method: "GET" })).rejects.toThrow(/link-local or cloud metadata/);
+  const send = createBackendTransport(answers({}));
+  const request = { url: "http://169.254.169.254/latest/meta-data/", headers: {}, body: "", signal: new AbortController().signal };
+  await expect(send(request)).rejects.toThrow(/link-local or cloud metadata/);
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { LookupAddress, LookupOptions } from "node:dns";
 import dns from "node:dns";
-import { Agent, fetch as undiciFetch } from "undici";
+import { Agent, request } from "undici";
 import { endpointProblem, isForbiddenAddress } from "./endpoint-policy";
 
 // The endpoint check (endpoint-policy.ts) reads the spelling of a URL; a host name can still resolve to a metadata
@@ -46,26 +46,54 @@ export function guardedLookup(resolve: Resolver) {
   };
 }
 
-/** A fetch for backend calls: refuses a forbidden spelling at once and a forbidden resolved address per connection. */
-export function createGuardedFetch(resolve: Resolver = systemResolver): typeof globalThis.fetch {
+/** One POST to a model server. */
+export interface BackendRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Aborting it ends the request, also while its body is being read. */
+  signal: AbortSignal;
+}
+
+/** A model server's answer. No redirect is ever followed: a 3xx comes back as it is. */
+export interface BackendResponse {
+  status: number;
+  headers: Headers;
+  /** The body's bytes as they arrive. Leaving the iteration early ends the request. */
+  body: AsyncIterable<Uint8Array>;
+}
+
+export type BackendTransport = (request: BackendRequest) => Promise<BackendResponse>;
+
+/**
+ * The HTTP client of every backend call: refuses a forbidden spelling at once and a forbidden resolved address per
+ * connection. undici's `request` rather than fetch: the body is a Node stream read chunk by chunk, where fetch wraps
+ * every chunk in web streams and promises; at 500 simultaneous answers that was about a tenth of the server's CPU.
+ * A redirect is answered as an error by the caller, never followed: it could lead the request (and its key) anywhere.
+ */
+export function createBackendTransport(resolve: Resolver = systemResolver): BackendTransport {
   const dispatcher = new Agent({ connect: { lookup: guardedLookup(resolve) } });
-  return (input, init) => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  return async ({ url, headers, body, signal }) => {
     const problem = endpointProblem(url);
-    if (problem) return Promise.reject(new TypeError(`fetch failed: endpoint ${problem}`));
-    // undici's own fetch with its own Agent: Node's built-in fetch is an older undici, and mixing the two loses the
-    // abort of a request in flight (the upstream connection would stay open after Stop or a timeout).
-    return undiciFetch(input as Parameters<typeof undiciFetch>[0], {
-      ...(init as Parameters<typeof undiciFetch>[1]),
-      dispatcher,
-    }) as unknown as Promise<Response>;
+    if (problem) throw new TypeError(`request refused: endpoint ${problem}`);
+    const response = await request(url, { method: "POST", headers, body, signal, dispatcher });
+    return { status: response.statusCode, headers: headersOf(response.headers), body: response.body };
   };
 }
 
-const globalForFetch = globalThis as unknown as { guardedBackendFetch?: typeof globalThis.fetch };
+function headersOf(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  return headers;
+}
 
-/** The process-wide backend fetch (one connection pool). */
-export function backendFetch(): typeof globalThis.fetch {
-  globalForFetch.guardedBackendFetch ??= createGuardedFetch();
-  return globalForFetch.guardedBackendFetch;
+const globalForTransport = globalThis as unknown as { backendTransport?: BackendTransport };
+
+/** The process-wide backend transport (one connection pool). */
+export function backendTransport(): BackendTransport {
+  globalForTransport.backendTransport ??= createBackendTransport();
+  return globalForTransport.backendTransport;
 }
