@@ -2,13 +2,30 @@ import type { UIMessageChunk } from "ai";
 
 /** One frame at 60 Hz: a browser shows no more updates than that. */
 export const TEXT_DELIVERY_GAP_MS = 16;
+/**
+ * Text deliveries per second this instance makes in all, shared by the answers whose text is flowing: up to 32 of
+ * them each get a delivery per frame; beyond, each one's gap grows with their number (50 ms at 100 answers), up to
+ * MAX_TEXT_DELIVERY_GAP_MS. Each delivery costs a trip through the response stream and a socket write (a system call
+ * that, at 500 simultaneous answers, cost more than the rest of the delivery), so under load fewer, larger
+ * deliveries leave the CPU for answers instead of for writes; a reader sees text arrive 20 times a second instead of 60.
+ */
+const TEXT_DELIVERIES_PER_SECOND = 2_000;
+export const MAX_TEXT_DELIVERY_GAP_MS = 100;
+
+/** Answers whose text is flowing, on this instance. */
+let flowingAnswers = 0;
+
+/** The gap between two text deliveries of one answer while `flowing` answers stream. */
+export function textDeliveryGapMs(flowing: number): number {
+  return Math.min(MAX_TEXT_DELIVERY_GAP_MS, Math.max(TEXT_DELIVERY_GAP_MS, (flowing * 1000) / TEXT_DELIVERIES_PER_SECOND));
+}
 
 /**
  * Every UI message chunk of one answer, kept so that a client that comes back mid-answer gets the whole answer
  * replayed (the AI SDK client rebuilds the message from the replay), then follows live until the end.
  *
  * Live chunks reach followers in deliveries, with the text deltas of a delivery joined: at most one delivery per
- * event-loop turn (setImmediate), and once text flows at most one per TEXT_DELIVERY_GAP_MS. Under hundreds of answers a
+ * event-loop turn (setImmediate), and once text flows at most one per gap (textDeliveryGapMs). Under hundreds of answers a
  * backend's tokens arrive in bursts, and each event costs the response stream, the SSE encoding and a socket write
  * (a sixth of the CPU at 500 answers went to those writes): one event per burst, or per frame of a fast backend,
  * instead of one per token. Nothing a user notices waits: the first text goes out at once, the end (finish, error
@@ -35,7 +52,7 @@ export class ChunkLog {
     this.unsent += 1;
     if (this.deliveryScheduled) return;
     this.deliveryScheduled = true;
-    const wait = this.textFlowing && chunk.type === "text-delta" ? this.lastDeliveryAt + TEXT_DELIVERY_GAP_MS - performance.now() : 0;
+    const wait = this.textFlowing && chunk.type === "text-delta" ? this.lastDeliveryAt + textDeliveryGapMs(flowingAnswers) - performance.now() : 0;
     if (wait > 0) setTimeout(() => this.deliverUnsent(), wait);
     else setImmediate(() => this.deliverUnsent());
   }
@@ -44,6 +61,7 @@ export class ChunkLog {
     if (this.closed) return;
     this.deliverUnsent();
     this.closed = true;
+    if (this.textFlowing) flowingAnswers -= 1;
     for (const follower of this.followers) this.deliver(follower, () => follower.close());
     this.followers.clear();
   }
@@ -54,7 +72,10 @@ export class ChunkLog {
     const batch = compactTextDeltas(this.chunks.slice(this.chunks.length - this.unsent));
     this.unsent = 0;
     this.lastDeliveryAt = performance.now();
-    this.textFlowing ||= batch.some((chunk) => chunk.type === "text-delta");
+    if (!this.textFlowing && batch.some((chunk) => chunk.type === "text-delta")) {
+      this.textFlowing = true;
+      flowingAnswers += 1;
+    }
     for (const follower of this.followers) this.deliver(follower, () => batch.forEach((chunk) => follower.enqueue(chunk)));
   }
 

@@ -1,6 +1,6 @@
 import type { UIMessageChunk } from "ai";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ChunkLog, compactTextDeltas, TEXT_DELIVERY_GAP_MS } from "@/lib/chat/chunk-log";
+import { ChunkLog, compactTextDeltas, MAX_TEXT_DELIVERY_GAP_MS, TEXT_DELIVERY_GAP_MS, textDeliveryGapMs } from "@/lib/chat/chunk-log";
 
 async function readAll(stream: ReadableStream<UIMessageChunk>): Promise<UIMessageChunk[]> {
   const chunks: UIMessageChunk[] = [];
@@ -154,5 +154,45 @@ describe("ChunkLog live delivery", () => {
       }
       expect(seen).toEqual([delta("a"), delta("b"), delta("c")]);
     });
+    it("spaces each answer's deliveries further apart while many answers stream, and back once they end", async () => {
+      vi.useFakeTimers({ toFake: ["setImmediate", "setTimeout", "performance"] });
+      const others = Array.from({ length: 99 }, () => new ChunkLog());
+      for (const other of others) other.push(delta("x"));
+      await vi.advanceTimersToNextTimerAsync();
+      const log = new ChunkLog();
+      const reader = log.subscribe().getReader();
+      log.push(delta("a"));
+      await vi.advanceTimersToNextTimerAsync();
+      expect((await reader.read()).value).toEqual(delta("a"));
+
+      // 100 answers flowing: one delivery per 50 ms each, not per frame.
+      log.push(delta("b"));
+      let next = reader.read();
+      await vi.advanceTimersByTimeAsync(TEXT_DELIVERY_GAP_MS + 2);
+      expect(await Promise.race([next, Promise.resolve("nothing yet")])).toBe("nothing yet");
+      await vi.advanceTimersByTimeAsync(50 - TEXT_DELIVERY_GAP_MS - 2);
+      expect((await next).value).toEqual(delta("b"));
+
+      for (const other of others) other.close();
+      await vi.advanceTimersByTimeAsync(50);
+      log.push(delta("c"));
+      next = reader.read();
+      await vi.advanceTimersToNextTimerAsync();
+      expect((await next).value).toEqual(delta("c"));
+      log.push(delta("d"));
+      next = reader.read();
+      await vi.advanceTimersByTimeAsync(TEXT_DELIVERY_GAP_MS);
+      expect((await next).value).toEqual(delta("d"));
+      log.close();
+    });
+  });
+});
+
+describe("textDeliveryGapMs", () => {
+  it("is a frame for a few answers, grows with their number beyond, and has a ceiling", () => {
+    expect(textDeliveryGapMs(1)).toBe(TEXT_DELIVERY_GAP_MS);
+    expect(textDeliveryGapMs(32)).toBe(TEXT_DELIVERY_GAP_MS);
+    expect(textDeliveryGapMs(100)).toBe(50);
+    expect(textDeliveryGapMs(10_000)).toBe(MAX_TEXT_DELIVERY_GAP_MS);
   });
 });
