@@ -3,9 +3,15 @@ import { randomUUID } from "node:crypto";
 import type { UIMessageChunk } from "ai";
 import { LlmError } from "@/lib/ai/errors";
 import { ApiError } from "@/lib/api/errors";
-import { type ConversationRow, getConversationAccess, getOrCreateConversation, setConversationModel } from "@/lib/db/conversations";
+import {
+  type ConversationRow,
+  createConversationUnlessExists,
+  getConversationAccess,
+  getOrCreateConversation,
+  setConversationModel,
+} from "@/lib/db/conversations";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { createAssistantMessage, finishAssistantMessage, insertUserMessage, listMessages, type StoredMessage } from "@/lib/db/messages";
+import { createAssistantMessage, finishAssistantMessage, insertQuestionAndAnswer, listMessages, type StoredMessage } from "@/lib/db/messages";
 import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import { refuseNewAnswersWhenShuttingDown } from "@/lib/server/shutdown";
@@ -88,7 +94,7 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
 
   let prepared: Awaited<ReturnType<typeof storeTurn>>;
   try {
-    prepared = await storeTurn(user, input, chatModel.id);
+    prepared = await storeTurn(user, input, chatModel.id, access.conversation === null);
   } catch (error) {
     releaseGeneration(generation);
     await forgetNewConversation(user.id, input.conversationId, access.conversation === null);
@@ -135,7 +141,7 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
       startedAt,
       afterComplete: conversation.titleIsSet
         ? undefined
-        : () => createConversationTitle({ user, conversationId: conversation.id, chatModel, firstUserText, modelDeps: tuning.modelDeps }),
+        : () => createConversationTitle({ user, conversationId: conversation.id, chatModel, chatPrivacy: privacy, firstUserText, modelDeps: tuning.modelDeps }),
     },
     tuning,
   );
@@ -197,12 +203,15 @@ function placeTurn(rows: readonly StoredMessage[], activeMessageId: string | nul
 
 /**
  * The conversation (created on the first message), the user's message (unless regenerating) and an empty answer, in
- * this order; the answer becomes the end of the branch on show. The history is that branch only.
+ * this order; the answer becomes the end of the branch on show. The history is that branch only. `seenMissing`: the
+ * request found no such conversation, so it creates it without reading it again.
  */
-async function storeTurn(user: ChatUser, input: ChatRequest, modelId: string) {
-  const conversation = await getOrCreateConversation({ id: input.conversationId, userId: user.id, modelId });
-  if (!conversation) return { refusal: new ApiError("not_found", "This conversation does not exist.") };
-  const rows = await listMessages(conversation.id);
+async function storeTurn(user: ChatUser, input: ChatRequest, modelId: string, seenMissing: boolean) {
+  const found = await findOrCreate({ id: input.conversationId, userId: user.id, modelId }, seenMissing);
+  if (!found) return { refusal: new ApiError("not_found", "This conversation does not exist.") };
+  const { conversation, created } = found;
+  // A conversation this request has just created has no messages yet.
+  const rows = created ? [] : await listMessages(conversation.id);
   const placement = placeTurn(rows, conversation.activeMessageId, input);
   if ("refusal" in placement) return placement;
 
@@ -210,18 +219,24 @@ async function storeTurn(user: ChatUser, input: ChatRequest, modelId: string) {
   // Explicit, strictly increasing times: an answer must sort after its question, and a new alternative after
   // everything before it, even within one millisecond.
   const lastAt = rows[rows.length - 1]?.createdAt.getTime() ?? 0;
-  let createdAt = new Date(Math.max(Date.now(), lastAt + 1));
-  let parentId = placement.parentId;
+  const at = Math.max(Date.now(), lastAt + 1);
+  const assistant = { id: randomUUID(), createdAt: new Date("message" in input ? at + 1 : at) };
   if ("message" in input) {
-    await insertUserMessage({ id: input.message.id, conversationId: conversation.id, parentId, text: input.message.text, createdAt });
+    const question = { id: input.message.id, text: input.message.text, createdAt: new Date(at) };
+    await insertQuestionAndAnswer({ conversationId: conversation.id, parentId: placement.parentId, question, answer: { ...assistant, modelId } });
     history.push({ role: "user", text: input.message.text, status: "complete" });
-    parentId = input.message.id;
-    createdAt = new Date(createdAt.getTime() + 1);
+  } else {
+    await createAssistantMessage({ ...assistant, conversationId: conversation.id, parentId: placement.parentId, modelId });
   }
-  const assistant = { id: randomUUID(), createdAt };
-  await createAssistantMessage({ ...assistant, conversationId: conversation.id, parentId, modelId });
   await setConversationModel(conversation.id, modelId, assistant.id);
 
   const firstUserText = history.find((turn) => turn.role === "user")?.text ?? "";
   return { conversation, history, assistant, firstUserText };
+}
+
+/** The conversation and whether this request created it (then it has no messages to read). */
+async function findOrCreate(conversation: { id: string; userId: string; modelId: string }, seenMissing: boolean) {
+  if (seenMissing) return createConversationUnlessExists(conversation);
+  const existing = await getOrCreateConversation(conversation);
+  return existing && { conversation: existing, created: false };
 }

@@ -9,7 +9,7 @@ import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
 import type { PlaceholderTable } from "@/lib/privacy/placeholders";
 import { restorePlaceholders } from "@/lib/privacy/restore";
 import { errorFields, log } from "@/lib/server/log";
-import { checkPromptPrivacy } from "./privacy-guard";
+import { checkPromptPrivacy, type ModelPrivacy } from "./privacy-guard";
 import { fallbackTitle, sanitizeTitle } from "./title-text";
 
 /** Admins may name a cheap model for titles; without one (or if this user may not use it) the chat's model writes it. */
@@ -24,6 +24,11 @@ export interface TitleRequest {
   user: { id: string; role: "admin" | "user" };
   conversationId: string;
   chatModel: ChatModel;
+  /**
+   * The chat model's privacy as this request's answer was checked with (modelPrivacy): the title sends part of that
+   * same prompt to the same model, so it is checked the same way without reading the settings again.
+   */
+  chatPrivacy?: ModelPrivacy;
   firstUserText: string;
   modelDeps?: LanguageModelDeps;
 }
@@ -86,7 +91,9 @@ async function titleFromModel(request: TitleRequest): Promise<string> {
  */
 async function titleRequestText(request: TitleRequest, model: ChatModel): Promise<{ text: string; table: PlaceholderTable | null } | null> {
   const prompt = [{ role: "user" as const, content: request.firstUserText.slice(0, 2_000) }];
-  const check = await checkPromptPrivacy({ userId: request.user.id, model, prompt, surface: "title" });
+  // Another title model has a policy of its own: loaded for it.
+  const privacy = model === request.chatModel ? request.chatPrivacy : undefined;
+  const check = await checkPromptPrivacy({ userId: request.user.id, model, prompt, surface: "title", privacy });
   if (!check.ok) return null;
   return { text: check.sendable.prompt[0]?.content ?? "", table: check.sendable.table };
 }

@@ -28,22 +28,38 @@ export async function getConversationAccess(userId: string, id: string): Promise
   return conversation.userId === userId ? { conversation, takenByOther: false } : { conversation: null, takenByOther: true };
 }
 
+type NewConversation = { id: string; userId: string; modelId: string };
+
 /**
  * The user's conversation with the client-chosen id, created on the first message. Null when the id belongs to
  * another user (treated as not found). Two concurrent first messages create it once.
  */
-export async function getOrCreateConversation({ id, userId, modelId }: { id: string; userId: string; modelId: string }): Promise<ConversationRow | null> {
+export async function getOrCreateConversation({ id, userId, modelId }: NewConversation): Promise<ConversationRow | null> {
   const existing = await getConversationForUser(userId, id);
   if (existing) return existing;
+  return (await createConversationUnlessExists({ id, userId, modelId }))?.conversation ?? null;
+}
+
+/**
+ * For a caller that just saw the id free (getConversationAccess): inserts straight away instead of reading again.
+ * `created` is false when a concurrent first message created it meanwhile; null when the id is another user's.
+ */
+export async function createConversationUnlessExists({
+  id,
+  userId,
+  modelId,
+}: NewConversation): Promise<{ conversation: ConversationRow; created: boolean } | null> {
   // The title, titleIsSet and pinned take the schema's defaults; the dates are written as Prisma writes them.
   const now = new Date();
-  const created = await getDb().$queryRaw<ConversationRow[]>`
+  const inserted = await getDb().$queryRaw<ConversationRow[]>`
     INSERT INTO "Conversation" ("id", "userId", "modelId", "createdAt", "updatedAt")
     VALUES (${id}, ${userId}, ${modelId}, ${now}, ${now})
     ON CONFLICT ("id") DO NOTHING
     RETURNING *`;
-  // Nothing inserted: a concurrent first message created it (or the id is another user's).
-  return created[0] ?? getConversationForUser(userId, id);
+  if (inserted[0]) return { conversation: inserted[0], created: true };
+  // Nothing inserted: it exists, created by a concurrent first message (or the id is another user's).
+  const existing = await getConversationForUser(userId, id);
+  return existing ? { conversation: existing, created: false } : null;
 }
 
 /**

@@ -88,6 +88,34 @@ export async function createAssistantMessage({
   return insertedRow(rows);
 }
 
+/**
+ * A chat turn's user message and its empty answer (which follows it), in one statement: one round trip instead of
+ * two, and never a question stored without its answer. A reused question id fails the whole statement on the
+ * primary key (isUniqueViolation), as insertUserMessage does. The columns one row does not use get null, as the
+ * schema's default for each.
+ */
+export async function insertQuestionAndAnswer({
+  conversationId,
+  parentId,
+  question,
+  answer,
+}: {
+  conversationId: string;
+  parentId: string | null;
+  question: { id: string; text: string; createdAt: Date };
+  answer: { id: string; modelId: string; createdAt: Date };
+}): Promise<{ question: StoredMessage; answer: StoredMessage }> {
+  const now = new Date();
+  const rows = await getDb().$queryRaw<StoredMessage[]>`
+    INSERT INTO "Message" ("id", "conversationId", "parentId", "compareRunId", "role", "parts", "modelId", "status", "createdAt", "updatedAt")
+    VALUES
+      (${question.id}, ${conversationId}, ${parentId}, ${null}, ${"user"}, ${textPartsJson(question.text)}, ${null}, ${"complete"}, ${question.createdAt}, ${now}),
+      (${answer.id}, ${conversationId}, ${question.id}, ${null}, ${"assistant"}, ${"[]"}, ${answer.modelId}, ${"streaming"}, ${answer.createdAt}, ${now})
+    RETURNING *`;
+  // RETURNING promises no order (SQLite says so): the rows are told apart by id.
+  return { question: insertedRow(rows.filter((row) => row.id === question.id)), answer: insertedRow(rows.filter((row) => row.id === answer.id)) };
+}
+
 function insertedRow(rows: StoredMessage[]): StoredMessage {
   const [row] = rows;
   if (!row) throw new Error("INSERT … RETURNING returned no row");

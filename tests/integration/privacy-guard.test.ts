@@ -164,6 +164,21 @@ describe(`privacy guard on ${testProvider()}`, () => {
     expect(await getDb().message.count({ where: { conversationId: first.conversationId } })).toBe(2);
   });
 
+  it("block: a title model of its own is checked by its own policy, not by the chat model's", async () => {
+    await getDb().setting.create({ data: { key: "chat.titleModelId", value: "blocking" } });
+    const body = input(PERSONAL, "internal");
+    expect((await send(body)).status).toBe(200);
+    await settled(body.conversationId);
+
+    // The answer's model lets everything through; the title model blocks personal data: no model title.
+    const conversation = await getDb().conversation.findUniqueOrThrow({ where: { id: body.conversationId } });
+    expect(conversation).toMatchObject({ titleIsSet: true });
+    expect(conversation.title.startsWith(ECHO_PHRASE)).toBe(true);
+    expect(fakes.azure.requestCount).toBe(0);
+    const [entry] = await auditOf("privacy.blocked");
+    expect(entry).toMatchObject({ actorId: user.id, target: "blocking", details: { surface: "title", boundary: "external", email: 1, iban: 1 } });
+  });
+
   it("warn: 409 with the findings until the user confirms them, then sent as written and audited", async () => {
     const body = input(PERSONAL, "warning");
     const refused = await send(body);
