@@ -45,10 +45,20 @@ export async function postJson(options: PostJsonOptions): Promise<BackendRespons
   throw errorFromResponse(errors, response.status, response.headers, text);
 }
 
-/** Decoded body text, chunk by chunk. Ends the upstream request when the consumer stops early. */
-export async function* readBodyText(response: BackendResponse, watchdog: CallWatchdog, provider: string): AsyncGenerator<string> {
+/** Turns a body's text, as it arrives in pieces of any size, into items (SSE events, NDJSON lines, the text itself). */
+export interface BodyDecoder<T> {
+  push(text: string): Iterable<T>;
+  /** What is left once the body has ended. */
+  end(): Iterable<T>;
+}
+
+/**
+ * The body's items through the decoder, read in this one generator (every generator stacked per chunk costs a
+ * promise per item, for every token of every answer). Ends the upstream request when the consumer stops early.
+ */
+export async function* readBody<T>(response: BackendResponse, watchdog: CallWatchdog, provider: string, decoder: BodyDecoder<T>): AsyncGenerator<T> {
   const chunks = response.body[Symbol.asyncIterator]();
-  const decoder = new TextDecoder();
+  const text = new TextDecoder();
   let finished = false;
   try {
     for (;;) {
@@ -60,12 +70,13 @@ export async function* readBodyText(response: BackendResponse, watchdog: CallWat
       }
       if (chunk.done) {
         finished = true;
-        const rest = decoder.decode();
-        if (rest) yield rest;
+        const rest = text.decode();
+        if (rest) yield* decoder.push(rest);
+        yield* decoder.end();
         return;
       }
-      const text = decoder.decode(chunk.value, { stream: true });
-      if (text) yield text;
+      const piece = text.decode(chunk.value, { stream: true });
+      if (piece) yield* decoder.push(piece);
     }
   } finally {
     if (!finished) {
@@ -75,9 +86,11 @@ export async function* readBodyText(response: BackendResponse, watchdog: CallWat
   }
 }
 
+const WHOLE_TEXT: BodyDecoder<string> = { push: (text) => [text], end: () => [] };
+
 export async function readBodyJson(response: BackendResponse, watchdog: CallWatchdog, provider: string): Promise<unknown> {
   let text = "";
-  for await (const chunk of readBodyText(response, watchdog, provider)) text += chunk;
+  for await (const chunk of readBody(response, watchdog, provider, WHOLE_TEXT)) text += chunk;
   // The whole answer is in: nothing left to time out.
   watchdog.dispose();
   try {
