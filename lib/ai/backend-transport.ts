@@ -81,6 +81,14 @@ export function createBackendTransport(resolve: Resolver = systemResolver): Back
   };
 }
 
+/** A whole body as text (an error's body, a small JSON answer). */
+export async function bodyText(body: AsyncIterable<Uint8Array>): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = "";
+  for await (const chunk of body) text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
+}
+
 function headersOf(raw: Record<string, string | string[] | undefined>): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(raw)) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { type BackendResponse, type BackendTransport, backendTransport } from "../backend-transport";
+import { type BackendResponse, type BackendTransport, backendTransport, bodyText } from "../backend-transport";
 import { LlmError } from "../errors";
 import type { CallWatchdog } from "./call-watchdog";
 import { type ErrorContext, errorFromResponse, networkError } from "./http-errors";
@@ -36,9 +36,7 @@ export async function postJson(options: PostJsonOptions): Promise<BackendRespons
   if (response.status >= 200 && response.status < 300) return response;
   let text = "";
   try {
-    const decoder = new TextDecoder();
-    for await (const chunk of response.body) text += decoder.decode(chunk, { stream: true });
-    text += decoder.decode();
+    text = await bodyText(response.body);
   } catch (error) {
     throw translate(errors.provider, watchdog, error, "connect");
   }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type BackendTransport, backendTransport } from "../backend-transport";
+import { type BackendTransport, backendTransport, bodyText } from "../backend-transport";
 import type { ModelConfig } from "../model-config";
 
 /** Where and how a backend counts tokens with the model's own tokenizer. */
@@ -63,11 +63,4 @@ function countFrom(json: unknown): number | undefined {
   const record = json as Record<string, unknown>;
   if (typeof record.count === "number") return record.count;
   return Array.isArray(record.tokens) ? record.tokens.length : undefined;
-}
-
-async function bodyText(body: AsyncIterable<Uint8Array>): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = "";
-  for await (const chunk of body) text += decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
 }
