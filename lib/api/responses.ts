@@ -1,5 +1,6 @@
-import { createUIMessageStreamResponse, type UIMessageChunk } from "ai";
+import type { UIMessageChunk } from "ai";
 import { NextResponse } from "next/server";
+import { UI_MESSAGE_STREAM_HEADERS, uiMessageSseStream } from "./sse-stream";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
@@ -17,10 +18,11 @@ export function noContent(): Response {
 const KEEP_ALIVE_MS = 15_000;
 
 // `no-transform`: Next's gzip (and a proxy's) leaves the event stream alone. Compressing hundreds of streams token by
-// token cost a tenth of the server's CPU and saved little (each flush is a few bytes).
-const STREAM_HEADERS = { "Cache-Control": "private, no-store, no-transform" };
+// token cost a tenth of the server's CPU and saved little (each flush is a few bytes). Lower case, so it replaces the
+// protocol's `cache-control` (header names are case-insensitive: a second spelling would add a second value).
+const STREAM_HEADERS = { ...UI_MESSAGE_STREAM_HEADERS, "cache-control": "private, no-store, no-transform" };
 
-/** A UI message stream (server-sent events) as `useChat` reads it. */
+/** A UI message stream (server-sent events) as `useChat` reads it: the AI SDK's bytes, encoded in one stream. */
 export function chatStreamResponse(stream: ReadableStream<UIMessageChunk>): Response {
-  return createUIMessageStreamResponse({ stream, headers: STREAM_HEADERS, keepAliveMs: KEEP_ALIVE_MS });
+  return new Response(uiMessageSseStream(stream, KEEP_ALIVE_MS), { headers: STREAM_HEADERS });
 }
