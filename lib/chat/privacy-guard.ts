@@ -2,7 +2,7 @@ import "server-only";
 import type { ChatMessage } from "@/lib/ai/chat-message";
 import { ApiError } from "@/lib/api/errors";
 import { recordAuditEvent } from "@/lib/db/audit";
-import { type BoundaryPolicies, getPrivacySettings } from "@/lib/db/privacy-settings";
+import { type BoundaryPolicies, getPrivacySettings, type PrivacySettings } from "@/lib/db/privacy-settings";
 import type { ChatModel } from "@/lib/models/chat-models";
 import type { FindingCount } from "@/lib/privacy/decision";
 import { describeCounts } from "@/lib/privacy/describe";
@@ -47,15 +47,16 @@ export type PrivacyCheckInput = {
 /** A model's boundary, the policy its requests get and the admin's compiled terms and patterns. */
 export type ModelPrivacy = { boundary: Boundary; policy: PrivacyPolicy; customRules: CompiledCustomRules | undefined };
 
-export async function modelPrivacy(model: ChatModel): Promise<ModelPrivacy> {
-  const { boundaryPolicies, customRules } = await privacyRules();
+/** `settings`: already read with the caller's other settings (one query); else read here. */
+export async function modelPrivacy(model: ChatModel, settings?: PrivacySettings): Promise<ModelPrivacy> {
+  const { boundaryPolicies, customRules } = await privacyRules(settings);
   return { boundary: boundaryOfModel(model.config), policy: policyForModel(model.config, boundaryPolicies), customRules };
 }
 
 /** The admin's boundary policies and compiled terms and patterns (also for the admin's try box). */
-export async function privacyRules(): Promise<{ boundaryPolicies: BoundaryPolicies; customRules: CompiledCustomRules | undefined }> {
-  const settings = await getPrivacySettings();
-  return { boundaryPolicies: settings.boundaryPolicies, customRules: compiledRules(settings.customRules) };
+export async function privacyRules(settings?: PrivacySettings): Promise<{ boundaryPolicies: BoundaryPolicies; customRules: CompiledCustomRules | undefined }> {
+  const { boundaryPolicies, customRules } = settings ?? (await getPrivacySettings());
+  return { boundaryPolicies, customRules: compiledRules(customRules) };
 }
 
 /**

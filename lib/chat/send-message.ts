@@ -12,6 +12,8 @@ import {
 } from "@/lib/db/conversations";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { createAssistantMessage, finishAssistantMessage, insertQuestionAndAnswer, listMessages, type StoredMessage } from "@/lib/db/messages";
+import { PRIVACY_SETTING_KEYS, privacySettingsFrom } from "@/lib/db/privacy-settings";
+import { getSettings } from "@/lib/db/settings";
 import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import { refuseNewAnswersWhenShuttingDown } from "@/lib/server/shutdown";
@@ -27,7 +29,7 @@ import { activeLeaf, pathTo } from "./message-tree";
 import { buildModelPrompt, type ModelPrompt } from "./model-prompt";
 import { guardModelPrompt, mayCountRemotely, modelPrivacy } from "./privacy-guard";
 import { storedText } from "./stored-message";
-import { createConversationTitle } from "./title";
+import { createConversationTitle, TITLE_MODEL_SETTING } from "./title";
 import type { ChatRequest } from "./types";
 
 export interface ChatUser {
@@ -69,7 +71,9 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
   // The prompt exactly as it will be sent passes the privacy policy before anything is stored or any slot is taken,
   // so a refusal (blocked, or waiting for the user's confirmation) leaves nothing behind.
   const tuning = options.tuning ?? DEFAULT_TUNING;
-  const privacy = await modelPrivacy(chatModel);
+  // The admin's settings this answer needs, in one query: its privacy rules and, for a new chat's title, the title model.
+  const settings = await getSettings([...PRIVACY_SETTING_KEYS, TITLE_MODEL_SETTING]);
+  const privacy = await modelPrivacy(chatModel, privacySettingsFrom(settings));
   const planned = await planPrompt(input, access.conversation, chatModel, initialSettings, tuning, mayCountRemotely(privacy));
   const sendable = await guardModelPrompt({
     userId: user.id,
@@ -141,7 +145,16 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
       startedAt,
       afterComplete: conversation.titleIsSet
         ? undefined
-        : () => createConversationTitle({ user, conversationId: conversation.id, chatModel, chatPrivacy: privacy, firstUserText, modelDeps: tuning.modelDeps }),
+        : () =>
+            createConversationTitle({
+              user,
+              conversationId: conversation.id,
+              chatModel,
+              chatPrivacy: privacy,
+              titleModelSetting: settings.get(TITLE_MODEL_SETTING) ?? null,
+              firstUserText,
+              modelDeps: tuning.modelDeps,
+            }),
     },
     tuning,
   );
@@ -207,7 +220,8 @@ function placeTurn(rows: readonly StoredMessage[], activeMessageId: string | nul
  * request found no such conversation, so it creates it without reading it again.
  */
 async function storeTurn(user: ChatUser, input: ChatRequest, modelId: string, seenMissing: boolean) {
-  const found = await findOrCreate({ id: input.conversationId, userId: user.id, modelId }, seenMissing);
+  const assistantId = randomUUID();
+  const found = await findOrCreate({ id: input.conversationId, userId: user.id, modelId }, assistantId, seenMissing);
   if (!found) return { refusal: new ApiError("not_found", "This conversation does not exist.") };
   const { conversation, created } = found;
   // A conversation this request has just created has no messages yet.
@@ -220,7 +234,7 @@ async function storeTurn(user: ChatUser, input: ChatRequest, modelId: string, se
   // everything before it, even within one millisecond.
   const lastAt = rows[rows.length - 1]?.createdAt.getTime() ?? 0;
   const at = Math.max(Date.now(), lastAt + 1);
-  const assistant = { id: randomUUID(), createdAt: new Date("message" in input ? at + 1 : at) };
+  const assistant = { id: assistantId, createdAt: new Date("message" in input ? at + 1 : at) };
   if ("message" in input) {
     const question = { id: input.message.id, text: input.message.text, createdAt: new Date(at) };
     await insertQuestionAndAnswer({ conversationId: conversation.id, parentId: placement.parentId, question, answer: { ...assistant, modelId } });
@@ -228,15 +242,19 @@ async function storeTurn(user: ChatUser, input: ChatRequest, modelId: string, se
   } else {
     await createAssistantMessage({ ...assistant, conversationId: conversation.id, parentId: placement.parentId, modelId });
   }
-  await setConversationModel(conversation.id, modelId, assistant.id);
+  // A conversation created here already has this model and this answer on show.
+  if (!created) await setConversationModel(conversation.id, modelId, assistant.id);
 
   const firstUserText = history.find((turn) => turn.role === "user")?.text ?? "";
   return { conversation, history, assistant, firstUserText };
 }
 
-/** The conversation and whether this request created it (then it has no messages to read). */
-async function findOrCreate(conversation: { id: string; userId: string; modelId: string }, seenMissing: boolean) {
-  if (seenMissing) return createConversationUnlessExists(conversation);
+/**
+ * The conversation and whether this request created it (then it has no messages to read, and it was created with
+ * the answer about to be stored on show).
+ */
+async function findOrCreate(conversation: { id: string; userId: string; modelId: string }, answerId: string, seenMissing: boolean) {
+  if (seenMissing) return createConversationUnlessExists({ ...conversation, activeMessageId: answerId });
   const existing = await getOrCreateConversation(conversation);
   return existing && { conversation: existing, created: false };
 }

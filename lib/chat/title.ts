@@ -3,7 +3,7 @@ import { generateText } from "ai";
 import { readChatMetadata } from "@/lib/ai/metadata";
 import { createLanguageModel, type LanguageModelDeps } from "@/lib/ai/registry";
 import { setTitleIfUnset } from "@/lib/db/conversations";
-import { getSetting } from "@/lib/db/settings";
+import { getSettings } from "@/lib/db/settings";
 import { recordUsage } from "@/lib/db/usage";
 import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
 import type { PlaceholderTable } from "@/lib/privacy/placeholders";
@@ -29,6 +29,8 @@ export interface TitleRequest {
    * same prompt to the same model, so it is checked the same way without reading the settings again.
    */
   chatPrivacy?: ModelPrivacy;
+  /** The title model setting's stored value as the answer read it with its other settings; undefined: read it here. */
+  titleModelSetting?: unknown;
   firstUserText: string;
   modelDeps?: LanguageModelDeps;
 }
@@ -99,7 +101,12 @@ async function titleRequestText(request: TitleRequest, model: ChatModel): Promis
 }
 
 async function titleModel(request: TitleRequest): Promise<ChatModel> {
-  const id = await getSetting<unknown>({ key: TITLE_MODEL_SETTING }).catch(() => null);
+  const id =
+    request.titleModelSetting !== undefined
+      ? request.titleModelSetting
+      : await getSettings([TITLE_MODEL_SETTING])
+          .then((values) => values.get(TITLE_MODEL_SETTING))
+          .catch(() => null);
   if (typeof id !== "string" || id === "" || id === request.chatModel.id) return request.chatModel;
   return (await getChatModel(request.user, id)) ?? request.chatModel;
 }

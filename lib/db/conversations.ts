@@ -42,18 +42,20 @@ export async function getOrCreateConversation({ id, userId, modelId }: NewConver
 
 /**
  * For a caller that just saw the id free (getConversationAccess): inserts straight away instead of reading again.
+ * `activeMessageId`: the answer about to be stored, so a new conversation needs no update to show it.
  * `created` is false when a concurrent first message created it meanwhile; null when the id is another user's.
  */
 export async function createConversationUnlessExists({
   id,
   userId,
   modelId,
-}: NewConversation): Promise<{ conversation: ConversationRow; created: boolean } | null> {
+  activeMessageId = null,
+}: NewConversation & { activeMessageId?: string | null }): Promise<{ conversation: ConversationRow; created: boolean } | null> {
   // The title, titleIsSet and pinned take the schema's defaults; the dates are written as Prisma writes them.
   const now = new Date();
   const inserted = await getDb().$queryRaw<ConversationRow[]>`
-    INSERT INTO "Conversation" ("id", "userId", "modelId", "createdAt", "updatedAt")
-    VALUES (${id}, ${userId}, ${modelId}, ${now}, ${now})
+    INSERT INTO "Conversation" ("id", "userId", "modelId", "activeMessageId", "createdAt", "updatedAt")
+    VALUES (${id}, ${userId}, ${modelId}, ${activeMessageId}, ${now}, ${now})
     ON CONFLICT ("id") DO NOTHING
     RETURNING *`;
   if (inserted[0]) return { conversation: inserted[0], created: true };

@@ -4,6 +4,7 @@ import type { CustomRule } from "@/lib/privacy/detectors/custom-rules";
 import { type Boundary, boundaries, type PrivacyPolicyOverride } from "@/lib/privacy/policy";
 import { privacyPolicyOverrideSchema } from "@/lib/privacy/policy-schema";
 import { getDb } from "./client";
+import { getSettings } from "./settings";
 
 // The admin's privacy settings, as settings rows: changes to each boundary's default policy, and the terms and
 // patterns that count as confidential. Neither saved: the built-in defaults and no custom rules.
@@ -19,14 +20,18 @@ export const customRulesSchema = z.array(
 export type BoundaryPolicies = Partial<Record<Boundary, PrivacyPolicyOverride>>;
 export type PrivacySettings = { boundaryPolicies: BoundaryPolicies; customRules: CustomRule[] };
 
+/** The setting rows the privacy settings are made of: an answer reads them with its other settings in one query. */
+export const PRIVACY_SETTING_KEYS = [BOUNDARY_POLICIES_KEY, CUSTOM_RULES_KEY] as const;
+
 export async function getPrivacySettings(): Promise<PrivacySettings> {
-  // Raw SQL: every answer reads these (README: Load).
-  const rows = await getDb().$queryRaw<{ key: string; value: unknown }[]>`
-    SELECT "key", "value" FROM "Setting" WHERE "key" IN (${BOUNDARY_POLICIES_KEY}, ${CUSTOM_RULES_KEY})`;
-  const valueOf = (key: string) => rows.find((row) => row.key === key)?.value;
+  return privacySettingsFrom(await getSettings(PRIVACY_SETTING_KEYS));
+}
+
+/** The privacy settings from the rows read with getSettings (at least PRIVACY_SETTING_KEYS). */
+export function privacySettingsFrom(values: ReadonlyMap<string, unknown>): PrivacySettings {
   // A row that no longer parses (written by an older version) counts as unset rather than failing every send.
-  const policies = boundaryPoliciesSchema.safeParse(valueOf(BOUNDARY_POLICIES_KEY) ?? {});
-  const rules = customRulesSchema.safeParse(valueOf(CUSTOM_RULES_KEY) ?? []);
+  const policies = boundaryPoliciesSchema.safeParse(values.get(BOUNDARY_POLICIES_KEY) ?? {});
+  const rules = customRulesSchema.safeParse(values.get(CUSTOM_RULES_KEY) ?? []);
   return { boundaryPolicies: policies.success ? policies.data : {}, customRules: rules.success ? rules.data : [] };
 }
 

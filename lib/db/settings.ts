@@ -13,8 +13,18 @@ export async function claimSetting(key: string, value: string): Promise<boolean>
   }
 }
 
-/** Raw SQL: answers read settings (README: Load). */
-export async function getSetting<T>({ key }: { key: string }): Promise<T | null> {
-  const rows = await getDb().$queryRaw<{ value: T }[]>`SELECT "value" FROM "Setting" WHERE "key" = ${key}`;
-  return rows[0]?.value ?? null;
+/** Several settings in one query: each key's stored value, absent when unset. Raw SQL: answers read settings (README: Load). */
+export async function getSettings(keys: readonly string[]): Promise<Map<string, unknown>> {
+  if (keys.length === 0) return new Map();
+  const rows = await getDb().$queryRaw<{ key: string; value: unknown }[]>(
+    templateStrings(['SELECT "key", "value" FROM "Setting" WHERE "key" IN (', ...keys.slice(1).map(() => ", "), ")"]),
+    ...keys,
+  );
+  return new Map(rows.map((row) => [row.key, row.value]));
+}
+
+// $queryRaw binds the values between a tagged template's strings; built here for a list whose length varies (Prisma's
+// own Prisma.join belongs to one generated client, and there are two).
+function templateStrings(parts: string[]): TemplateStringsArray {
+  return Object.assign([...parts], { raw: [...parts] });
 }

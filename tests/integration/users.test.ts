@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { getSetting } from "@/lib/db/settings";
+import { getSettings } from "@/lib/db/settings";
 import { countUsers, createUser, getUserByEmail, getUserByIdentity, getUserWithPasswordByEmail } from "@/lib/db/users";
 import { testProvider, useTestDatabase } from "../support/database";
 
@@ -16,7 +16,7 @@ describe(`createUser on ${testProvider()}`, () => {
     const second = await createUser({ email: "second@example.com", role: "user", mayBecomeFirstAdmin: true });
     expect(first.role).toBe("admin");
     expect(second.role).toBe("user");
-    expect(await getSetting<string>({ key: FIRST_ADMIN_KEY })).toBe(first.id);
+    expect((await getSettings([FIRST_ADMIN_KEY])).get(FIRST_ADMIN_KEY)).toBe(first.id);
   });
 
   it("20 concurrent first sign-ups on an empty install make exactly one admin", async () => {
@@ -29,20 +29,20 @@ describe(`createUser on ${testProvider()}`, () => {
     // What the functions returned is what is stored.
     const stored = await getDb().user.findMany({ where: { role: "admin" } });
     expect(stored.map((user) => user.id)).toEqual([admins[0]!.id]);
-    expect(await getSetting<string>({ key: FIRST_ADMIN_KEY })).toBe(admins[0]!.id);
+    expect((await getSettings([FIRST_ADMIN_KEY])).get(FIRST_ADMIN_KEY)).toBe(admins[0]!.id);
   });
 
   it("does not make anyone admin when the user may not become first admin", async () => {
     const user = await createUser({ email: "sso@example.com", role: "user", mayBecomeFirstAdmin: false });
     expect(user.role).toBe("user");
     expect(await getDb().user.count({ where: { role: "admin" } })).toBe(0);
-    expect(await getSetting({ key: FIRST_ADMIN_KEY })).toBeNull();
+    expect((await getSettings([FIRST_ADMIN_KEY])).get(FIRST_ADMIN_KEY)).toBeUndefined();
   });
 
   it("keeps a role given as admin, and still claims the first-admin slot", async () => {
     const user = await createUser({ email: "boss@example.com", role: "admin", mayBecomeFirstAdmin: true });
     expect(user.role).toBe("admin");
-    expect(await getSetting<string>({ key: FIRST_ADMIN_KEY })).toBe(user.id);
+    expect((await getSettings([FIRST_ADMIN_KEY])).get(FIRST_ADMIN_KEY)).toBe(user.id);
     const next = await createUser({ email: "next@example.com", role: "user", mayBecomeFirstAdmin: true });
     expect(next.role).toBe("user");
   });
