@@ -1,6 +1,6 @@
 import "server-only";
-import { type AssistantOutcome, finishAssistantMessage } from "@/lib/db/messages";
-import { recordUsage, recordUsageOnce, type UsageInput } from "@/lib/db/usage";
+import { type AssistantOutcome, finishAssistantMessage, finishAssistantMessageWithUsage } from "@/lib/db/messages";
+import { recordUsageOnce, type UsageInput } from "@/lib/db/usage";
 
 // The end of an answer is the one write that must not be lost: its final text, status and usage. When the database
 // cannot take it (down, restarting, read-only, disk full) the outcome stays in memory and is written again with a
@@ -70,17 +70,21 @@ export async function saveFinalAnswer(save: FinalSave, tuning: FinalSaveTuning =
 }
 
 /**
- * null when everything is written; else the error. Remembers a written message so it is not written twice. Only a
- * retry looks for a usage record first (an earlier try may have committed it and lost the reply): the first try of
- * every answer spares that query.
+ * null when everything is written; else the error. The first try writes the message and its usage record together
+ * (one statement on PostgreSQL). A retry remembers a written message so it is not written twice, and looks for a
+ * usage record first (an earlier try may have committed it and lost the reply): the first try spares that query.
  */
 async function attempt(save: FinalSave, state: { messageSaved: boolean }, { firstTry }: { firstTry: boolean }): Promise<unknown> {
   try {
+    if (firstTry && save.usage) {
+      await finishAssistantMessageWithUsage(save.messageId, save.outcome, save.usage);
+      return null;
+    }
     if (!state.messageSaved) {
       await finishAssistantMessage(save.messageId, save.outcome);
       state.messageSaved = true;
     }
-    if (save.usage) await (firstTry ? recordUsage(save.usage) : recordUsageOnce(save.usage));
+    if (save.usage) await recordUsageOnce(save.usage);
     return null;
   } catch (error) {
     return error ?? new Error("unknown database error");

@@ -4,7 +4,7 @@ import { readChatMetadata } from "@/lib/ai/metadata";
 import { createLanguageModel, type LanguageModelDeps } from "@/lib/ai/registry";
 import { setTitleIfUnset } from "@/lib/db/conversations";
 import { getSettings } from "@/lib/db/settings";
-import { recordUsage } from "@/lib/db/usage";
+import type { UsageInput } from "@/lib/db/usage";
 import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
 import type { PlaceholderTable } from "@/lib/privacy/placeholders";
 import { restorePlaceholders } from "@/lib/privacy/restore";
@@ -41,18 +41,21 @@ export interface TitleRequest {
  */
 export async function createConversationTitle(request: TitleRequest): Promise<string | null> {
   try {
-    const title = (await titleFromModel(request)) || fallbackTitle(request.firstUserText);
-    return (await setTitleIfUnset(request.conversationId, title)) ? title : null;
+    const fromModel = await titleFromModel(request);
+    const title = fromModel.title || fallbackTitle(request.firstUserText);
+    // The title model's call is recorded in the same write (one round trip on PostgreSQL).
+    return (await setTitleIfUnset(request.conversationId, title, fromModel.usage)) ? title : null;
   } catch (error) {
     log.error({ area: "chat", conversationId: request.conversationId, ...errorFields(error) }, "could not set a title");
     return null;
   }
 }
 
-async function titleFromModel(request: TitleRequest): Promise<string> {
+/** The model's title ("" when there is none) and the usage record of its call (null when no call was made). */
+async function titleFromModel(request: TitleRequest): Promise<{ title: string; usage: UsageInput | null }> {
   const model = await titleModel(request);
   const guarded = await titleRequestText(request, model);
-  if (guarded === null) return "";
+  if (guarded === null) return { title: "", usage: null };
   const startedAt = Date.now();
   try {
     const result = await generateText({
@@ -64,7 +67,7 @@ async function titleFromModel(request: TitleRequest): Promise<string> {
       maxRetries: 0,
       abortSignal: AbortSignal.timeout(TITLE_TIMEOUT_MS),
     });
-    await recordUsage({
+    const usage: UsageInput = {
       userId: request.user.id,
       modelId: model.id,
       prices: model.prices,
@@ -76,12 +79,13 @@ async function titleFromModel(request: TitleRequest): Promise<string> {
         result.totalUsage.outputTokens === undefined ||
         readChatMetadata(result.providerMetadata)?.usageEstimated === true,
       latencyMs: Date.now() - startedAt,
-    }).catch(() => undefined);
-    return result.finishReason === "content-filter" ? "" : sanitizeTitle(guarded.table ? restorePlaceholders(result.text, guarded.table) : result.text);
+    };
+    const title = result.finishReason === "content-filter" ? "" : sanitizeTitle(guarded.table ? restorePlaceholders(result.text, guarded.table) : result.text);
+    return { title, usage };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     log.warn({ area: "chat", conversationId: request.conversationId, modelId: model.id, reason: detail }, "title model failed, using the first message");
-    return "";
+    return { title: "", usage: null };
   }
 }
 

@@ -6,8 +6,8 @@ import type BetterSqlite3 from "better-sqlite3";
 import { getEnv } from "@/lib/env";
 import { log as appLog } from "@/lib/server/log";
 import { observeDbQuery } from "@/lib/server/metrics";
-import { PrismaClient as PostgresClient } from "./generated/postgres";
-import { PrismaClient as SqliteClient } from "./generated/sqlite";
+import { PrismaClient as PostgresClient, Prisma as PostgresPrisma } from "./generated/postgres";
+import { type Prisma, PrismaClient as SqliteClient, Prisma as SqlitePrisma } from "./generated/sqlite";
 import { cacheSqliteStatements } from "./sqlite-statement-cache";
 import { type DatabaseTarget, databaseTargetFrom } from "./target";
 
@@ -67,6 +67,16 @@ export function createDb(target: DatabaseTarget): Db {
 export function currentDatabaseTarget(): DatabaseTarget {
   const env = getEnv();
   return env.DATABASE_URL ? databaseTargetFrom(env.DATABASE_URL) : { provider: "sqlite", path: path.resolve(env.DATA_DIR, "chat.db") };
+}
+
+/**
+ * Prisma's `sql` tag, for a raw query built from fragments: the one of the client that runs it. Each generated client
+ * nests only its own fragments (another's would be bound as a value).
+ */
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): Prisma.Sql {
+  return currentDatabaseTarget().provider === "postgres"
+    ? (PostgresPrisma.sql(strings, ...values) as unknown as Prisma.Sql)
+    : SqlitePrisma.sql(strings, ...values);
 }
 
 const globalForDb = globalThis as unknown as { chatDb?: Db };

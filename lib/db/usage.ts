@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getDb } from "./client";
+import { getDb, sql } from "./client";
+import type { Prisma } from "./generated/sqlite";
 
 export interface UsageInput {
   userId: string;
@@ -39,18 +40,24 @@ export function costOfCall(tokens: { inputTokens: number; outputTokens: number }
  * at the model's prices of the moment, so a later price change does not rewrite history; it is returned.
  */
 export async function recordUsage(input: UsageInput): Promise<number> {
-  const db = getDb();
+  const { insert, costUsd } = await usageInsert(input);
+  await getDb().$executeRaw(insert);
+  return costUsd;
+}
+
+/** recordUsage's INSERT, for a caller that runs it in one statement with its own write (one round trip). */
+export async function usageInsert(input: UsageInput): Promise<{ insert: Prisma.Sql; costUsd: number }> {
   const prices =
     input.prices ??
-    (input.modelId ? await db.model.findUnique({ where: { id: input.modelId }, select: { inputPricePerMTok: true, outputPricePerMTok: true } }) : null);
+    (input.modelId ? await getDb().model.findUnique({ where: { id: input.modelId }, select: { inputPricePerMTok: true, outputPricePerMTok: true } }) : null);
   const costUsd = costOfCall(input, prices);
   // Raw SQL, as every query of the answer path (README: Load).
-  await db.$executeRaw`
+  const insert = sql`
     INSERT INTO "UsageRecord" ("id", "userId", "modelId", "conversationId", "messageId", "inputTokens", "outputTokens", "usageIsEstimated",
       "latencyMs", "apiKeyId", "evalRunId", "costUsd", "createdAt")
     VALUES (${randomUUID()}, ${input.userId}, ${input.modelId}, ${input.conversationId ?? null}, ${input.messageId ?? null}, ${input.inputTokens},
       ${input.outputTokens}, ${input.estimated}, ${input.latencyMs ?? null}, ${input.apiKeyId ?? null}, ${input.evalRunId ?? null}, ${costUsd}, ${new Date()})`;
-  return costUsd;
+  return { insert, costUsd };
 }
 
 /**
