@@ -32,7 +32,7 @@ const outcome: AssistantOutcome = {
 };
 
 function usageOf(userId: string, extra: Partial<UsageInput> = {}): UsageInput {
-  return { userId, modelId: null, inputTokens: 12, outputTokens: 3, estimated: false, latencyMs: 40, prices: null, ...extra };
+  return { userId, modelId: null, inputTokens: 12, outputTokens: 3, estimated: false, latencyMs: 40, ...extra };
 }
 
 describe(`writes that go together on ${testProvider()}`, () => {
