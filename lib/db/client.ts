@@ -79,6 +79,13 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Prisma
     : SqlitePrisma.sql(strings, ...values);
 }
 
+/** Prisma's `join` for the client that runs the query: `values` bound one by one, separated by commas (an IN list). */
+export function sqlList(values: readonly unknown[]): Prisma.Sql {
+  return currentDatabaseTarget().provider === "postgres"
+    ? (PostgresPrisma.join(values as unknown[]) as unknown as Prisma.Sql)
+    : SqlitePrisma.join(values as unknown[]);
+}
+
 const globalForDb = globalThis as unknown as { chatDb?: Db };
 
 /** The process-wide client (kept on globalThis so dev reloads do not open a new pool each time). */
