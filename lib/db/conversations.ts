@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { cleanText } from "@/lib/text/clean-text";
 import { listedConversationWhere } from "./arena-battles";
-import { currentDatabaseTarget, getDb, sql } from "./client";
+import { getDb, sql } from "./client";
 import type { Conversation } from "./generated/sqlite";
-import { type UsageInput, usageInsert } from "./usage";
+import { type UsageInput, writeWithUsageRow } from "./usage";
 
 export type ConversationRow = Conversation;
 
@@ -92,22 +92,13 @@ export async function setActiveMessage(userId: string, id: string, messageId: st
 
 /**
  * Sets the automatic title unless a title was set meanwhile (typed by the user, or another answer's): true if it did.
- * `usage`: the title model's call, recorded either way; on PostgreSQL in the same statement (one round trip, as an
- * answer's final save), on SQLite first.
+ * `usage`: the title model's call, recorded either way, in the same statement on PostgreSQL (writeWithUsageRow).
  */
 export async function setTitleIfUnset(id: string, title: string, usage: UsageInput | null = null): Promise<boolean> {
   const update = sql`
     UPDATE "Conversation" SET "title" = ${cleanText(title)}, "titleIsSet" = ${true}, "updatedAt" = ${new Date()}
     WHERE "id" = ${id} AND "titleIsSet" = ${false}`;
-  const insert = usage && (await usageInsert(usage)).insert;
-  if (insert && currentDatabaseTarget().provider === "postgres") {
-    const rows = await getDb().$queryRaw<{ titled: number }[]>(
-      sql`WITH "titled" AS (${update} RETURNING 1), "recorded" AS (${insert}) SELECT COUNT(*)::int AS "titled" FROM "titled"`,
-    );
-    return rows[0]?.titled === 1;
-  }
-  if (insert) await getDb().$executeRaw(insert);
-  return (await getDb().$executeRaw(update)) === 1;
+  return (usage ? await writeWithUsageRow(update, usage) : await getDb().$executeRaw(update)) === 1;
 }
 
 const cursorSchema = z.object({ pinned: z.boolean(), updatedAt: z.iso.datetime(), id: z.string().min(1).max(200) }).strict();

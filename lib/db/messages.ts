@@ -1,8 +1,8 @@
 import "server-only";
 import { cleanText } from "@/lib/text/clean-text";
-import { currentDatabaseTarget, getDb, sql } from "./client";
+import { getDb, sql } from "./client";
 import type { Message } from "./generated/sqlite";
-import { type UsageInput, usageInsert } from "./usage";
+import { type UsageInput, writeWithUsageRow } from "./usage";
 
 export type StoredMessage = Message;
 
@@ -152,19 +152,9 @@ export async function finishAssistantMessage(id: string, outcome: AssistantOutco
   await getDb().$executeRaw(finishUpdate(id, outcome));
 }
 
-/**
- * finishAssistantMessage and recordUsage of the answer's call. On PostgreSQL one statement (a data-modifying WITH):
- * one round trip instead of two, and both are written or neither; each query's round trip was a large share of the
- * server's CPU under load (README: Load). On SQLite, which has no such statement and no round trips, one after the other.
- */
+/** finishAssistantMessage and recordUsage of the answer's call, in one statement on PostgreSQL (writeWithUsageRow). */
 export async function finishAssistantMessageWithUsage(id: string, outcome: AssistantOutcome, usage: UsageInput): Promise<void> {
-  const { insert } = await usageInsert(usage);
-  if (currentDatabaseTarget().provider === "postgres") {
-    await getDb().$executeRaw(sql`WITH "finished" AS (${finishUpdate(id, outcome)}) ${insert}`);
-    return;
-  }
-  await finishAssistantMessage(id, outcome);
-  await getDb().$executeRaw(insert);
+  await writeWithUsageRow(finishUpdate(id, outcome), usage);
 }
 
 function finishUpdate(id: string, outcome: AssistantOutcome) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getDb, sql } from "./client";
+import { currentDatabaseTarget, getDb, sql } from "./client";
 import type { Prisma } from "./generated/sqlite";
 
 export interface UsageInput {
@@ -45,8 +45,26 @@ export async function recordUsage(input: UsageInput): Promise<number> {
   return costUsd;
 }
 
-/** recordUsage's INSERT, for a caller that runs it in one statement with its own write (one round trip). */
-export async function usageInsert(input: UsageInput): Promise<{ insert: Prisma.Sql; costUsd: number }> {
+/**
+ * Runs `write` (an UPDATE) and records `usage` with it; returns the rows `write` changed. On PostgreSQL one statement
+ * (a data-modifying WITH): one round trip instead of two, and both are written or neither; each query's round trip
+ * was a large share of the server's CPU under load (README: Load). On SQLite, which has no such statement and no
+ * round trips, the usage row first, then the write.
+ */
+export async function writeWithUsageRow(write: Prisma.Sql, usage: UsageInput): Promise<number> {
+  const { insert } = await usageInsert(usage);
+  if (currentDatabaseTarget().provider === "postgres") {
+    const rows = await getDb().$queryRaw<{ written: number }[]>(
+      sql`WITH "written" AS (${write} RETURNING 1), "recorded" AS (${insert}) SELECT COUNT(*)::int AS "written" FROM "written"`,
+    );
+    return rows[0]?.written ?? 0;
+  }
+  await getDb().$executeRaw(insert);
+  return getDb().$executeRaw(write);
+}
+
+/** recordUsage's INSERT and the cost it stores. */
+async function usageInsert(input: UsageInput): Promise<{ insert: Prisma.Sql; costUsd: number }> {
   const prices =
     input.prices ??
     (input.modelId ? await getDb().model.findUnique({ where: { id: input.modelId }, select: { inputPricePerMTok: true, outputPricePerMTok: true } }) : null);
