@@ -68,14 +68,31 @@ export class ChatPage {
 
   /**
    * Waits until the last answer's text is `expected` and returns every distinct text it showed on the way: one entry
-   * for an answer shown whole, many for one streamed token by token. A MutationObserver in the page records them, so
-   * a slow test process cannot miss steps.
+   * for an answer shown whole, many for one streamed token by token.
    */
   async watchAnswer(expected: string, { timeoutMs = 20_000 } = {}): Promise<string[]> {
-    await this.page.evaluate(() => {
+    await this.recordLastAnswer('[data-testid="message-text"]');
+    await expect(this.answerText()).toHaveText(expected, { timeout: timeoutMs });
+    return this.recorded();
+  }
+
+  /**
+   * Runs `action` (e.g. ask), waits until the last answer's status line is `expected` and returns every distinct
+   * status it showed on the way, from before the action: a status that shows for a moment is not missed.
+   */
+  async watchStatus(action: () => Promise<void>, expected: string): Promise<string[]> {
+    await this.recordLastAnswer('[role="status"]');
+    await action();
+    await expect(this.lastAnswer().getByRole("status")).toHaveText(expected);
+    return this.recorded();
+  }
+
+  // A MutationObserver in the page records what the last answer's `part` shows, so a slow test process cannot miss steps.
+  private async recordLastAnswer(part: string): Promise<void> {
+    await this.page.evaluate((selector) => {
       const read = () => {
         const answers = document.querySelectorAll('article[aria-label^="Answer from "]');
-        const text = answers[answers.length - 1]?.querySelector('[data-testid="message-text"]')?.textContent ?? "";
+        const text = answers[answers.length - 1]?.querySelector(selector)?.textContent ?? "";
         return text.replace(/\s+/g, " ").trim();
       };
       const seen: string[] = [];
@@ -87,8 +104,10 @@ export class ChatPage {
       const observer = new MutationObserver(record);
       observer.observe(document.body, { subtree: true, childList: true, characterData: true });
       Object.assign(window, { answerTexts: { seen, stop: () => observer.disconnect() } });
-    });
-    await expect(this.answerText()).toHaveText(expected, { timeout: timeoutMs });
+    }, part);
+  }
+
+  private recorded(): Promise<string[]> {
     return this.page.evaluate(() => {
       const recorded = (window as unknown as { answerTexts: { seen: string[]; stop: () => void } }).answerTexts;
       recorded.stop();
