@@ -5,6 +5,8 @@
 // and writes test-results/bench-server.json. Asserts nothing.
 //
 //   npm run bench:server -- --levels 10,50 --sequential 20 --rounds 2 --databases sqlite --app-env MAX_CONCURRENT_ANSWERS=64
+// `--timings-dir DIR` also writes every measured load's requests, in the order they were sent, one JSON file each
+// (to see, say, whether a burst's first tokens come by arrival).
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +31,7 @@ const { values: args } = parseArgs({
     "port-base": { type: "string", default: process.env.BENCH_PORT_BASE ?? "4300" },
     "app-env": { type: "string", multiple: true, default: [] },
     out: { type: "string", default: path.join(root, "test-results", "bench-server.json") },
+    "timings-dir": { type: "string" },
   },
 });
 
@@ -51,6 +54,11 @@ async function measure(target: Target, pid: number, level: Level, offset: number
   const peakRss = stopWatching();
   agent.destroy();
   return { timings, cpu, peakRss };
+}
+
+function writeTimings(directory: string, name: string, timings: RequestTiming[]): void {
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(path.join(directory, `${name.replace(/[^a-z0-9-]+/gi, "-")}.json`), `${JSON.stringify(timings)}\n`);
 }
 
 async function main(): Promise<void> {
@@ -88,6 +96,7 @@ async function main(): Promise<void> {
           for (const other of targets) await waitUntilIdle(other.pid);
           const { timings, cpu, peakRss } = await measure(target, pid, level, offset);
           offset += timings.length;
+          if (args["timings-dir"]) writeTimings(args["timings-dir"], `${target.name}-${level}-round-${round}`, timings);
           const figures = figuresOf(timings, cpu, peakRss);
           measurements.push({ level, target: target.name, round, figures });
           const failed = figures.failures ? `, ${figures.failures} failed: ${figures.failureSamples.join(" | ")}` : "";

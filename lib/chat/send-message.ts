@@ -51,9 +51,31 @@ export interface SendOptions {
  * reused message id; findings the user must confirm first), 429 (the backend rate-limited
  * before any token; the user's message stays stored), 503 (this instance is writing as many answers as it may and its
  * queue is full or too slow: nothing stored). The new answer becomes the end of the branch on show.
+ *
+ * The answer's slot is taken first, by arrival: in a burst, the messages that wait for a slot wait before their
+ * checks too, so their reads do not slow the set-up of those that will stream first (whose first tokens would
+ * otherwise all come together, after everyone's checks). A refusal gives the slot back at once.
  */
 export async function sendMessage(user: ChatUser, input: ChatRequest, options: SendOptions = {}): Promise<ReadableStream<UIMessageChunk>> {
   const startedAt = options.startedAt ?? Date.now();
+  refuseNewAnswersWhenShuttingDown();
+  const releaseSlot = await answerAdmission().acquire();
+  if (!releaseSlot) throw new ApiError("overloaded", "The service is busy right now. Try again in a moment.", { retryAfterMs: OVERLOADED_RETRY_AFTER_MS });
+  try {
+    return await sendWithSlot(user, input, options.tuning ?? DEFAULT_TUNING, startedAt, releaseSlot);
+  } catch (error) {
+    releaseSlot();
+    throw error;
+  }
+}
+
+async function sendWithSlot(
+  user: ChatUser,
+  input: ChatRequest,
+  tuning: GenerationTuning,
+  startedAt: number,
+  releaseSlot: () => void,
+): Promise<ReadableStream<UIMessageChunk>> {
   const access = await getConversationAccess(user.id, input.conversationId);
   if (access.takenByOther) throw new ApiError("not_found", "This conversation does not exist.");
   // An edit or a regenerate refers to stored messages: it never creates a conversation.
@@ -70,7 +92,6 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
 
   // The prompt exactly as it will be sent passes the privacy policy before anything is stored or any slot is taken,
   // so a refusal (blocked, or waiting for the user's confirmation) leaves nothing behind.
-  const tuning = options.tuning ?? DEFAULT_TUNING;
   // The admin's settings this answer needs, in one query: its privacy rules and, for a new chat's title, the title model.
   const settings = await getSettings([...PRIVACY_SETTING_KEYS, TITLE_MODEL_SETTING]);
   const privacy = await modelPrivacy(chatModel, privacySettingsFrom(settings));
@@ -88,11 +109,6 @@ export async function sendMessage(user: ChatUser, input: ChatRequest, options: S
   const generation = claimGeneration(input.conversationId, user.id);
   if (!generation) {
     throw new ApiError("busy", "An answer is still being written in this conversation. Wait for it to finish, or stop it, then send again.");
-  }
-  const releaseSlot = await answerAdmission().acquire();
-  if (!releaseSlot) {
-    releaseGeneration(generation);
-    throw new ApiError("overloaded", "The service is busy right now. Try again in a moment.", { retryAfterMs: OVERLOADED_RETRY_AFTER_MS });
   }
   void generation.stored.then(releaseSlot);
 

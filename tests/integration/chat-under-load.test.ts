@@ -126,6 +126,18 @@ describe("admission control", () => {
     expect(answers.map((answer) => answer.status)).toEqual(["complete", "complete", "complete"]);
   });
 
+  it("gives back the slot of a message refused by its checks, so the next one is not kept waiting", async () => {
+    const admission = new AnswerAdmission(1, 0, 60_000);
+    replaceAnswerAdmission(admission);
+    const refused = await send({ ...newChat(), modelId: "no-such-model" });
+    expect(refused.status).toBe(404);
+    expect(admission.counts).toEqual({ active: 0, queued: 0 });
+
+    const accepted = await send(newChat());
+    expect(accepted.status).toBe(200);
+    expect(streamedText(parseSse(await accepted.text()))).toBe(REPLY);
+  });
+
   it("refuses an answer that waited too long in the queue, and the running one still completes", async () => {
     replaceAnswerAdmission(new AnswerAdmission(1, 5, 100));
     fake.timings.tokenDelayMs = 20;
