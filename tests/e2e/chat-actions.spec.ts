@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { AppShell } from "./pages/app-shell";
 import { ChatPage } from "./pages/chat";
 import { FAKE_REPLIES } from "./support/fake-backends";
 import { DEMO_MODELS } from "./support/models-file";
@@ -26,6 +27,7 @@ test.describe("keyboard shortcuts", () => {
     await signUpNewUser({ prefix: "keys-help" });
     const chat = new ChatPage(page);
     const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await new AppShell(page).waitForShortcuts();
 
     // In the message box "?" is just a character.
     await chat.message.focus();

@@ -2,6 +2,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { AppShell } from "./pages/app-shell";
 import { ChatPage } from "./pages/chat";
 import { ComparePage } from "./pages/compare";
 import { FAKE_REPLIES } from "./support/fake-backends";
@@ -145,6 +146,7 @@ test.describe("compare", () => {
 
   test("keyboard: the shortcut opens Compare, and models, prompt and columns work without a mouse", async ({ page, signUpNewUser }) => {
     await signUpNewUser({ page, prefix: "compare-keys" });
+    await new AppShell(page).waitForShortcuts();
     await page.keyboard.press("Control+Shift+X");
     const compare = new ComparePage(page);
     await expect(compare.heading).toBeVisible();

@@ -30,6 +30,22 @@ export class AppShell {
     await this.accountMenu.click();
   }
 
+  /**
+   * Waits until the page-wide keyboard shortcuts listen. Their listener is added by an effect after hydration, so a
+   * key pressed right after the page shows may find none (as for a user typing while the script still loads). The
+   * shortcuts dialog, opened by its hydrated button and closed again, is a later render, which React starts only
+   * after that effect ran.
+   */
+  async waitForShortcuts() {
+    const button = this.page.getByRole("button", { name: "Keyboard shortcuts" });
+    const dialog = this.page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await expectHydrated(button);
+    await button.click();
+    await expect(dialog).toBeVisible();
+    await this.page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+  }
+
   /** Signs out through the account menu and waits for the app's own sign-in page. */
   async signOut() {
     const origin = new URL(this.page.url()).origin;
