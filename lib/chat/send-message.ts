@@ -17,7 +17,7 @@ import { getSettings } from "@/lib/db/settings";
 import { type ChatModel, getChatModel } from "@/lib/models/chat-models";
 import { checkChatQuota } from "@/lib/quota/check-chat-quota";
 import { refuseNewAnswersWhenShuttingDown } from "@/lib/server/shutdown";
-import { answerAdmission, OVERLOADED_RETRY_AFTER_MS } from "./admission";
+import { answerAdmission, OVERLOADED_RETRY_AFTER_MS, type ReleaseSlot } from "./admission";
 import { answerSettingsFor, initialSettingsProblem, previewAnswerSettings } from "./conversation-settings";
 import { forgetNewConversation } from "./forget-new-conversation";
 import { DEFAULT_TUNING, type GenerationTuning, startGeneration } from "./generation";
@@ -74,7 +74,7 @@ async function sendWithSlot(
   input: ChatRequest,
   tuning: GenerationTuning,
   startedAt: number,
-  releaseSlot: () => void,
+  releaseSlot: ReleaseSlot,
 ): Promise<ReadableStream<UIMessageChunk>> {
   const access = await getConversationAccess(user.id, input.conversationId);
   if (access.takenByOther) throw new ApiError("not_found", "This conversation does not exist.");
@@ -90,8 +90,8 @@ async function sendWithSlot(
   const settingsProblem = initialSettingsProblem(initialSettings, chatModel);
   if (settingsProblem) throw new ApiError("bad_request", settingsProblem);
 
-  // The prompt exactly as it will be sent passes the privacy policy before anything is stored or any slot is taken,
-  // so a refusal (blocked, or waiting for the user's confirmation) leaves nothing behind.
+  // The prompt exactly as it will be sent passes the privacy policy before anything is stored, so a refusal (blocked,
+  // or waiting for the user's confirmation) leaves nothing behind, and sendMessage gives its slot back.
   // The admin's settings this answer needs, in one query: its privacy rules and, for a new chat's title, the title model.
   const settings = await getSettings([...PRIVACY_SETTING_KEYS, TITLE_MODEL_SETTING]);
   const privacy = await modelPrivacy(chatModel, privacySettingsFrom(settings));
@@ -105,6 +105,7 @@ async function sendWithSlot(
     privacy,
   });
 
+  // Again: the instance may have begun to shut down during the checks.
   refuseNewAnswersWhenShuttingDown();
   const generation = claimGeneration(input.conversationId, user.id);
   if (!generation) {

@@ -103,13 +103,13 @@ export class ChatPage {
       record();
       const observer = new MutationObserver(record);
       observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-      Object.assign(window, { answerTexts: { seen, stop: () => observer.disconnect() } });
+      Object.assign(window, { lastAnswerRecord: { seen, stop: () => observer.disconnect() } });
     }, part);
   }
 
   private recorded(): Promise<string[]> {
     return this.page.evaluate(() => {
-      const recorded = (window as unknown as { answerTexts: { seen: string[]; stop: () => void } }).answerTexts;
+      const recorded = (window as unknown as { lastAnswerRecord: { seen: string[]; stop: () => void } }).lastAnswerRecord;
       recorded.stop();
       return recorded.seen;
     });
